@@ -1,0 +1,55 @@
+package io.vtnio.core;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Splits a connection's inbound byte stream into messages according to a {@link Framing}.
+ * The framing logic of the whole project lives behind this interface: both servers and the
+ * load generator use it.
+ *
+ * <pre>{@code
+ * MessageDecoder decoder = MessageDecoder.create(Framing.LINE, 65_536);
+ * int n = in.read(buffer);
+ * if (decoder.decode(buffer, 0, n, this::reply) == DecodeResult.LINE_TOO_LONG) {
+ *     sendErrorAndClose();
+ * }
+ * }</pre>
+ *
+ * <p>Threading: not thread-safe; one decoder per connection, used by one thread at a time.
+ */
+public interface MessageDecoder {
+
+    /**
+     * Delivers every complete message in {@code bytes[offset, offset + length)} to {@code sink}.
+     *
+     * @return {@link DecodeResult#LINE_TOO_LONG} when a message is over the limit; the decoder
+     *     must not be used afterwards
+     */
+    DecodeResult decode(byte[] bytes, int offset, int length, MessageSink sink);
+
+    /**
+     * Decodes the remaining bytes of a heap buffer and consumes them (position becomes limit).
+     *
+     * @throws IllegalArgumentException if the buffer has no accessible array
+     */
+    default DecodeResult decode(ByteBuffer heapBuffer, MessageSink sink) {
+        if (!heapBuffer.hasArray()) {
+            throw new IllegalArgumentException("decoder needs a heap buffer");
+        }
+        int offset = heapBuffer.arrayOffset() + heapBuffer.position();
+        int length = heapBuffer.remaining();
+        heapBuffer.position(heapBuffer.limit());
+        return decode(heapBuffer.array(), offset, length, sink);
+    }
+
+    /** Bytes held for a message not yet complete; 0 when the connection is between messages. */
+    int pendingBytes();
+
+    /** A decoder for one connection. {@code maxLineBytes} must be at least 1. */
+    static MessageDecoder create(Framing framing, int maxLineBytes) {
+        return switch (framing) {
+            case LINE -> new LineDecoder(maxLineBytes);
+            case RAW -> new ChunkDecoder();
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.vtnio.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One stats line: the JSON object a server prints every {@code --stats-interval} ({@code type}
+ * {@code "stats"}) and once at exit ({@code type} {@code "final"}). Field names are stable;
+ * {@code compare} and scripts read them.
+ *
+ * <p>{@code liveThreads} counts platform threads (what the JVM's thread MXBean sees); virtual
+ * threads are not threads the OS schedules and are visible as {@code connectionsOpen}.
+ */
+public record MetricsSnapshot(
+        String type,
+        String server,
+        long uptimeMillis,
+        long connectionsOpen,
+        long connectionsAccepted,
+        long connectionsClosed,
+        long messagesIn,
+        long messagesOut,
+        long bytesIn,
+        long bytesOut,
+        long errors,
+        long slowConsumerDrops,
+        long acceptFailures,
+        long heapUsedBytes,
+        int liveThreads) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** This snapshot as one line of JSON. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of numbers always serializes", e);
+        }
+    }
+
+    /** Reads a line printed by {@link #toJson}. */
+    public static MetricsSnapshot fromJson(String line) throws JsonProcessingException {
+        return JSON.readValue(line, MetricsSnapshot.class);
+    }
+}

@@ -1,0 +1,11 @@
+package io.vtnio.core;
+
+/** What a server does with the messages it receives (SPEC section 1). */
+public enum Mode {
+    /** Each message answered with message + suffix + newline, in order. */
+    ECHO,
+    /** Each line delivered to every connected client, the sender included, in one order. */
+    CHAT,
+    /** A greeting line on accept, then close. */
+    HELLO
+}

@@ -1,0 +1,25 @@
+package io.vtnio.core;
+
+import java.nio.charset.StandardCharsets;
+
+/** Byte-level constants of the vtnio line protocol, shared by both servers and the generator. */
+public final class Protocol {
+
+    /** What a server writes before closing a connection whose line exceeded {@code --max-line}. */
+    public static final byte[] ERR_LINE_TOO_LONG = "ERR line too long\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The terminator of a line. */
+    public static final byte NEWLINE = '\n';
+
+    /** Default echo suffix: U+597D, three bytes of UTF-8. */
+    public static final String DEFAULT_SUFFIX = "好";
+
+    /** Default {@code --max-line}. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 65_536;
+
+    /** Default {@code --max-outbound}: 1 MiB. */
+    public static final int DEFAULT_MAX_OUTBOUND_BYTES = 1 << 20;
+
+    private Protocol() {
+    }
+}

@@ -1,0 +1,84 @@
+package io.vtnio.core;
+
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Everything a server needs to know, already validated. Both servers take exactly these
+ * settings, from exactly the same flags ({@link ServerOptions}).
+ *
+ * @param host             address to bind, e.g. {@code 127.0.0.1}
+ * @param ports            ports to listen on, at least one; 0 takes a free port
+ * @param mode             echo, chat or hello
+ * @param framing          line or raw (raw only in echo mode)
+ * @param maxLineBytes     largest message, terminator excluded, at least 1
+ * @param maxOutboundBytes pending outbound bytes beyond which a chat client is a slow consumer
+ * @param suffix           appended to each echoed message; may be empty
+ * @param greeting         written by hello mode before the newline
+ * @param work             per-message work
+ * @param drainTimeout     how long a graceful stop may take to send owed replies
+ * @param statsInterval    period of JSON stats lines; zero means off
+ * @param loops            selector loops (selector server only)
+ * @param workers          worker pool size for {@code --work} (selector server only)
+ */
+public record ServerConfig(
+        String host,
+        List<Integer> ports,
+        Mode mode,
+        Framing framing,
+        int maxLineBytes,
+        int maxOutboundBytes,
+        byte[] suffix,
+        byte[] greeting,
+        Work work,
+        Duration drainTimeout,
+        Duration statsInterval,
+        int loops,
+        int workers) {
+
+    public ServerConfig {
+        ports = List.copyOf(ports);
+        suffix = suffix.clone();
+        greeting = greeting.clone();
+    }
+
+    @Override
+    public byte[] suffix() {
+        return suffix.clone();
+    }
+
+    @Override
+    public byte[] greeting() {
+        return greeting.clone();
+    }
+
+    /** The reply builder echo mode uses with this configuration. */
+    public EchoReply echoReply() {
+        return new EchoReply(suffix, framing);
+    }
+
+    /** A decoder for one new connection. */
+    public MessageDecoder newDecoder() {
+        return MessageDecoder.create(framing, maxLineBytes);
+    }
+
+    /**
+     * Parses server flags exactly as the command line does; handy for tests and embedders.
+     *
+     * @throws CommandLine.ParameterException on invalid flags
+     */
+    public static ServerConfig parse(String... args) {
+        ParseOnly command = new ParseOnly();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.parseArgs(args);
+        return command.options.toConfig();
+    }
+
+    @CommandLine.Command(name = "server")
+    private static final class ParseOnly {
+        @CommandLine.Mixin
+        private ServerOptions options;
+    }
+}

@@ -1,0 +1,126 @@
+package io.vtnio.core;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs a server from the command line, the same way for every implementation: parse
+ * {@link ServerOptions}, start, print {@code listening ...} first on stdout, print stats lines,
+ * and on SIGTERM or SIGINT drain gracefully and print the final stats line.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     System.exit(ServerMain.run(new VirtualThreadServerFactory(), args));
+ * }
+ * }</pre>
+ *
+ * <p>Threading: {@link #run} blocks the calling thread until the server has stopped; stats lines
+ * come from one scheduler thread and the stop from the JVM's shutdown-hook thread.
+ */
+public final class ServerMain {
+
+    private ServerMain() {
+    }
+
+    /**
+     * Parses {@code args}, runs the server until a signal stops it and returns the exit code:
+     * 0 after a stop, 1 if the server could not start, 2 for bad flags. It returns only for
+     * failures and help; after a signal the JVM exits from its shutdown hook.
+     */
+    public static int run(ServerFactory factory, String... args) {
+        CommandLine commandLine = new CommandLine(new ServerCommand(factory));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setCommandName("server " + factory.name());
+        return commandLine.execute(args);
+    }
+
+    @Command(mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+            description = "Runs a vtnio protocol server until SIGTERM or SIGINT.")
+    private static final class ServerCommand implements Callable<Integer> {
+
+        private final ServerFactory factory;
+
+        @Mixin
+        private ServerOptions options;
+
+        @Spec
+        private CommandSpec spec;
+
+        ServerCommand(ServerFactory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ServerConfig config = options.toConfig();
+            Server server = factory.create(config);
+            PrintStream out = System.out;
+            try {
+                server.start();
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("server " + factory.name() + ": cannot listen on "
+                        + config.host() + " " + config.ports() + ": " + e.getMessage());
+                return 1;
+            }
+            out.println(Server.listeningLine(server.localAddresses()));
+            spec.commandLine().getErr().println(describe(config));
+            out.flush();
+
+            ScheduledExecutorService stats = startStats(server, config.statsInterval(), out);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.stop(config.drainTimeout());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    if (stats != null) {
+                        stats.shutdownNow();
+                    }
+                    synchronized (out) {
+                        out.println(server.metrics().snapshot("final", factory.name()).toJson());
+                        out.flush();
+                    }
+                    stopped.countDown();
+                }
+            }, "vtnio-graceful-stop"));
+            stopped.await();
+            return 0;
+        }
+
+        private String describe(ServerConfig config) {
+            return "server " + factory.name() + ": mode " + config.mode().name().toLowerCase()
+                    + ", framing " + config.framing().name().toLowerCase()
+                    + ", work " + config.work() + factory.describeThreads(config);
+        }
+
+        private ScheduledExecutorService startStats(Server server, Duration interval, PrintStream out) {
+            if (interval.isZero()) {
+                return null;
+            }
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "vtnio-stats");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long periodNanos = interval.toNanos();
+            scheduler.scheduleAtFixedRate(() -> {
+                synchronized (out) {
+                    out.println(server.metrics().snapshot("stats", factory.name()).toJson());
+                    out.flush();
+                }
+            }, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+            return scheduler;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.vtnio.core;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The counters SPEC section 2 asks every server to report. Counters are {@link LongAdder}s so
+ * that many connection threads or several selector loops can count without contending.
+ *
+ * <p>Threading: every method may be called from any thread.
+ */
+public final class ServerMetrics {
+
+    private final LongAdder connectionsAccepted = new LongAdder();
+    private final LongAdder connectionsClosed = new LongAdder();
+    private final LongAdder messagesIn = new LongAdder();
+    private final LongAdder messagesOut = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder slowConsumerDrops = new LongAdder();
+    private final LongAdder acceptFailures = new LongAdder();
+    private final long startNanos = System.nanoTime();
+
+    public void connectionAccepted() {
+        connectionsAccepted.increment();
+    }
+
+    public void connectionClosed() {
+        connectionsClosed.increment();
+    }
+
+    public void messagesIn(int messages, long bytes) {
+        messagesIn.add(messages);
+        bytesIn.add(bytes);
+    }
+
+    public void bytesIn(long bytes) {
+        bytesIn.add(bytes);
+    }
+
+    public void messagesIn(int messages) {
+        messagesIn.add(messages);
+    }
+
+    public void messagesOut(int messages) {
+        messagesOut.add(messages);
+    }
+
+    public void bytesOut(long bytes) {
+        bytesOut.add(bytes);
+    }
+
+    /** A connection ended by a fault: reset, line too long, I/O error. */
+    public void error() {
+        errors.increment();
+    }
+
+    public void slowConsumerDropped() {
+        slowConsumerDrops.increment();
+    }
+
+    /** An accept that failed, for example with EMFILE; the server backs off and retries. */
+    public void acceptFailed() {
+        acceptFailures.increment();
+    }
+
+    public long connectionsAccepted() {
+        return connectionsAccepted.sum();
+    }
+
+    public long connectionsOpen() {
+        return connectionsAccepted.sum() - connectionsClosed.sum();
+    }
+
+    /** A consistent-enough copy of every counter plus heap and thread gauges. */
+    public MetricsSnapshot snapshot(String type, String server) {
+        Runtime runtime = Runtime.getRuntime();
+        long closed = connectionsClosed.sum();
+        long accepted = connectionsAccepted.sum();
+        return new MetricsSnapshot(type, server, (System.nanoTime() - startNanos) / 1_000_000,
+                accepted - closed, accepted, closed,
+                messagesIn.sum(), messagesOut.sum(), bytesIn.sum(), bytesOut.sum(),
+                errors.sum(), slowConsumerDrops.sum(), acceptFailures.sum(),
+                runtime.totalMemory() - runtime.freeMemory(),
+                ManagementFactory.getThreadMXBean().getThreadCount());
+    }
+}

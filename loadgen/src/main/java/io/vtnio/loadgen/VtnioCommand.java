@@ -1,0 +1,33 @@
+package io.vtnio.loadgen;
+
+import io.vtnio.core.ManifestVersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root of the {@code vtnio} command line that the launcher calls for every subcommand except
+ * {@code server} (each server runs from its own jar, in its own JVM) and {@code test}.
+ *
+ * <p>Threading: runs on the main thread.
+ */
+@Command(name = "vtnio", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = "Virtual threads or a java.nio Selector loop? Load tests that settle it.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class VtnioCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand");
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new VtnioCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        System.exit(commandLine.execute(args));
+    }
+}
