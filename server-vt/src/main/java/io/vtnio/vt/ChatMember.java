@@ -1,0 +1,95 @@
+package io.vtnio.vt;
+
+import io.vtnio.core.DecodeResult;
+import io.vtnio.core.MessageDecoder;
+import io.vtnio.core.MessageSink;
+import io.vtnio.core.Protocol;
+import io.vtnio.core.ServerMetrics;
+import io.vtnio.core.Work;
+import java.io.IOException;
+
+/**
+ * The reading side of one chat connection: reads lines and broadcasts each to the
+ * {@link ChatRoom}, while its {@link ChatOutbox} writes what the room delivers. It stops reading
+ * while its own outbox holds more than half of {@code --max-outbound}, so a client that
+ * publishes faster than it reads throttles itself. At end of stream
+ * (half-close or graceful stop) it leaves the room, lets the outbox write what is queued, then
+ * closes; a line over the limit is broadcast to nobody and answered with
+ * {@link Protocol#ERR_LINE_TOO_LONG} before a lingering close.
+ *
+ * <p>Threading: confined to the connection's virtual thread; {@link #onMessage} is called by the
+ * decoder on that same thread.
+ */
+final class ChatMember extends ConnectionSession implements MessageSink {
+
+    private final ChatRoom room;
+    private final ChatOutbox outbox;
+    private final MessageDecoder decoder;
+    private final Work work;
+    private final ServerMetrics metrics;
+    private final long readPauseBytes;
+    private final ReadBuffer readBuffer = new ReadBuffer();
+    private int messagesInRead;
+
+    ChatMember(Connection connection, ChatRoom room, MessageDecoder decoder, Work work,
+               ServerMetrics metrics, int maxOutboundBytes) {
+        super(connection);
+        this.room = room;
+        this.outbox = new ChatOutbox(connection, maxOutboundBytes, metrics);
+        this.decoder = decoder;
+        this.work = work;
+        this.metrics = metrics;
+        // Half the drop threshold: room for other members' lines to keep arriving while paused.
+        this.readPauseBytes = maxOutboundBytes / 2;
+    }
+
+    @Override
+    void serve() throws IOException, InterruptedException {
+        outbox.start();
+        room.join(outbox);
+        try {
+            DecodeResult result = readUntilEnd();
+            room.leave(outbox);
+            if (result == DecodeResult.LINE_TOO_LONG) {
+                metrics.error();
+                outbox.offer(Protocol.ERR_LINE_TOO_LONG);
+            }
+            outbox.finish();
+            outbox.awaitWriter();
+            if (result == DecodeResult.LINE_TOO_LONG) {
+                connection.closeAfterDraining(readBuffer.bytes(), Connection.ERROR_LINGER);
+            } else {
+                connection.close();
+            }
+        } finally {
+            room.leave(outbox);
+            outbox.abort();
+        }
+    }
+
+    /** @return {@link DecodeResult#OK} at end of stream, or the line-too-long verdict */
+    private DecodeResult readUntilEnd() throws IOException, InterruptedException {
+        while (true) {
+            outbox.awaitPendingAtMost(readPauseBytes);
+            int read = readBuffer.readFrom(connection.input());
+            if (read < 0) {
+                return DecodeResult.OK;
+            }
+            metrics.bytesIn(read);
+            messagesInRead = 0;
+            DecodeResult result = decoder.decode(readBuffer.bytes(), 0, read, this);
+            metrics.messagesIn(messagesInRead);
+            readBuffer.adaptTo(read);
+            if (result == DecodeResult.LINE_TOO_LONG) {
+                return result;
+            }
+        }
+    }
+
+    @Override
+    public void onMessage(byte[] bytes, int offset, int length) {
+        messagesInRead++;
+        work.perform(bytes, offset, length);
+        room.broadcast(bytes, offset, length);
+    }
+}

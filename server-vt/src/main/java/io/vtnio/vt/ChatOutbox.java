@@ -1,0 +1,152 @@
+package io.vtnio.vt;
+
+import io.vtnio.core.ServerMetrics;
+import java.io.IOException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A chat member's outbound queue and the writer virtual thread that drains it. Broadcasters
+ * {@link #offer} lines without ever blocking; the writer takes whatever has queued up, writes it
+ * as one batch, and parks when the queue is empty. When the bytes queued and not yet written
+ * pass {@code maxPendingBytes}, the member is a slow consumer: its connection is closed and
+ * counted, and later offers are refused, so nobody else ever waits for it.
+ *
+ * <p>States: RUNNING → FINISHING (write what is queued, then stop) → done; or RUNNING →
+ * ABORTED (stop at once; the connection is closed or about to be).
+ *
+ * <p>Threading: {@link #offer} from any thread (broadcasters, under the room's lock);
+ * {@link #start}, {@link #finish}, {@link #abort}, {@link #awaitPendingAtMost} and
+ * {@link #awaitWriter} from the member's reader thread ({@link #abort} also from broadcasters);
+ * the draining runs on the writer thread, the only one writing the socket.
+ */
+final class ChatOutbox {
+
+    private static final System.Logger LOG = System.getLogger(ChatOutbox.class.getName());
+    private static final ThreadFactory WRITERS = Thread.ofVirtual().name("vt-chat-writer-", 0).factory();
+
+    private final Connection connection;
+    private final long maxPendingBytes;
+    private final ServerMetrics metrics;
+    private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final Thread writer;
+    private volatile Thread waitingReader;
+    private volatile boolean finishing;
+    private volatile boolean aborted;
+
+    ChatOutbox(Connection connection, long maxPendingBytes, ServerMetrics metrics) {
+        this.connection = connection;
+        this.maxPendingBytes = maxPendingBytes;
+        this.metrics = metrics;
+        this.writer = WRITERS.newThread(this::drain);
+    }
+
+    void start() {
+        writer.start();
+    }
+
+    /**
+     * Queues a message without blocking.
+     *
+     * @return false if this member is gone (dropped as a slow consumer, or closed) and should
+     *     be offered nothing more
+     */
+    boolean offer(byte[] message) {
+        if (aborted || connection.isClosed()) {
+            return false;
+        }
+        if (pendingBytes.addAndGet(message.length) > maxPendingBytes) {
+            if (connection.close()) {
+                metrics.slowConsumerDropped();
+            }
+            abort();
+            return false;
+        }
+        queue.add(message);
+        LockSupport.unpark(writer);
+        return true;
+    }
+
+    /** The writer writes what is queued now, then ends. Nothing may be offered afterwards. */
+    void finish() {
+        finishing = true;
+        LockSupport.unpark(writer);
+    }
+
+    /** The writer ends after the write in progress, if any; queued messages are dropped. */
+    void abort() {
+        aborted = true;
+        LockSupport.unpark(writer);
+        LockSupport.unpark(waitingReader);
+    }
+
+    /**
+     * Blocks the member's own reader while more than {@code highWaterBytes} wait to be written,
+     * as the selector server pauses reading above its high-water mark: a client that sends
+     * faster than it reads is slowed down instead of being dropped for its own backlog. Returns
+     * early once the outbox is aborted.
+     */
+    void awaitPendingAtMost(long highWaterBytes) throws InterruptedException {
+        while (pendingBytes.get() > highWaterBytes && !aborted) {
+            waitingReader = Thread.currentThread();
+            // Re-check after publishing ourselves: the writer reads waitingReader after it counts down.
+            if (pendingBytes.get() > highWaterBytes && !aborted) {
+                LockSupport.park(this);
+            }
+            waitingReader = null;
+            if (Thread.interrupted()) {
+                throw new InterruptedException("forced stop while waiting for the outbox to drain");
+            }
+        }
+    }
+
+    void awaitWriter() throws InterruptedException {
+        writer.join();
+    }
+
+    private void drain() {
+        OutputBatch batch = new OutputBatch(connection.output(), metrics);
+        try {
+            while (!aborted) {
+                byte[] message = queue.poll();
+                if (message == null) {
+                    if (!finishing) {
+                        LockSupport.park(this);
+                        continue;
+                    }
+                    // Poll again: a line may have been queued between the poll and reading the flag.
+                    message = queue.poll();
+                    if (message == null) {
+                        return;
+                    }
+                }
+                writeBatchStartingWith(message, batch);
+            }
+        } catch (IOException e) {
+            connection.fail();
+        } catch (RuntimeException | Error e) {
+            // Without its writer the member would only fill up; end it rather than leave it hanging.
+            connection.fail();
+            LOG.log(System.Logger.Level.ERROR, "chat writer failed", e);
+        }
+    }
+
+    private void writeBatchStartingWith(byte[] first, OutputBatch batch) throws IOException {
+        long taken = 0;
+        byte[] message = first;
+        do {
+            batch.add(message);
+            taken += message.length;
+        } while (taken < OutputBatch.FLUSH_AT_BYTES && (message = queue.poll()) != null);
+        batch.flush();
+        // Counted down only once written: bytes stuck in a full socket still count as pending.
+        pendingBytes.addAndGet(-taken);
+        Thread reader = waitingReader;
+        if (reader != null) {
+            LockSupport.unpark(reader);
+        }
+    }
+}

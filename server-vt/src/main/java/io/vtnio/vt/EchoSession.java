@@ -1,0 +1,89 @@
+package io.vtnio.vt;
+
+import io.vtnio.core.DecodeResult;
+import io.vtnio.core.EchoReply;
+import io.vtnio.core.MessageDecoder;
+import io.vtnio.core.MessageSink;
+import io.vtnio.core.Protocol;
+import io.vtnio.core.ServerMetrics;
+import io.vtnio.core.Work;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One echo connection, written the blocking way: read, decode, answer, flush once per read
+ * batch, repeat. End of stream (the client's half-close, or a graceful stop shutting our input)
+ * means every reply owed is sent and the connection closes; a line over the limit gets
+ * {@link Protocol#ERR_LINE_TOO_LONG} and a lingering close.
+ *
+ * <p>Threading: confined to the connection's virtual thread; {@link #onMessage} is called by the
+ * decoder on that same thread.
+ */
+final class EchoSession extends ConnectionSession implements MessageSink {
+
+    private final MessageDecoder decoder;
+    private final EchoReply reply;
+    private final Work work;
+    private final ServerMetrics metrics;
+    private final ReadBuffer readBuffer = new ReadBuffer();
+    private final OutputBatch batch;
+    private int messagesInRead;
+
+    EchoSession(Connection connection, MessageDecoder decoder, EchoReply reply, Work work, ServerMetrics metrics) {
+        super(connection);
+        this.decoder = decoder;
+        this.reply = reply;
+        this.work = work;
+        this.metrics = metrics;
+        this.batch = new OutputBatch(connection.output(), metrics);
+    }
+
+    @Override
+    void serve() throws IOException {
+        while (true) {
+            int read = readBuffer.readFrom(connection.input());
+            if (read < 0) {
+                batch.flush();
+                connection.close();
+                return;
+            }
+            metrics.bytesIn(read);
+            DecodeResult result = decode(read);
+            metrics.messagesIn(messagesInRead);
+            readBuffer.adaptTo(read);
+            if (result == DecodeResult.LINE_TOO_LONG) {
+                batch.add(Protocol.ERR_LINE_TOO_LONG);
+                batch.flush();
+                metrics.error();
+                connection.closeAfterDraining(readBuffer.bytes(), Connection.ERROR_LINGER);
+                return;
+            }
+            batch.flush();
+        }
+    }
+
+    private DecodeResult decode(int read) throws IOException {
+        messagesInRead = 0;
+        try {
+            return decoder.decode(readBuffer.bytes(), 0, read, this);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void onMessage(byte[] bytes, int offset, int length) {
+        messagesInRead++;
+        try {
+            if (!work.isNone()) {
+                // The work may block for a while; replies already owed should not wait for it.
+                batch.flush();
+                work.perform(bytes, offset, length);
+            }
+            batch.addReply(reply, bytes, offset, length);
+        } catch (IOException e) {
+            // MessageSink cannot throw checked exceptions; decode() unwraps this again.
+            throw new UncheckedIOException(e);
+        }
+    }
+}
