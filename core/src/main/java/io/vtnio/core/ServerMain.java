@@ -72,6 +72,9 @@ public final class ServerMain {
                         + config.host() + " " + config.ports() + ": " + e.getMessage());
                 return 1;
             }
+            // Initialise the JSON machinery now: loading it later, while the process may be out
+            // of descriptors (EMFILE), would fail for good and silence every stats line.
+            server.metrics().snapshot("stats", factory.name()).toJson();
             out.println(Server.listeningLine(server.localAddresses()));
             spec.commandLine().getErr().println(describe(config));
             out.flush();

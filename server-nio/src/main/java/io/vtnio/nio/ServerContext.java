@@ -1,0 +1,37 @@
+package io.vtnio.nio;
+
+import io.vtnio.core.EchoReply;
+import io.vtnio.core.Mode;
+import io.vtnio.core.ServerConfig;
+import io.vtnio.core.ServerMetrics;
+import io.vtnio.core.Work;
+
+/**
+ * What every loop and connection of one server shares: the configuration in the forms the hot
+ * path wants, the counters, the worker pool and the chat room.
+ *
+ * @param config        the validated server configuration
+ * @param metrics       the server's counters
+ * @param echoReply     builds echo replies without allocating
+ * @param greetingLine  hello mode's greeting plus newline; never written into
+ * @param work          per-message work; {@link Work#isNone()} means replies come from the loop at once
+ * @param workers       runs {@code work} off the loops
+ * @param chatRoom      the one global order of chat lines; used in chat mode only
+ */
+record ServerContext(
+        ServerConfig config,
+        ServerMetrics metrics,
+        EchoReply echoReply,
+        byte[] greetingLine,
+        Work work,
+        WorkerPool workers,
+        ChatRoom chatRoom) {
+
+    Mode mode() {
+        return config.mode();
+    }
+
+    boolean hasWork() {
+        return !work.isNone();
+    }
+}
