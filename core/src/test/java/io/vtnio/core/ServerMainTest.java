@@ -1,0 +1,60 @@
+package io.vtnio.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The paths of {@link ServerMain} that return instead of running until a signal. */
+class ServerMainTest {
+
+    private static final ServerFactory NEVER_CREATES = new ServerFactory() {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public Server create(ServerConfig config) {
+            throw new AssertionError("bad flags must be refused before a server is created");
+        }
+    };
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void captureOutput() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    @Test
+    void badFlagsExitWithTwoAndSayWhy() {
+        assertEquals(2, ServerMain.run(NEVER_CREATES, "--port", "70000"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("--port must be 0..65535"), message);
+    }
+
+    @Test
+    void helpExitsWithZeroAndListsTheFlags() {
+        assertEquals(0, ServerMain.run(NEVER_CREATES, "--help"));
+        String usage = out.toString(StandardCharsets.UTF_8);
+        assertTrue(usage.contains("server test") && usage.contains("--max-outbound"), usage);
+    }
+}
