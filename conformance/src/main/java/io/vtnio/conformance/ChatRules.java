@@ -1,0 +1,142 @@
+package io.vtnio.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vtnio.core.Server;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Chat mode (SPEC section 1): one room across every port and loop, every line delivered to every
+ * client, the sender included, in one order all clients agree on; a client that leaves, politely
+ * or by a reset, leaves the others undisturbed.
+ */
+abstract class ChatRules extends ServerRules {
+
+    @Test
+    @Timeout(30)
+    void chatDeliversEveryLineToEveryClientSenderIncludedInOneOrder() throws Exception {
+        assertChatKeepsOneOrder(startServer("--mode", "chat"));
+    }
+
+    @Test
+    @Timeout(30)
+    void chatKeepsOneOrderAcrossSeveralLoops() throws Exception {
+        assertChatKeepsOneOrder(startServer("--mode", "chat", "--loops", "3"));
+    }
+
+    @Test
+    @Timeout(20)
+    void chatRoomSpansEveryPort() throws Exception {
+        Server server = startServer("--mode", "chat", "--port", "0", "--port", "0");
+        List<InetSocketAddress> addresses = server.localAddresses();
+        TestClient first = register(TestClient.connect(addresses.get(0).getPort()));
+        first.send("join-first\n");
+        assertEquals("join-first", first.readLine());
+        TestClient second = register(TestClient.connect(addresses.get(1).getPort()));
+        second.send("join-second\n");
+        assertEquals("join-second", second.readLine());
+        assertEquals("join-second", first.readLine(), "a line sent on the second port reaches the first");
+        first.send("from the first port\n");
+        assertEquals("from the first port", first.readLine());
+        assertEquals("from the first port", second.readLine(), "a line sent on the first port reaches the second");
+    }
+
+    @Test
+    @Timeout(20)
+    void chatHalfCloseDeliversTheSendersLinesToEveryoneThenCloses() throws Exception {
+        Server server = startServer("--mode", "chat");
+        List<TestClient> clients = joinChat(server, 2);
+        TestClient leaving = clients.get(0);
+        leaving.send("last words\nreally last\n");
+        leaving.shutdownOutput();
+        assertEquals("last words", readChatUntil(leaving, "last words"));
+        assertEquals("really last", leaving.readLine());
+        leaving.assertEof();
+        assertEquals("last words", readChatUntil(clients.get(1), "last words"));
+        assertEquals("really last", clients.get(1).readLine());
+        roundTripChat(clients.get(1), "alone now");
+    }
+
+    @Test
+    @Timeout(20)
+    void chatClientThatResetsDoesNotDisturbTheOthers() throws Exception {
+        Server server = startServer("--mode", "chat");
+        List<TestClient> clients = joinChat(server, 3);
+        clients.get(2).reset();
+        clients.get(0).send("after the reset\n");
+        assertEquals("after the reset", readChatUntil(clients.get(0), "after the reset"));
+        assertEquals("after the reset", readChatUntil(clients.get(1), "after the reset"));
+        clients.get(1).send("still here\n");
+        assertEquals("still here", clients.get(0).readLine());
+        assertEquals("still here", clients.get(1).readLine());
+        Eventually.await("the reset client is closed", Duration.ofSeconds(5),
+                () -> server.metrics().connectionsOpen() == 2, () -> snapshot(server).toJson());
+    }
+
+    /**
+     * Eight clients send 400 lines each at once; every client must receive all 3,200, each
+     * sender's lines in the order sent, and all clients the identical sequence.
+     */
+    private void assertChatKeepsOneOrder(Server server) throws Exception {
+        int clientCount = 8;
+        int linesEach = 400;
+        List<TestClient> clients = joinChat(server, clientCount);
+        List<BackgroundReader> readers = new ArrayList<>();
+        for (int i = 0; i < clientCount; i++) {
+            readers.add(register(BackgroundReader.start("client-" + i, clients.get(i), line -> line.startsWith("m-"))));
+        }
+
+        Concurrently.run(clientCount, i -> {
+            TestClient sender = clients.get(i);
+            for (int j = 0; j < linesEach; j += 10) {
+                StringBuilder batch = new StringBuilder();
+                for (int k = j; k < j + 10; k++) {
+                    batch.append("m-").append(i).append('-').append(k).append('\n');
+                }
+                sender.send(batch.toString());
+                Thread.yield();
+            }
+        });
+
+        int total = clientCount * linesEach;
+        for (BackgroundReader reader : readers) {
+            reader.awaitCount(total, Duration.ofSeconds(20));
+        }
+        List<String> order = readers.get(0).lines();
+        assertEquals(total, order.size(), "client 0 received more lines than were sent");
+        for (int i = 0; i < clientCount; i++) {
+            String prefix = "m-" + i + "-";
+            List<String> fromSender = order.stream().filter(line -> line.startsWith(prefix)).toList();
+            List<String> sent = IntStream.range(0, linesEach).mapToObj(k -> prefix + k).toList();
+            assertEquals(sent, fromSender, "lines of client " + i + " arrive whole and in the order sent");
+        }
+        for (int i = 1; i < clientCount; i++) {
+            assertEquals(order, readers.get(i).lines(), "client " + i + " sees the same order as client 0");
+        }
+    }
+
+    /** Sends {@code line} in chat mode and asserts the sender hears it back. */
+    private static void roundTripChat(TestClient client, String line) throws IOException {
+        client.send(line + "\n");
+        assertEquals(line, client.readLine());
+    }
+
+    /** Reads chat lines until {@code wanted}, failing on anything but join lines before it. */
+    private static String readChatUntil(TestClient client, String wanted) throws IOException {
+        while (true) {
+            String line = client.readLine();
+            if (line.equals(wanted)) {
+                return line;
+            }
+            assertTrue(line.startsWith("join-"), "unexpected chat line before '" + wanted + "': " + line);
+        }
+    }
+}

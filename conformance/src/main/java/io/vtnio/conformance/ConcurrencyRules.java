@@ -1,0 +1,152 @@
+package io.vtnio.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vtnio.core.Server;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Many clients at once: a thousand held open, several loops, clients that reset or vanish
+ * mid-line, and slow work that must neither reorder a connection's replies nor hold up accepting
+ * new clients.
+ */
+abstract class ConcurrencyRules extends ServerRules {
+
+    @Test
+    @Timeout(60)
+    void thousandConcurrentClientsEachGetAHundredVerifiedRoundTrips() throws Exception {
+        assertConcurrentRoundTrips(startServer(), 1_000, 100);
+    }
+
+    @Test
+    @Timeout(30)
+    void severalLoopsServeManyClientsEachInOrder() throws Exception {
+        assertConcurrentRoundTrips(startServer("--loops", "3", "--work", "cpu:5"), 300, 30);
+    }
+
+    @Test
+    @Timeout(30)
+    void clientsThatResetOrVanishMidLineLeaveTheServerServing() throws Exception {
+        Server server = startServer();
+        int port = port(server);
+        int clientCount = 200;
+        String manyLines = "line\n".repeat(2_000);
+        Concurrently.run(clientCount, i -> {
+            TestClient client = TestClient.connect(port);
+            switch (i % 4) {
+                case 0 -> {
+                    client.send("half a li");
+                    client.reset();
+                }
+                case 1 -> {
+                    client.send("a whole line whose reply meets a reset\n");
+                    client.reset();
+                }
+                case 2 -> {
+                    client.send("vanish mid-li");
+                    client.close();
+                }
+                default -> {
+                    client.send(manyLines);
+                    client.reset();
+                }
+            }
+        });
+
+        TestClient fresh = connect(server);
+        roundTrip(fresh, "still serving");
+        fresh.close();
+        Eventually.await("every connection is closed", Duration.ofSeconds(10),
+                () -> server.metrics().connectionsOpen() == 0, () -> snapshot(server).toJson());
+        assertTrue(server.metrics().connectionsAccepted() >= clientCount + 1, snapshot(server).toJson());
+        roundTrip(connect(server), "and serving again");
+    }
+
+    @Test
+    @Timeout(60)
+    void slowWorkKeepsPerConnectionOrderWhileNewClientsAreStillAccepted() throws Exception {
+        Server server = startServer("--work", "sleep:50ms");
+        int clientCount = 200;
+        int linesEach = 5;
+        Duration patient = Duration.ofSeconds(30);
+        List<TestClient> clients = new ArrayList<>();
+        for (int i = 0; i < clientCount; i++) {
+            clients.add(connect(server, patient));
+        }
+        Eventually.await("200 clients accepted", Duration.ofSeconds(10),
+                () -> server.metrics().connectionsAccepted() >= clientCount, () -> snapshot(server).toJson());
+        for (int i = 0; i < clientCount; i++) {
+            StringBuilder lines = new StringBuilder();
+            for (int j = 0; j < linesEach; j++) {
+                lines.append("c").append(i).append('-').append(j).append('\n');
+            }
+            clients.get(i).send(lines.toString());
+        }
+
+        // 1000 messages of 50 ms are now queued; a newcomer must not wait for them to be accepted.
+        long acceptedBefore = server.metrics().connectionsAccepted();
+        TestClient newcomer = connect(server, patient);
+        Duration acceptDelay = Eventually.await("the newcomer is accepted", Duration.ofSeconds(10),
+                () -> server.metrics().connectionsAccepted() > acceptedBefore, () -> snapshot(server).toJson());
+        assertTrue(acceptDelay.compareTo(Duration.ofSeconds(1)) < 0,
+                "accepting a new client took " + acceptDelay + " while work was queued");
+
+        for (int i = 0; i < clientCount; i++) {
+            for (int j = 0; j < linesEach; j++) {
+                assertEquals("c" + i + "-" + j + SUFFIX, clients.get(i).readLine(), "client " + i + " reply " + j);
+            }
+        }
+        roundTrip(newcomer, "newcomer");
+    }
+
+    /**
+     * {@code clientCount} clients on virtual threads connect, wait until the server holds them
+     * all open, then each does {@code roundTrips} round trips, checking every reply.
+     */
+    private void assertConcurrentRoundTrips(Server server, int clientCount, int roundTrips) throws Exception {
+        int port = port(server);
+        CountDownLatch connected = new CountDownLatch(clientCount);
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> results = new ArrayList<>();
+            for (int i = 0; i < clientCount; i++) {
+                int id = i;
+                results.add(clients.submit(() -> {
+                    try (TestClient client = TestClient.connect(port, Duration.ofSeconds(20))) {
+                        connected.countDown();
+                        go.await();
+                        for (int j = 0; j < roundTrips; j++) {
+                            String message = "c" + id + "-" + j;
+                            client.send(message + "\n");
+                            String reply = client.readLine();
+                            if (!reply.equals(message + SUFFIX)) {
+                                throw new AssertionError("client " + id + " sent " + message + ", got " + reply);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            try {
+                assertTrue(connected.await(30, TimeUnit.SECONDS), clientCount + " clients connect");
+                Eventually.await("the server holds all " + clientCount + " clients open", Duration.ofSeconds(10),
+                        () -> server.metrics().connectionsOpen() == clientCount, () -> snapshot(server).toJson());
+            } finally {
+                go.countDown();
+            }
+            Concurrently.awaitAll(results);
+        }
+        Eventually.await("every client's round trips are counted", Duration.ofSeconds(5),
+                () -> snapshot(server).messagesOut() == (long) clientCount * roundTrips, () -> snapshot(server).toJson());
+    }
+}

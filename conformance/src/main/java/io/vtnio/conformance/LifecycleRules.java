@@ -1,0 +1,144 @@
+package io.vtnio.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vtnio.core.Server;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How connections and servers end (SPEC sections 1 and 2): a half-close, {@link Server#stop}
+ * and SIGTERM each deliver every reply owed before closing, and a stop gives up on them only
+ * after its drain timeout.
+ */
+abstract class LifecycleRules extends ServerRules {
+
+    @Test
+    @Timeout(10)
+    void halfCloseGetsEveryReplyThenEndOfStream() throws Exception {
+        TestClient client = connect(startServer());
+        client.send("one\ntwo\nthree\nfour\nfive\n");
+        client.shutdownOutput();
+        for (String word : List.of("one", "two", "three", "four", "five")) {
+            assertEquals(word + SUFFIX, client.readLine());
+        }
+        client.assertEof();
+    }
+
+    @Test
+    @Timeout(10)
+    void halfCloseWaitsForWorkInFlight() throws Exception {
+        TestClient client = connect(startServer("--work", "sleep:20ms"));
+        client.send("one\ntwo\nthree\nfour\nfive\n");
+        client.shutdownOutput();
+        for (String word : List.of("one", "two", "three", "four", "five")) {
+            assertEquals(word + SUFFIX, client.readLine());
+        }
+        client.assertEof();
+    }
+
+    @Test
+    @Timeout(15)
+    void stopClosesConnectionsAndStopsAccepting() throws Exception {
+        Server server = startServer();
+        int port = port(server);
+        TestClient idle = connect(server);
+        roundTrip(idle, "before stop");
+        server.stop(Duration.ofSeconds(1));
+        idle.assertEof();
+        assertThrows(ConnectException.class, () -> TestClient.connect(port).close(),
+                "a stopped server accepts nobody");
+        server.stop(Duration.ofSeconds(1));
+    }
+
+    @Test
+    @Timeout(15)
+    void stopSendsEveryOwedReplyBeforeClosing() throws Exception {
+        Server server = startServer("--work", "sleep:100ms");
+        TestClient client = connect(server);
+        roundTrip(client, "accepted");
+        client.send("a\nb\nc\n");
+        Thread.sleep(50);
+        Future<Void> stop;
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            stop = executor.submit(() -> {
+                server.stop(Duration.ofSeconds(5));
+                return null;
+            });
+            for (String line : List.of("a", "b", "c")) {
+                assertEquals(line + SUFFIX, client.readLine(), "a reply owed when stop began");
+            }
+            client.assertClosed();
+            stop.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Timeout(15)
+    void stopGivesUpOnOwedRepliesAfterTheDrainTimeout() throws Exception {
+        Server server = startServer("--work", "sleep:8s");
+        TestClient client = connect(server, Duration.ofSeconds(10));
+        client.send("never answered\n");
+        Thread.sleep(200);
+        long startNanos = System.nanoTime();
+        server.stop(Duration.ofMillis(300));
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0,
+                "stop with a 300 ms drain timeout took " + took + " waiting for 8 s of work");
+        client.assertClosed();
+    }
+
+    @Test
+    @Timeout(60)
+    void sigtermDeliversEveryOwedReplyThenPrintsFinalStatsAndExits() throws Exception {
+        ForkedServer server = fork(List.of("--work", "sleep:200ms"));
+        int clientCount = 10;
+        List<TestClient> clients = new ArrayList<>();
+        for (int i = 0; i < clientCount; i++) {
+            clients.add(register(TestClient.connect(server.port(), Duration.ofSeconds(15))));
+        }
+        // One answered line each first, so every connection is accepted and reading.
+        for (int i = 0; i < clientCount; i++) {
+            clients.get(i).send("warm-" + i + "\n");
+        }
+        for (int i = 0; i < clientCount; i++) {
+            assertEquals("warm-" + i + SUFFIX, clients.get(i).readLine());
+        }
+        for (int i = 0; i < clientCount; i++) {
+            StringBuilder lines = new StringBuilder();
+            for (int j = 0; j < 5; j++) {
+                lines.append("owed-").append(i).append('-').append(j).append('\n');
+            }
+            clients.get(i).send(lines.toString());
+        }
+        Thread.sleep(150);
+        server.terminate();
+
+        for (int i = 0; i < clientCount; i++) {
+            for (int j = 0; j < 5; j++) {
+                assertEquals("owed-" + i + "-" + j + SUFFIX, clients.get(i).readLine(),
+                        "client " + i + " reply " + j + " owed at SIGTERM; stderr: " + server.stderr());
+            }
+            clients.get(i).assertClosed();
+        }
+        int exitCode = server.awaitExit(Duration.ofSeconds(15));
+        List<String> stdout = server.stdoutLines();
+        String last = stdout.get(stdout.size() - 1);
+        assertTrue(last.startsWith("{"), "after SIGTERM the server prints its final stats line; exit code "
+                + exitCode + ", stdout: " + stdout + ", stderr: " + server.stderr());
+        JsonNode json = StatsLine.parse(last);
+        assertEquals("final", json.get("type").asText(), "the last stdout line is the final stats: " + stdout);
+        assertTrue(json.get("messagesOut").asLong() >= clientCount * 6L, last);
+    }
+}
