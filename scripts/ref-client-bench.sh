@@ -18,9 +18,10 @@ server_cpu=1
 client_cpu=0
 if ! command -v taskset >/dev/null; then
   echo "taskset not found: running unpinned" >&2
-  pin() { shift 2; "$@"; }
+  pin() { shift; exec "$@"; }
 else
-  pin() { taskset -c "$@"; }
+  # exec, so that a backgrounded pin's $! is the server process itself (for its CPU time).
+  pin() { exec taskset -c "$@"; }
 fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
