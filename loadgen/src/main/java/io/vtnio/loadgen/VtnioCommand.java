@@ -10,11 +10,15 @@ import picocli.CommandLine.Spec;
  * The root of the {@code vtnio} command line that the launcher calls for every subcommand except
  * {@code server} (each server runs from its own jar, in its own JVM) and {@code test}.
  *
+ * <pre>{@code
+ * int exitCode = VtnioCommand.commandLine().execute("load", "--port", "8001");
+ * }</pre>
+ *
  * <p>Threading: runs on the main thread.
  */
 @Command(name = "vtnio", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = "Virtual threads or a java.nio Selector loop? Load tests that settle it.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {LoadCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class VtnioCommand implements Runnable {
 
     @Spec
@@ -25,9 +29,14 @@ public final class VtnioCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand");
     }
 
-    public static void main(String[] args) {
+    /** The command line as the launcher runs it; tests execute it with their own out and err. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new VtnioCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        System.exit(commandLine.execute(args));
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 }

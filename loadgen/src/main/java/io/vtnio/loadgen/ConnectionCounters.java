@@ -1,0 +1,34 @@
+package io.vtnio.loadgen;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Connections open right now and connections ever established, over all loops of a run, for
+ * the progress line and for deciding that a target cannot be reached at all.
+ *
+ * <p>Threading: updated by loop threads when a connection opens or closes (not per message),
+ * read by the reporter.
+ */
+final class ConnectionCounters {
+
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicLong established = new AtomicLong();
+
+    void opened() {
+        open.incrementAndGet();
+        established.incrementAndGet();
+    }
+
+    void closed() {
+        open.decrementAndGet();
+    }
+
+    int open() {
+        return open.get();
+    }
+
+    long established() {
+        return established.get();
+    }
+}

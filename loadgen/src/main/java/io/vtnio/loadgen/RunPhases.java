@@ -1,0 +1,46 @@
+package io.vtnio.loadgen;
+
+/**
+ * The timeline of one run as the reporter decides it and the loops follow it:
+ * connect phase, then traffic from {@code trafficStartNs} (warm-up, then measurement), no new
+ * requests from {@code stopSendingNs}, and outstanding replies waited for until
+ * {@code drainDeadlineNs}. Until the reporter sets them the times are {@link Long#MAX_VALUE}.
+ *
+ * <p>Threading: written by the reporter thread, read by every loop thread through volatile
+ * fields (a loop reads them once per iteration); after writing, the reporter wakes the loops.
+ */
+final class RunPhases {
+
+    private volatile long trafficStartNs = Long.MAX_VALUE;
+    private volatile long stopSendingNs = Long.MAX_VALUE;
+    private volatile long drainDeadlineNs = Long.MAX_VALUE;
+    private volatile boolean aborted;
+
+    /** Sets the whole timeline at once; stop and deadline are written before the start. */
+    void plan(long trafficStartNs, long stopSendingNs, long drainDeadlineNs) {
+        this.drainDeadlineNs = drainDeadlineNs;
+        this.stopSendingNs = stopSendingNs;
+        this.trafficStartNs = trafficStartNs;
+    }
+
+    /** Ends the run at once: loops close their connections without waiting for replies. */
+    void abort() {
+        aborted = true;
+    }
+
+    long trafficStartNs() {
+        return trafficStartNs;
+    }
+
+    long stopSendingNs() {
+        return stopSendingNs;
+    }
+
+    long drainDeadlineNs() {
+        return drainDeadlineNs;
+    }
+
+    boolean aborted() {
+        return aborted;
+    }
+}

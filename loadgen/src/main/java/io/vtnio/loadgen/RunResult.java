@@ -1,0 +1,15 @@
+package io.vtnio.loadgen;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a {@link LoadRun} measured: latency and service time over the measured window (drain
+ * included), how long that window lasted, the errors, and why the run was cut short if it was.
+ *
+ * @param measuredSeconds from the end of warm-up to the stop of sending (drain excluded)
+ * @param abortMessage    null, or why the run could not take place (e.g. nothing to connect to)
+ *
+ * <p>Threading: built by the reporter after every loop has ended; read on that thread.
+ */
+record RunResult(Histogram latency, Histogram service, double measuredSeconds, RunErrors errors, String abortMessage) {
+}

@@ -1,0 +1,155 @@
+package io.vtnio.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The engine's small parts on their own: schedule, timers, outstanding ring, message formats. */
+class EngineUnitTest {
+
+    @Test
+    void openModelScheduleNeverSkipsAndNeverDrifts() {
+        OpenModelSchedule schedule = OpenModelSchedule.staggered(1_000, 3.0, 2, 1);
+        // 3 a second over 2 senders: each sends every 2/3 s; sender 1 starts 1/3 s late.
+        assertEquals(1_000 + 333_333_333L, schedule.nextNs());
+        schedule.advance();
+        assertEquals(1_000 + 333_333_333L + 666_666_666L, schedule.nextNs());
+        for (int i = 0; i < 2_999; i++) {
+            schedule.advance();
+        }
+        long expected = 1_000 + 333_333_333L + Math.round(3_000 * 666_666_666.67);
+        assertTrue(Math.abs(schedule.nextNs() - expected) < 1_000, "no accumulated drift after 3000 sends");
+    }
+
+    @Test
+    void deadlineHeapPopsInDueOrderAndRemovesAnywhere() {
+        DeadlineHeap heap = new DeadlineHeap();
+        List<Timer> timers = new ArrayList<>();
+        Random random = new Random(42);
+        for (int i = 0; i < 500; i++) {
+            Timer timer = new Timer();
+            timers.add(timer);
+            heap.schedule(timer, random.nextInt(10_000));
+        }
+        for (int i = 0; i < 100; i++) {
+            heap.remove(timers.get(i * 5));
+            heap.schedule(timers.get(i * 5 + 1), random.nextInt(10_000));
+        }
+        assertEquals(400, heap.size());
+        long last = Long.MIN_VALUE;
+        LoopTimer due;
+        int popped = 0;
+        while ((due = heap.pollDue(Long.MAX_VALUE - 1)) != null) {
+            assertTrue(due.dueNs >= last);
+            assertFalse(due.isScheduled());
+            last = due.dueNs;
+            popped++;
+        }
+        assertEquals(400, popped);
+        assertNull(heap.pollDue(Long.MAX_VALUE - 1));
+        assertEquals(Long.MAX_VALUE, heap.earliestDueNs());
+    }
+
+    @Test
+    void outstandingRingGrowsWithoutLosingOrder() {
+        OutstandingRing ring = new OutstandingRing(2);
+        for (int i = 0; i < 100; i++) {
+            long sequence = ring.add(i * 10L);
+            assertEquals(i, sequence);
+            ring.markSent(sequence, i * 10L + 1);
+        }
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, ring.oldestSequence());
+            assertEquals(i * 10L, ring.oldestScheduledNs());
+            assertEquals(i * 10L + 1, ring.oldestSentNs());
+            ring.removeOldest();
+        }
+        assertTrue(ring.isEmpty());
+    }
+
+    @Test
+    void echoPayloadAcceptsExactlyTheEchoOfTheRightMessage() {
+        EchoPayload payload = new EchoPayload(32, "好".getBytes(StandardCharsets.UTF_8));
+        ByteBuffer wire = ByteBuffer.allocate(64);
+        payload.write(7, 42, wire);
+        assertEquals(33, wire.position());
+        assertEquals('\n', wire.get(32));
+        byte[] reply = new byte[payload.replyBytes()];
+        System.arraycopy(wire.array(), 0, reply, 0, 32);
+        System.arraycopy("好".getBytes(StandardCharsets.UTF_8), 0, reply, 32, 3);
+        assertTrue(payload.matches(7, 42, reply, 0, reply.length));
+        assertFalse(payload.matches(7, 43, reply, 0, reply.length), "wrong sequence number");
+        assertFalse(payload.matches(8, 42, reply, 0, reply.length), "another connection's message");
+        assertFalse(payload.matches(7, 42, reply, 0, reply.length - 1), "suffix cut");
+        reply[3] ^= 1;
+        assertFalse(payload.matches(7, 42, reply, 0, reply.length), "a changed byte");
+        assertTrue(payload.expected(7, 42).contains("000000000000002a好"), payload.expected(7, 42));
+    }
+
+    @Test
+    void tinyPayloadsKeepTheLowDigitsOfTheSequence() {
+        EchoPayload payload = new EchoPayload(2, new byte[0]);
+        ByteBuffer wire = ByteBuffer.allocate(3);
+        payload.write(0, 0x1ab, wire);
+        assertEquals("ab\n", new String(wire.array(), StandardCharsets.US_ASCII));
+        assertTrue(payload.matches(0, 0x2ab, wire.array(), 0, 2));
+    }
+
+    @Test
+    void chatLinesRoundTrip() {
+        ChatLine line = new ChatLine(100);
+        ByteBuffer wire = ByteBuffer.allocate(line.wireBytes());
+        line.write(wire, 3, 42, -5, 123_456_789L);
+        byte[] bytes = wire.array();
+        assertEquals('\n', bytes[100]);
+        assertTrue(line.isWellFormed(bytes, 0, 100));
+        assertEquals(3, ChatLine.publisher(bytes, 0));
+        assertEquals(42, ChatLine.sequence(bytes, 0));
+        assertEquals(-5, ChatLine.scheduledNs(bytes, 0), "nanoTime may be negative");
+        assertEquals(123_456_789L, ChatLine.sentNs(bytes, 0));
+        bytes[80] = 'X';
+        assertFalse(line.isWellFormed(bytes, 0, 100));
+        assertEquals(ChatLine.HEADER_BYTES + 1, new ChatLine(1).wireBytes(), "lines are never shorter than the header");
+    }
+
+    @Test
+    void ticksFallOnWholeSecondsWarmupEndAndStop() {
+        long start = 1_000;
+        long measure = start + 1_500_000_000L;
+        long stop = measure + 2_000_000_000L;
+        List<Long> ticks = new ArrayList<>();
+        long at = start;
+        while (at < stop) {
+            at = LoadRun.nextTick(at, start, measure, stop);
+            ticks.add(at - start);
+        }
+        assertEquals(List.of(1_000_000_000L, 1_500_000_000L, 2_000_000_000L, 3_000_000_000L, 3_500_000_000L), ticks);
+    }
+
+    @Test
+    void shardsParseAndRejectNonsense() {
+        assertEquals(new Shard(2, 4), Shard.parse("2/4"));
+        for (String bad : List.of("4/4", "-1/2", "1", "a/b", "0/0")) {
+            try {
+                Shard.parse(bad);
+                throw new AssertionError("accepted " + bad);
+            } catch (IllegalArgumentException expected) {
+                assertTrue(expected.getMessage().contains("INDEX/COUNT"), expected.getMessage());
+            }
+        }
+    }
+
+    private static final class Timer extends LoopTimer {
+        @Override
+        void onDue(long nowNs) {
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.vtnio.loadgen;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small protocol server for the generator's tests, independent of the real servers: blocking
+ * sockets, one virtual thread per connection, on a free loopback port. It can misbehave on
+ * purpose: a wrong suffix, or closing every connection after some messages.
+ *
+ * <p>Threading: start and close from the test thread; connections run on their own virtual threads.
+ */
+final class TestServer implements AutoCloseable {
+
+    enum Kind { ECHO, CHAT, HELLO }
+
+    private final Kind kind;
+    private final byte[] text;
+    private final long closeAfterMessages;
+    private volatile long stallAfterMessages = Long.MAX_VALUE;
+    private volatile long stallMs;
+    private final ServerSocket listener;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<OutputStream> chatClients = ConcurrentHashMap.newKeySet();
+    private final Object broadcastLock = new Object();
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong publisherLines = new AtomicLong();
+    private final Set<InetAddress> clientAddresses = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> dropLines = ConcurrentHashMap.newKeySet();
+
+    private TestServer(Kind kind, String text, long closeAfterMessages) throws IOException {
+        this.kind = kind;
+        this.text = text.getBytes(StandardCharsets.UTF_8);
+        this.closeAfterMessages = closeAfterMessages;
+        this.listener = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    static TestServer echo(String suffix) throws IOException {
+        return new TestServer(Kind.ECHO, suffix, Long.MAX_VALUE);
+    }
+
+    /** Echo that closes each connection after {@code messages} messages. */
+    static TestServer echoClosingAfter(long messages) throws IOException {
+        return new TestServer(Kind.ECHO, "好", messages);
+    }
+
+    static TestServer chat() throws IOException {
+        return new TestServer(Kind.CHAT, "", Long.MAX_VALUE);
+    }
+
+    static TestServer hello(String greeting) throws IOException {
+        return new TestServer(Kind.HELLO, greeting, Long.MAX_VALUE);
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    InetSocketAddress address() {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    /** Echo: once, after {@code messages} messages in all, stop answering for {@code ms} milliseconds. */
+    TestServer stallingOnceAfter(long messages, long ms) {
+        this.stallMs = ms;
+        this.stallAfterMessages = messages;
+        return this;
+    }
+
+    /** Chat: the server leaves out the {@code n}-th line it receives (from 1) when broadcasting. */
+    TestServer droppingChatLine(int n) {
+        dropLines.add(n);
+        return this;
+    }
+
+    /** Source addresses of the clients that connected. */
+    Set<InetAddress> clientAddresses() {
+        return clientAddresses;
+    }
+
+    /** Chat: lines received that start with 'p', the generator's publisher lines (not join probes). */
+    long publisherLines() {
+        return publisherLines.get();
+    }
+
+    /** Messages received so far over all connections. */
+    long messages() {
+        return messages.get();
+    }
+
+    private void acceptLoop() {
+        try {
+            while (true) {
+                Socket socket = listener.accept();
+                sockets.add(socket);
+                clientAddresses.add(socket.getInetAddress());
+                Thread.ofVirtual().start(() -> serve(socket));
+            }
+        } catch (IOException closed) {
+            // The listener was closed: the test is over.
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
+            switch (kind) {
+                case HELLO -> {
+                    out.write(text);
+                    out.write('\n');
+                    out.flush();
+                }
+                case ECHO -> echo(in, out);
+                case CHAT -> chat(in, out);
+            }
+        } catch (IOException gone) {
+            // The client left; nothing to do for a test server.
+        } finally {
+            sockets.remove(socket);
+        }
+    }
+
+    private void echo(InputStream in, OutputStream out) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        long served = 0;
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b != '\n') {
+                line.write(b);
+                continue;
+            }
+            if (messages.incrementAndGet() == stallAfterMessages) {
+                out.flush();
+                try {
+                    Thread.sleep(stallMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (++served > closeAfterMessages) {
+                out.flush();
+                return;
+            }
+            line.writeTo(out);
+            out.write(text);
+            out.write('\n');
+            line.reset();
+            if (in.available() == 0) {
+                out.flush();
+            }
+        }
+        out.flush();
+    }
+
+    private void chat(InputStream in, OutputStream out) throws IOException {
+        chatClients.add(out);
+        try {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                long number = messages.incrementAndGet();
+                line.write('\n');
+                byte[] bytes = line.toByteArray();
+                if (bytes[0] == 'p') {
+                    publisherLines.incrementAndGet();
+                }
+                line.reset();
+                if (dropLines.contains((int) number)) {
+                    continue;
+                }
+                synchronized (broadcastLock) {
+                    for (OutputStream client : List.copyOf(chatClients)) {
+                        try {
+                            client.write(bytes);
+                            client.flush();
+                        } catch (IOException e) {
+                            chatClients.remove(client);
+                        }
+                    }
+                }
+            }
+        } finally {
+            chatClients.remove(out);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+}
