@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs one client task many times at once, each on a virtual thread, and rethrows the first
- * failure as if the test thread had hit it.
+ * Runs one client task many times at once, each on a virtual thread (or on a pool of platform
+ * threads), and rethrows the first failure as if the test thread had hit it.
  *
  * <pre>{@code
  * Concurrently.run(200, i -> {
@@ -33,16 +33,35 @@ public final class Concurrently {
     /** Runs {@code task(0)} to {@code task(count - 1)} at once and waits for all of them. */
     public static void run(int count, IndexedTask task) throws Exception {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Void>> results = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                results.add(executor.submit(() -> {
-                    task.run(index);
-                    return null;
-                }));
-            }
-            awaitAll(results);
+            runAll(executor, count, task);
         }
+    }
+
+    /**
+     * Runs {@code task(0)} to {@code task(count - 1)} on {@code threads} platform threads and waits
+     * for all of them. For tasks that must make progress while this JVM's virtual threads are
+     * saturated, e.g. by an in-process server and its busy clients: virtual threads are not
+     * preempted, and new ones can wait a long time for a carrier then.
+     */
+    public static void runOnPlatformThreads(int count, int threads, IndexedTask task) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory());
+        try {
+            runAll(executor, count, task);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void runAll(ExecutorService executor, int count, IndexedTask task) throws Exception {
+        List<Future<Void>> results = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            results.add(executor.submit(() -> {
+                task.run(index);
+                return null;
+            }));
+        }
+        awaitAll(results);
     }
 
     /** Waits for every result in order, rethrowing the first failure's own exception. */

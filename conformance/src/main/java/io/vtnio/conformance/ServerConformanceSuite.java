@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The rules live in one abstract class per theme ({@link EchoRules}, {@link FramingRules},
  * {@link ChatRules}, {@link HelloRules}, {@link ConcurrencyRules}, {@link SlowConsumerRules},
- * {@link LifecycleRules}, {@link StatsRules}, {@link DescriptorLimitRules}) over the fixtures of
+ * {@link LifecycleRules}, {@link StatsRules}, {@link DescriptorLimitRules}, {@link FaultRules},
+ * {@link ProcessFaultRules}, {@link SecurityRules}) over the fixtures of
  * {@link ServerRules}. Each is run here by a {@link Nested} class that inherits its tests and
  * hands it this suite's factory, so a subclass gets every family from its one method and a new
  * family needs one more nested class here, not a change to each server's test.
@@ -91,6 +92,30 @@ public abstract class ServerConformanceSuite {
 
     @Nested
     class DescriptorLimit extends DescriptorLimitRules {
+        @Override
+        protected ServerFactory factory() {
+            return ServerConformanceSuite.this.factory();
+        }
+    }
+
+    @Nested
+    class Faults extends FaultRules {
+        @Override
+        protected ServerFactory factory() {
+            return ServerConformanceSuite.this.factory();
+        }
+    }
+
+    @Nested
+    class ProcessFaults extends ProcessFaultRules {
+        @Override
+        protected ServerFactory factory() {
+            return ServerConformanceSuite.this.factory();
+        }
+    }
+
+    @Nested
+    class Security extends SecurityRules {
         @Override
         protected ServerFactory factory() {
             return ServerConformanceSuite.this.factory();

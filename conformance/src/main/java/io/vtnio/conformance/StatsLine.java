@@ -19,7 +19,7 @@ public final class StatsLine {
     /** The counters and gauges every stats line must carry. */
     public static final List<String> FIELDS = List.of("connectionsOpen", "connectionsAccepted",
             "connectionsClosed", "messagesIn", "messagesOut", "bytesIn", "bytesOut", "errors",
-            "slowConsumerDrops", "heapUsedBytes", "liveThreads");
+            "slowConsumerDrops", "heapUsedBytes", "liveThreads", "connectionsRefused");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -123,6 +123,20 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #readLineBytes}, but an orderly close (FIN) right at a line boundary returns
+     * {@code null} instead of throwing: for readers that read until the server ends the stream.
+     *
+     * @throws EOFException if the server closes in the middle of a line
+     * @throws SocketException if the connection is reset
+     */
+    public byte[] readLineBytesOrNullAtEof() throws IOException {
+        if (position == limit && !fill()) {
+            return null;
+        }
+        return readLineBytes();
+    }
+
     /** Reads exactly {@code count} bytes. */
     public byte[] readExactly(int count) throws IOException {
         byte[] bytes = new byte[count];

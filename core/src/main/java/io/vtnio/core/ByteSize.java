@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Byte counts as people type them: {@code 65536}, {@code 64k}, {@code 64KiB}, {@code 1m},
@@ -44,13 +45,22 @@ public final class ByteSize {
         }
     }
 
-    /** picocli converter for {@code int} options; rejects sizes beyond 2 GiB - 1. */
+    /**
+     * picocli converter for {@code int} options; rejects sizes beyond 2 GiB - 1. Failures are
+     * {@link TypeConversionException}s, which picocli reports as its message alone:
+     * {@code Invalid value for option '--max-line': '12q' is not a size; ...}.
+     */
     public static final class IntConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            long bytes = parse(value);
+            long bytes;
+            try {
+                bytes = parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
             if (bytes > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("'" + value + "' is too large; at most 2147483647 bytes");
+                throw new TypeConversionException("'" + value + "' is too large; at most 2147483647 bytes");
             }
             return (int) bytes;
         }

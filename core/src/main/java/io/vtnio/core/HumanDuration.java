@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Durations as people type them on a command line: {@code 500ns}, {@code 250us}, {@code 2ms},
@@ -63,11 +64,19 @@ public final class HumanDuration {
         return nanos + "ns";
     }
 
-    /** picocli converter; its message becomes picocli's usage error. */
+    /**
+     * picocli converter. Failures are {@link TypeConversionException}s, which picocli reports as
+     * their message alone: {@code Invalid value for option '--stats-interval': 'soon' is not a
+     * duration; ...}.
+     */
     public static final class Converter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return parse(value);
+            try {
+                return parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

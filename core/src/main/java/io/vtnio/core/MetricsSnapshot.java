@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>{@code liveThreads} counts platform threads (what the JVM's thread MXBean sees); virtual
  * threads are not threads the OS schedules and are visible as {@code connectionsOpen}.
+ * {@code connectionsRefused} counts connections turned away beyond {@code --max-connections};
+ * they appear in no other connection counter. New fields are only ever added at the end.
  */
 public record MetricsSnapshot(
         String type,
@@ -26,7 +28,8 @@ public record MetricsSnapshot(
         long slowConsumerDrops,
         long acceptFailures,
         long heapUsedBytes,
-        int liveThreads) {
+        int liveThreads,
+        long connectionsRefused) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -8,6 +8,13 @@ public final class Protocol {
     /** What a server writes before closing a connection whose line exceeded {@code --max-line}. */
     public static final byte[] ERR_LINE_TOO_LONG = "ERR line too long\n".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * What a server writes to a connection it accepts beyond {@code --max-connections}, before
+     * closing it: a polite refusal the client can read, rather than a silent reset or a hang.
+     */
+    public static final byte[] ERR_TOO_MANY_CONNECTIONS =
+            "ERR too many connections\n".getBytes(StandardCharsets.US_ASCII);
+
     /** The terminator of a line. */
     public static final byte NEWLINE = '\n';
 
@@ -19,6 +26,13 @@ public final class Protocol {
 
     /** Default {@code --max-outbound}: 1 MiB. */
     public static final int DEFAULT_MAX_OUTBOUND_BYTES = 1 << 20;
+
+    /**
+     * Default {@code --max-connections}: below the 20,000 descriptors a process may open on the
+     * machines this project is measured on (each connection holds one), leaving room for the JVM's
+     * own files. Lower it where {@code ulimit -n} is lower.
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 16_384;
 
     private Protocol() {
     }

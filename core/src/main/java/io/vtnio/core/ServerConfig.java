@@ -21,6 +21,8 @@ import picocli.CommandLine;
  * @param statsInterval    period of JSON stats lines; zero means off
  * @param loops            selector loops (selector server only)
  * @param workers          worker pool size for {@code --work} (selector server only)
+ * @param maxConnections   open connections at most; a server refuses more with
+ *                         {@link Protocol#ERR_TOO_MANY_CONNECTIONS}; at least 1
  */
 public record ServerConfig(
         String host,
@@ -35,7 +37,8 @@ public record ServerConfig(
         Duration drainTimeout,
         Duration statsInterval,
         int loops,
-        int workers) {
+        int workers,
+        int maxConnections) {
 
     public ServerConfig {
         ports = List.copyOf(ports);

@@ -1,6 +1,7 @@
 package io.vtnio.core;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs a server from the command line, the same way for every implementation: parse
- * {@link ServerOptions}, start, print {@code listening ...} first on stdout, print stats lines,
- * and on SIGTERM or SIGINT drain gracefully and print the final stats line.
+ * {@link ServerOptions}, start, print {@code listening ...} first on stdout, warn on stderr about
+ * an exposed or over-committed set-up ({@link StartupWarnings}), print stats lines, and on SIGTERM
+ * or SIGINT drain gracefully and print the final stats line.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -76,7 +78,13 @@ public final class ServerMain {
             // of descriptors (EMFILE), would fail for good and silence every stats line.
             server.metrics().snapshot("stats", factory.name()).toJson();
             out.println(Server.listeningLine(server.localAddresses()));
-            spec.commandLine().getErr().println(describe(config));
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(describe(config));
+            for (String warning : StartupWarnings.of(factory.name(), server.localAddresses(),
+                    config.maxConnections(), StartupWarnings.descriptorLimit())) {
+                err.println(warning);
+            }
+            err.flush();
             out.flush();
 
             ScheduledExecutorService stats = startStats(server, config.statsInterval(), out);

@@ -20,6 +20,7 @@ public final class ServerMetrics {
     private final LongAdder errors = new LongAdder();
     private final LongAdder slowConsumerDrops = new LongAdder();
     private final LongAdder acceptFailures = new LongAdder();
+    private final LongAdder connectionsRefused = new LongAdder();
     private final long startNanos = System.nanoTime();
 
     public void connectionAccepted() {
@@ -65,6 +66,14 @@ public final class ServerMetrics {
         acceptFailures.increment();
     }
 
+    /**
+     * A connection beyond {@code --max-connections} was refused politely. It is counted here
+     * only, never as accepted, open or closed.
+     */
+    public void connectionRefused() {
+        connectionsRefused.increment();
+    }
+
     public long connectionsAccepted() {
         return connectionsAccepted.sum();
     }
@@ -83,6 +92,7 @@ public final class ServerMetrics {
                 messagesIn.sum(), messagesOut.sum(), bytesIn.sum(), bytesOut.sum(),
                 errors.sum(), slowConsumerDrops.sum(), acceptFailures.sum(),
                 runtime.totalMemory() - runtime.freeMemory(),
-                ManagementFactory.getThreadMXBean().getThreadCount());
+                ManagementFactory.getThreadMXBean().getThreadCount(),
+                connectionsRefused.sum());
     }
 }

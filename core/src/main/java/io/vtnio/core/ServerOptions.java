@@ -70,6 +70,10 @@ public final class ServerOptions {
             description = "Print a JSON stats line this often; 0 is off (default: ${DEFAULT-VALUE}).")
     private Duration statsInterval;
 
+    @Option(names = "--max-connections", defaultValue = "" + Protocol.DEFAULT_MAX_CONNECTIONS, paramLabel = "N",
+            description = "Open connections at most; one more is sent 'ERR too many connections' and closed (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
+
     @Option(names = "--loops", defaultValue = "1", paramLabel = "N",
             description = "Selector loops (selector server only) (default: ${DEFAULT-VALUE}).")
     private int loops;
@@ -93,6 +97,7 @@ public final class ServerOptions {
         require(maxOutboundBytes >= 1, "--max-outbound must be at least 1 byte, got " + maxOutboundBytes);
         require(framing == Framing.LINE || mode == Mode.ECHO, "--framing raw works only with --mode echo");
         require(!drainTimeout.isNegative(), "--drain-timeout must not be negative");
+        require(maxConnections >= 1, "--max-connections must be at least 1, got " + maxConnections);
         require(loops >= 1 && loops <= 1024, "--loops must be 1..1024, got " + loops);
         require(workers >= 1 && workers <= 100_000, "--workers must be 1..100000, got " + workers);
         Work parsedWork;
@@ -103,7 +108,7 @@ public final class ServerOptions {
         }
         return new ServerConfig(host, chosenPorts, mode, framing, maxLineBytes, maxOutboundBytes,
                 suffix.getBytes(StandardCharsets.UTF_8), greeting.getBytes(StandardCharsets.UTF_8),
-                parsedWork, drainTimeout, statsInterval, loops, workers);
+                parsedWork, drainTimeout, statsInterval, loops, workers, maxConnections);
     }
 
     private void require(boolean condition, String message) {

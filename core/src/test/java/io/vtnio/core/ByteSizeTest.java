@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.TypeConversionException;
 
 class ByteSizeTest {
 
@@ -46,6 +47,8 @@ class ByteSizeTest {
         ByteSize.IntConverter converter = new ByteSize.IntConverter();
         assertEquals(Integer.MAX_VALUE, converter.convert("2147483647"));
         assertEquals(1 << 20, converter.convert("1m"));
-        assertThrows(IllegalArgumentException.class, () -> converter.convert("2g"));
+        assertThrows(TypeConversionException.class, () -> converter.convert("2g"));
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> converter.convert("12q"));
+        assertTrue(e.getMessage().startsWith("'12q' is not a size"), e.getMessage());
     }
 }

@@ -34,6 +34,12 @@ class ServerConfigTest {
         assertEquals(Duration.ZERO, config.statsInterval());
         assertEquals(1, config.loops());
         assertEquals(16, config.workers());
+        assertEquals(Protocol.DEFAULT_MAX_CONNECTIONS, config.maxConnections());
+    }
+
+    @Test
+    void defaultMaxConnectionsIsBelowTheTwentyThousandDescriptorsOfTheBenchmarkMachines() {
+        assertTrue(ServerConfig.parse().maxConnections() < 20_000);
     }
 
     @Test
@@ -41,7 +47,7 @@ class ServerConfigTest {
         ServerConfig config = ServerConfig.parse("--host", "0.0.0.0", "--port", "0", "--port", "8002",
                 "--mode", "CHAT", "--max-line", "1k", "--max-outbound", "64k", "--suffix", "!",
                 "--greeting", "hi there", "--work", "sleep:2ms", "--drain-timeout", "250ms",
-                "--stats-interval", "100ms", "--loops", "4", "--workers", "8");
+                "--stats-interval", "100ms", "--loops", "4", "--workers", "8", "--max-connections", "3");
         assertEquals("0.0.0.0", config.host());
         assertEquals(List.of(0, 8002), config.ports());
         assertEquals(Mode.CHAT, config.mode());
@@ -54,6 +60,15 @@ class ServerConfigTest {
         assertEquals(Duration.ofMillis(100), config.statsInterval());
         assertEquals(4, config.loops());
         assertEquals(8, config.workers());
+        assertEquals(3, config.maxConnections());
+    }
+
+    @Test
+    void zeroDurationsAreAllowedWhereZeroMeansSomething() {
+        ServerConfig config = ServerConfig.parse("--drain-timeout", "0", "--stats-interval", "0s", "--work", "sleep:0ms");
+        assertEquals(Duration.ZERO, config.drainTimeout(), "0: stop without waiting for owed replies");
+        assertEquals(Duration.ZERO, config.statsInterval(), "0: no periodic stats lines");
+        assertTrue(config.work().isNone(), "sleep:0 is no work");
     }
 
     @Test
@@ -103,8 +118,22 @@ class ServerConfigTest {
         "--work sleep:abc             | --work",
         "--work cpu:-3                | --work",
         "--loops 0                    | --loops",
+        "--loops -1                   | --loops",
+        "--loops many                 | --loops",
+        "--loops 99999999999          | --loops",
         "--loops 2000                 | --loops",
         "--workers 0                  | --workers",
+        "--workers -1                 | --workers",
+        "--max-connections 0          | --max-connections",
+        "--max-connections -5         | --max-connections",
+        "--max-connections lots       | --max-connections",
+        "--max-line 12q               | --max-line",
+        "--max-line -1                | --max-line",
+        "--max-outbound 1x            | --max-outbound",
+        "--mode ''                    | --mode",
+        "--port ''                    | --port",
+        "--stats-interval -1s         | --stats-interval",
+        "--stats-interval 5parsecs    | --stats-interval",
         "--drain-timeout abc          | --drain-timeout",
         "--drain-timeout -1s          | --drain-timeout",
         "--stats-interval soon        | --stats-interval",

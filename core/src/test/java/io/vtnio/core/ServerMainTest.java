@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The paths of {@link ServerMain} that return instead of running until a signal. */
 class ServerMainTest {
@@ -49,6 +51,26 @@ class ServerMainTest {
         assertEquals(2, ServerMain.run(NEVER_CREATES, "--port", "70000"));
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("--port must be 0..65535"), message);
+    }
+
+    @ParameterizedTest(name = "{0} {1}: exit 2, stderr says {2}")
+    @CsvSource(delimiter = '|', value = {
+        "--loops           | 0      | --loops must be 1..1024, got 0",
+        "--workers         | -1     | --workers must be 1..100000, got -1",
+        "--max-connections | 0      | --max-connections must be at least 1, got 0",
+        "--drain-timeout   | -1s    | '-1s' is not a duration",
+        "--stats-interval  | soon   | '--stats-interval': 'soon' is not a duration",
+        "--max-line        | 12q    | '--max-line': '12q' is not a size",
+        "--mode            | shout  | '--mode': expected one of",
+        "--framing         | lines  | '--framing': expected one of",
+        "--work            | nap:1s | --work: work must be none, sleep:DURATION",
+    })
+    void everyKindOfBadValueExitsWithTwoAndAClearMessageOnStderr(String flag, String value, String expected) {
+        assertEquals(2, ServerMain.run(NEVER_CREATES, flag, value));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains(expected), "stderr should contain <" + expected + ">: " + message);
+        assertTrue(message.contains("Usage: server test"), "and the usage: " + message);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on stdout, where the listening line goes");
     }
 
     @Test

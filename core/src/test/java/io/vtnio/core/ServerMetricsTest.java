@@ -24,6 +24,8 @@ class ServerMetricsTest {
         metrics.error();
         metrics.slowConsumerDropped();
         metrics.acceptFailed();
+        metrics.connectionRefused();
+        metrics.connectionRefused();
 
         assertEquals(2, metrics.connectionsAccepted());
         assertEquals(1, metrics.connectionsOpen());
@@ -40,6 +42,7 @@ class ServerMetricsTest {
         assertEquals(1, s.errors());
         assertEquals(1, s.slowConsumerDrops());
         assertEquals(1, s.acceptFailures());
+        assertEquals(2, s.connectionsRefused(), "refused connections are counted apart");
         assertTrue(s.heapUsedBytes() > 0);
         assertTrue(s.liveThreads() > 0);
     }
@@ -52,7 +55,7 @@ class ServerMetricsTest {
         JsonNode json = new ObjectMapper().readTree(line);
         for (String field : List.of("type", "server", "uptimeMillis", "connectionsOpen", "connectionsAccepted",
                 "connectionsClosed", "messagesIn", "messagesOut", "bytesIn", "bytesOut", "errors",
-                "slowConsumerDrops", "acceptFailures", "heapUsedBytes", "liveThreads")) {
+                "slowConsumerDrops", "acceptFailures", "heapUsedBytes", "liveThreads", "connectionsRefused")) {
             assertTrue(json.has(field), "missing " + field + " in " + line);
         }
         assertEquals("final", json.get("type").asText());

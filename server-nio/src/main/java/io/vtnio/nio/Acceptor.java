@@ -12,7 +12,11 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Accepts on one listening channel and hands each new connection to the next loop in turn.
+ * Accepts on one listening channel and hands each new connection to the next loop in turn. A
+ * connection beyond {@code --max-connections} stays on this loop as a refused one: it is sent
+ * {@code ERR too many connections} and closed. The count it is checked against is exact because
+ * every acceptor of a server runs on loop 0, one accept at a time; closes on other loops only
+ * ever lower it.
  *
  * <p>When accept fails (EMFILE: no descriptor left) the listening socket stays readable, so a
  * naive loop would spin. Instead the acceptor drops its interest in {@code OP_ACCEPT} and asks
@@ -31,13 +35,16 @@ final class Acceptor implements ReadinessHandler {
     private final LoopChooser loops;
     private final ServerMetrics metrics;
     private final AcceptBackoff backoff = new AcceptBackoff();
+    private final int maxConnections;
     private SelectionKey key;
 
-    Acceptor(ServerSocketChannel channel, EventLoop loop, LoopChooser loops, ServerMetrics metrics) {
+    Acceptor(ServerSocketChannel channel, EventLoop loop, LoopChooser loops, ServerMetrics metrics,
+            int maxConnections) {
         this.channel = channel;
         this.loop = loop;
         this.loops = loops;
         this.metrics = metrics;
+        this.maxConnections = maxConnections;
     }
 
     /** Registers for {@code OP_ACCEPT}; runs on the owning loop. */
@@ -85,9 +92,14 @@ final class Acceptor implements ReadinessHandler {
             closeQuietly(accepted);
             return;
         }
+        if (metrics.connectionsOpen() >= maxConnections) {
+            metrics.connectionRefused();
+            loop.execute(() -> loop.register(accepted, true));
+            return;
+        }
         metrics.connectionAccepted();
         EventLoop target = loops.next();
-        target.execute(() -> target.register(accepted));
+        target.execute(() -> target.register(accepted, false));
     }
 
     /** Stops listening; runs on the owning loop. */

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   OPEN ──read -1, stop(), hello greeting queued──▶ FINISHING ──owes nothing──▶ CLOSED
  *    │   reading paused above the high-water         ▲    │
- *    │   mark, resumed below the low-water mark      │    │ ERR was owed and is flushed
- *    └──────────── line too long: ERR owed ──────────┘    ▼
- *                                                      LINGERING ──EOF or 1 s──▶ CLOSED
+ *    │   mark, resumed below the low-water mark      │    │ ERR was owed and is flushed,
+ *    └──── line too long, refused: ERR owed ─────────┘    │ or a stop found it not idle
+ *                                                         ▼
+ *                     LINGERING ──EOF; after ERR 1 s; after a stop 1 s of silence or the deadline──▶ CLOSED
  *                                     (output shut down, input read and discarded)
  *
  *   any state ──I/O error, reset, slow consumer, drain timeout──▶ CLOSED
@@ -28,6 +29,17 @@ import java.util.concurrent.TimeUnit;
  *
  * "Owes nothing" means: no work in flight or waiting, no chat lines of its own still on their way
  * back to it, no ERR still to send, and an empty outbound queue.
+ *
+ * <p>Why linger after a stop: closing while the client may still send makes the kernel answer
+ * its next bytes with RST and throw away replies it has not transmitted yet. A client that is
+ * silent may only be waiting for those replies. So a stopping connection closes at once only if
+ * it has been {@linkplain #IDLE_NANOS idle} both ways; otherwise it shuts its output (the client
+ * reads every reply, then end of stream), discards input, and closes when the client closes, has
+ * sent nothing for {@link #LINGER_NANOS}, or the drain deadline comes.
+ *
+ * <p>A connection accepted beyond {@code --max-connections} is created <em>refused</em>: it owes
+ * only {@link Protocol#ERR_TOO_MANY_CONNECTIONS}, never reads a message, and is counted only in
+ * {@code connectionsRefused}, not as accepted, closed or failed.
  *
  * <p>Interest ops follow from the state: {@code OP_READ} while OPEN and not paused (and while
  * LINGERING), {@code OP_WRITE} only while the outbound queue is non-empty. The key is touched
@@ -48,6 +60,13 @@ final class Connection implements ReadinessHandler {
     private static final int MAX_WRITES_PER_WAKEUP = 16;
     /** How long a connection closed for a too-long line keeps discarding input before closing. */
     static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * A connection with no bytes read or written for this long is idle: a stop may close it at
+     * once, since its client has had ample time to take every reply and is not sending. Written
+     * means handed to the kernel, not yet received, so the period is far above any pause of a
+     * working client; closing a busy one instead lingers, which costs little.
+     */
+    static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private enum State { OPEN, FINISHING, LINGERING, CLOSED }
 
@@ -55,33 +74,49 @@ final class Connection implements ReadinessHandler {
     private final SocketChannel channel;
     private final ServerContext context;
     private final MessageDecoder decoder;
+    private final boolean refused;
     private final OutboundQueue outbound = new OutboundQueue();
     private PendingWork pendingWork;
     private SelectionKey key;
     private LoopTimer.Timeout lingerTimeout;
+    private LoopTimer.Timeout quietCheck;
     private State state = State.OPEN;
     private int interestOps;
     private int slot = -1;
     private int chatBatchesInFlight;
     private boolean readPaused;
-    private boolean errorReplyOwed;
+    /** The last thing to send before a lingering close (an ERR line), once nothing else is owed. */
+    private byte[] finalReplyOwed;
     private boolean lingerAfterFlush;
+    /** The client half-closed: nothing more can arrive, so closing can never reset. */
+    private boolean inputEnded;
+    private boolean draining;
+    private long drainDeadlineNanos;
+    private long lingerQuietNanos;
+    private long lastInputNanos = System.nanoTime();
+    private long lastOutputNanos = lastInputNanos;
     /** The last thing owed is queued (greeting, ERR): chat lines must not follow it. */
     private boolean outputSealed;
     private boolean flushRequested;
 
-    Connection(EventLoop loop, SocketChannel channel, ServerContext context) {
+    /** @param refused accepted beyond {@code --max-connections}: only told so, then closed */
+    Connection(EventLoop loop, SocketChannel channel, ServerContext context, boolean refused) {
         this.loop = loop;
         this.channel = channel;
         this.context = context;
-        this.decoder = context.mode() == Mode.HELLO ? null : context.config().newDecoder();
+        this.refused = refused;
+        this.decoder = refused || context.mode() == Mode.HELLO ? null : context.config().newDecoder();
     }
 
     /** Called once, right after registration, with the key (interest ops still 0). */
     void start(SelectionKey key) {
         this.key = key;
         try {
-            if (context.mode() == Mode.HELLO) {
+            if (refused) {
+                state = State.FINISHING;
+                outputSealed = true;
+                finalReplyOwed = Protocol.ERR_TOO_MANY_CONNECTIONS;
+            } else if (context.mode() == Mode.HELLO) {
                 state = State.FINISHING;
                 outputSealed = true;
                 context.metrics().messagesOut(1);
@@ -125,6 +160,7 @@ final class Connection implements ReadinessHandler {
         in.clear();
         int n = channel.read(in);
         if (n < 0) {
+            inputEnded = true;
             state = State.FINISHING; // half-close: answer what was read, then close
             updateInterest();
             finishIfDone();
@@ -133,6 +169,7 @@ final class Connection implements ReadinessHandler {
         if (n == 0) {
             return;
         }
+        lastInputNanos = System.nanoTime();
         MessageBatch batch = loop.intake();
         batch.begin(this);
         DecodeResult result = decoder.decode(in.array(), 0, n, batch);
@@ -140,7 +177,7 @@ final class Connection implements ReadinessHandler {
         batch.end();
         if (result == DecodeResult.LINE_TOO_LONG) {
             context.metrics().error();
-            errorReplyOwed = true;
+            finalReplyOwed = Protocol.ERR_LINE_TOO_LONG;
             state = State.FINISHING;
         }
         updateInterest();
@@ -150,8 +187,11 @@ final class Connection implements ReadinessHandler {
     private void discardInput() throws IOException {
         ByteBuffer in = loop.readBuffer();
         in.clear();
-        if (channel.read(in) < 0) {
+        int n = channel.read(in);
+        if (n < 0) {
             close();
+        } else if (n > 0) {
+            lastInputNanos = System.nanoTime();
         }
     }
 
@@ -184,7 +224,7 @@ final class Connection implements ReadinessHandler {
         }
         boolean triedSocket = false;
         if (outbound.isEmpty()) {
-            context.metrics().bytesOut(channel.write(buffer));
+            wrote(channel.write(buffer));
             triedSocket = true;
         }
         if (buffer.hasRemaining()) {
@@ -216,7 +256,14 @@ final class Connection implements ReadinessHandler {
 
     private void writeQueued() throws IOException {
         if (!outbound.isEmpty()) {
-            context.metrics().bytesOut(outbound.writeTo(channel, loop.gatherScratch(), MAX_WRITES_PER_WAKEUP));
+            wrote(outbound.writeTo(channel, loop.gatherScratch(), MAX_WRITES_PER_WAKEUP));
+        }
+    }
+
+    private void wrote(long bytes) {
+        if (bytes > 0) {
+            context.metrics().bytesOut(bytes);
+            lastOutputNanos = System.nanoTime();
         }
     }
 
@@ -246,38 +293,77 @@ final class Connection implements ReadinessHandler {
         }
     }
 
-    /** In FINISHING, sends the ERR once all else is out, then closes or lingers when owing nothing. */
+    /**
+     * In FINISHING, sends the final ERR once all else is out, then, owing nothing, closes or
+     * lingers: after an ERR for up to {@link #LINGER_NANOS}; after a stop unless the connection is
+     * idle, until the client closes or stays silent for {@link #LINGER_NANOS}.
+     */
     private void finishIfDone() throws IOException {
         if (state != State.FINISHING
                 || (pendingWork != null && !pendingWork.isIdle())
                 || chatBatchesInFlight > 0) {
             return;
         }
-        if (errorReplyOwed) {
-            errorReplyOwed = false;
+        if (finalReplyOwed != null) {
+            byte[] reply = finalReplyOwed;
+            finalReplyOwed = null;
             outputSealed = true;
             lingerAfterFlush = true;
-            send(ByteBuffer.wrap(Protocol.ERR_LINE_TOO_LONG));
+            send(ByteBuffer.wrap(reply));
         }
         if (state != State.FINISHING || !outbound.isEmpty()) {
             return;
         }
         if (lingerAfterFlush) {
-            startLinger();
+            startLinger(System.nanoTime() + LINGER_NANOS, LINGER_NANOS);
+        } else if (draining && !inputEnded && !isIdle()) {
+            startLinger(drainDeadlineNanos, LINGER_NANOS);
+            closeIfQuiet();
         } else {
             close();
         }
     }
 
     /**
-     * Closing with unread input would make the kernel send RST, and the client could lose the
-     * ERR it has not read yet. So: FIN first, then read and discard until the client closes too.
+     * Closing with unread input would make the kernel send RST, and the client could lose what it
+     * has not read yet (the ERR line, the last replies). So: FIN first, then read and discard
+     * until the client closes too, has sent nothing for {@code quietNanos}, or {@code deadlineNanos}.
      */
-    private void startLinger() throws IOException {
+    private void startLinger(long deadlineNanos, long quietNanos) throws IOException {
         state = State.LINGERING;
-        lingerTimeout = loop.timer().schedule(LINGER_NANOS, this::close);
+        lingerQuietNanos = quietNanos;
+        lastInputNanos = System.nanoTime(); // silence counts from here: the client just got FIN
+        lingerTimeout = loop.timer().schedule(Math.max(0, deadlineNanos - System.nanoTime()), this::close);
         channel.shutdownOutput();
         updateInterest();
+    }
+
+    /**
+     * True if nothing was read or written for {@link #IDLE_NANOS} and no input is waiting; input
+     * that came while reading was off is read (and dropped: it came after the stop) to find out.
+     */
+    private boolean isIdle() throws IOException {
+        long nowNanos = System.nanoTime();
+        if (nowNanos - lastInputNanos < IDLE_NANOS || nowNanos - lastOutputNanos < IDLE_NANOS) {
+            return false;
+        }
+        ByteBuffer in = loop.readBuffer();
+        in.clear();
+        return channel.read(in) == 0;
+    }
+
+    /** While LINGERING: closes if the client has been quiet long enough, else checks again then. */
+    private void closeIfQuiet() {
+        quietCheck = null;
+        if (state != State.LINGERING) {
+            return;
+        }
+        long silentNanos = System.nanoTime() - lastInputNanos;
+        if (silentNanos >= lingerQuietNanos) {
+            close();
+        } else {
+            quietCheck = loop.timer().schedule(lingerQuietNanos - silentNanos, this::closeIfQuiet);
+        }
     }
 
     // ---- work (--work)
@@ -397,12 +483,17 @@ final class Connection implements ReadinessHandler {
 
     // ---- stop and close
 
-    /** The server is stopping: no more reading; close as soon as nothing is owed. */
-    void beginDrain() {
+    /**
+     * The server is stopping: no more reading; once nothing is owed, close, or linger until the
+     * client is quiet, giving up at {@code deadlineNanos} ({@link System#nanoTime} time).
+     */
+    void beginDrain(long deadlineNanos) {
         if (state == State.LINGERING) {
             close();
             return;
         }
+        draining = true;
+        drainDeadlineNanos = deadlineNanos;
         if (state == State.OPEN) {
             state = State.FINISHING;
         }
@@ -416,7 +507,7 @@ final class Connection implements ReadinessHandler {
 
     /** A fault on this connection only: count it (unless already on the way out) and close. */
     private void fail(Exception e) {
-        if (state != State.LINGERING && state != State.CLOSED) {
+        if (!refused && state != State.LINGERING && state != State.CLOSED) {
             context.metrics().error();
         }
         if (!(e instanceof IOException)) {
@@ -439,6 +530,9 @@ final class Connection implements ReadinessHandler {
         if (lingerTimeout != null) {
             lingerTimeout.cancel();
         }
+        if (quietCheck != null) {
+            quietCheck.cancel();
+        }
         if (key != null) {
             key.cancel();
         }
@@ -450,7 +544,9 @@ final class Connection implements ReadinessHandler {
         outbound.clear();
         pendingWork = null;
         loop.closed(this);
-        context.metrics().connectionClosed();
+        if (!refused) {
+            context.metrics().connectionClosed();
+        }
     }
 
     EventLoop loop() {

@@ -60,6 +60,7 @@ final class EventLoop implements Runnable {
 
     private boolean running = true;
     private boolean draining;
+    private long drainDeadlineNanos;
     private CountDownLatch drainedSignal;
 
     EventLoop(int index, ServerContext context) throws IOException {
@@ -165,9 +166,13 @@ final class EventLoop implements Runnable {
         flushRequests.clear();
     }
 
-    /** Takes over a freshly accepted channel; runs as a task on this loop. */
-    void register(SocketChannel channel) {
-        Connection connection = new Connection(this, channel, context);
+    /**
+     * Takes over a freshly accepted channel; runs as a task on this loop.
+     *
+     * @param refused accepted beyond {@code --max-connections}: it is only told so, then closed
+     */
+    void register(SocketChannel channel, boolean refused) {
+        Connection connection = new Connection(this, channel, context, refused);
         SelectionKey key;
         try {
             key = channel.register(selector, 0, connection);
@@ -178,16 +183,20 @@ final class EventLoop implements Runnable {
         connections.add(connection);
         connection.start(key);
         if (draining) {
-            connection.beginDrain();
+            connection.beginDrain(drainDeadlineNanos);
         }
     }
 
-    /** Stops reading everywhere and counts {@code drained} down once no connection is left. */
-    void beginDrain(CountDownLatch drained) {
+    /**
+     * Stops reading everywhere and counts {@code drained} down once no connection is left;
+     * connections give up lingering at {@code deadlineNanos} ({@link System#nanoTime} time).
+     */
+    void beginDrain(CountDownLatch drained, long deadlineNanos) {
         draining = true;
+        drainDeadlineNanos = deadlineNanos;
         drainedSignal = drained;
         for (int i = connections.size() - 1; i >= 0; i--) {
-            connections.get(i).beginDrain();
+            connections.get(i).beginDrain(deadlineNanos);
         }
         signalIfDrained();
     }

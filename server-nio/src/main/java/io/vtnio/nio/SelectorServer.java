@@ -79,7 +79,7 @@ public final class SelectorServer implements Server {
             LoopChooser chooser = new LoopChooser(loops);
             EventLoop first = loops.get(0);
             for (ServerSocketChannel listener : listeners) {
-                acceptors.add(new Acceptor(listener, first, chooser, metrics));
+                acceptors.add(new Acceptor(listener, first, chooser, metrics, config.maxConnections()));
             }
             loops.forEach(EventLoop::start);
             onLoop(first, () -> {
@@ -165,7 +165,7 @@ public final class SelectorServer implements Server {
         }
         CountDownLatch drained = new CountDownLatch(loops.size());
         for (EventLoop loop : loops) {
-            loop.execute(() -> loop.beginDrain(drained));
+            loop.execute(() -> loop.beginDrain(drained, deadlineNanos));
         }
         drained.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }

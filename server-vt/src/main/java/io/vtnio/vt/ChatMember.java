@@ -14,7 +14,8 @@ import java.io.IOException;
  * while its own outbox holds more than half of {@code --max-outbound}, so a client that
  * publishes faster than it reads throttles itself. At end of stream
  * (half-close or graceful stop) it leaves the room, lets the outbox write what is queued, then
- * closes; a line over the limit is broadcast to nobody and answered with
+ * closes, {@linkplain Connection#closeWhenQuiet quietly} if the client may still be sending; a
+ * line over the limit is broadcast to nobody and answered with
  * {@link Protocol#ERR_LINE_TOO_LONG} before a lingering close.
  *
  * <p>Threading: confined to the connection's virtual thread; {@link #onMessage} is called by the
@@ -30,6 +31,7 @@ final class ChatMember extends ConnectionSession implements MessageSink {
     private final long readPauseBytes;
     private final ReadBuffer readBuffer = new ReadBuffer();
     private int messagesInRead;
+    private boolean endOfStream;
 
     ChatMember(Connection connection, ChatRoom room, MessageDecoder decoder, Work work,
                ServerMetrics metrics, int maxOutboundBytes) {
@@ -58,8 +60,10 @@ final class ChatMember extends ConnectionSession implements MessageSink {
             outbox.awaitWriter();
             if (result == DecodeResult.LINE_TOO_LONG) {
                 connection.closeAfterDraining(readBuffer.bytes(), Connection.ERROR_LINGER);
-            } else {
+            } else if (endOfStream) {
                 connection.close();
+            } else {
+                connection.closeWhenQuiet(readBuffer.bytes());
             }
         } finally {
             room.leave(outbox);
@@ -67,21 +71,25 @@ final class ChatMember extends ConnectionSession implements MessageSink {
         }
     }
 
-    /** @return {@link DecodeResult#OK} at end of stream, or the line-too-long verdict */
+    /** @return {@link DecodeResult#OK} at end of stream or once a stop is requested, or the line-too-long verdict */
     private DecodeResult readUntilEnd() throws IOException, InterruptedException {
         while (true) {
             outbox.awaitPendingAtMost(readPauseBytes);
-            int read = readBuffer.readFrom(connection.input());
+            int read = connection.read(readBuffer);
             if (read < 0) {
+                endOfStream = true;
                 return DecodeResult.OK;
             }
             metrics.bytesIn(read);
             messagesInRead = 0;
             DecodeResult result = decoder.decode(readBuffer.bytes(), 0, read, this);
             metrics.messagesIn(messagesInRead);
-            readBuffer.adaptTo(read);
-            if (result == DecodeResult.LINE_TOO_LONG) {
+            boolean moreWaiting = readBuffer.adaptTo(read);
+            if (result == DecodeResult.LINE_TOO_LONG || connection.stopRequested()) {
                 return result;
+            }
+            if (moreWaiting) {
+                Thread.yield(); // as in EchoSession: a busy client must not keep the carrier
             }
         }
     }

@@ -16,9 +16,12 @@ import java.time.Duration;
  * only by whoever closes, so a socket closed on purpose does not turn its session's failing read
  * into an error.
  *
- * <p>States: OPEN → (input shut by a graceful stop, still OPEN for writing) → CLOSED.
+ * <p>States: OPEN → STOPPING (a graceful stop began; the session finishes the read in hand,
+ * answers it and closes {@linkplain #closeWhenQuiet quietly}; if it is blocked in a read on an
+ * {@linkplain #IDLE_NANOS idle} connection, the stop {@linkplain #stopReading shuts its input}
+ * instead) → CLOSED.
  *
- * <p>Threading: {@link #input} is read only by the connection's thread and {@link #output} written
+ * <p>Threading: {@link #read} is called only by the connection's thread and {@link #output} written
  * by one thread at a time (that thread, or in chat mode the member's writer); every other method
  * may be called from any thread.
  */
@@ -26,6 +29,22 @@ final class Connection {
 
     /** How long a connection closed for a protocol error keeps reading so the peer sees the ERR line. */
     static final Duration ERROR_LINGER = Duration.ofSeconds(1);
+
+    /**
+     * A session blocked in one read for this long, with no input waiting, has an idle connection:
+     * it flushed its replies before the read and has received nothing since, so its client has had
+     * ample time to take them and is not sending. A stop shuts the input of such a read and the
+     * connection closes at once. Any other connection is left to see the stop after its next read
+     * and {@linkplain #closeWhenQuiet close quietly}: a blocked read can only be woken by shutting
+     * its input or closing, after which nothing more can be read, and closing while the client may
+     * still send makes the kernel answer those bytes with RST and drop the replies it has not
+     * transmitted yet. A client silent for a moment may only be busy reading its backlog, hence a
+     * period far above any pause of a working client.
+     */
+    static final long IDLE_NANOS = Duration.ofSeconds(2).toNanos();
+
+    /** A stopping connection that lingers closes once its client has sent nothing for this long. */
+    static final long STOP_LINGER_QUIET_NANOS = Duration.ofSeconds(1).toNanos();
 
     private static final VarHandle CLOSED;
 
@@ -46,6 +65,9 @@ final class Connection {
     @SuppressWarnings("unused")
     private volatile boolean closed;
     private volatile Thread thread;
+    /** {@link System#nanoTime} when the read in progress began; 0 while not in a read. */
+    private volatile long readingSinceNanos;
+    private volatile boolean inputShut;
 
     /** Takes over {@code socket}; on failure the caller still owns it and must close it. */
     Connection(Socket socket, ServerMetrics metrics, LiveConnections owner) throws IOException {
@@ -59,8 +81,19 @@ final class Connection {
         this.output = socket.getOutputStream();
     }
 
-    InputStream input() {
-        return input;
+    /**
+     * Blocks until bytes arrive and reads them into {@code buffer}, as {@link ReadBuffer#readFrom},
+     * noting meanwhile that this connection is waiting for its client.
+     *
+     * @return the number of bytes read, or -1 at end of stream
+     */
+    int read(ReadBuffer buffer) throws IOException {
+        readingSinceNanos = System.nanoTime() | 1; // never 0, which means "not reading"
+        try {
+            return buffer.readFrom(input);
+        } finally {
+            readingSinceNanos = 0;
+        }
     }
 
     OutputStream output() {
@@ -100,6 +133,7 @@ final class Connection {
             // The descriptor is released even when close reports a problem; nothing to retry.
         }
         metrics.connectionClosed();
+        owner.slotFreed();
         return true;
     }
 
@@ -110,13 +144,64 @@ final class Connection {
         }
     }
 
-    /** Makes a blocked or future read return end-of-stream, so the session answers and closes. */
+    /**
+     * True once a graceful stop has begun: the session answers the read in hand, then closes
+     * {@linkplain #closeWhenQuiet quietly}.
+     */
+    boolean stopRequested() {
+        return owner.stopping();
+    }
+
+    /**
+     * True while the session has been blocked in one read for {@link #IDLE_NANOS} and no input is
+     * waiting. The last check matters under load: a session whose bytes have arrived may still
+     * wait for a carrier thread, and looks blocked in its read meanwhile.
+     */
+    boolean isIdleInRead(long nowNanos) {
+        long since = readingSinceNanos;
+        if (since == 0 || nowNanos - since < IDLE_NANOS) {
+            return false;
+        }
+        try {
+            return input.available() == 0;
+        } catch (IOException e) {
+            return true; // closed or reset: shutting its input changes nothing
+        }
+    }
+
+    /**
+     * Makes a blocked or future read return end-of-stream, so the session answers and closes. Used
+     * only on an {@linkplain #isIdleInRead idle} connection: input arriving after this can no longer
+     * be read, and a close with unread input resets the connection.
+     */
     void stopReading() {
+        if (inputShut) {
+            return;
+        }
+        inputShut = true;
         try {
             socket.shutdownInput();
         } catch (IOException ignored) {
             // Already closed or reset: the session's read fails on its own and it ends.
         }
+    }
+
+    /**
+     * Ends a connection after a {@linkplain #stopRequested stop} began and its session has
+     * answered everything it read: FIN after the replies, then input discarded until the client
+     * closes, stays silent for {@link #STOP_LINGER_QUIET_NANOS}, or the stop's deadline, and only
+     * then the close. So a client still sending when the stop came receives every reply and then
+     * end of stream, instead of a reset.
+     *
+     * @param scratch any buffer to read the discarded input into
+     */
+    void closeWhenQuiet(byte[] scratch) {
+        if (inputShut) {
+            close(); // nothing more can be read; the connection was idle when its input was shut
+            return;
+        }
+        LingeringClose.discardInput(socket, input, scratch, owner.stopDeadlineNanos(), STOP_LINGER_QUIET_NANOS);
+        close();
     }
 
     /**
@@ -127,24 +212,9 @@ final class Connection {
      * @param scratch any buffer to read the discarded input into
      */
     void closeAfterDraining(byte[] scratch, Duration linger) {
-        try {
-            socket.shutdownOutput();
-            long deadlineNanos = System.nanoTime() + linger.toNanos();
-            while (true) {
-                long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-                if (remainingMillis <= 0) {
-                    break;
-                }
-                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
-                if (input.read(scratch, 0, scratch.length) < 0) {
-                    break;
-                }
-            }
-        } catch (IOException ignored) {
-            // Timed out or reset while lingering: the connection is being closed anyway.
-        } finally {
-            close();
-        }
+        long lingerNanos = linger.toNanos();
+        LingeringClose.discardInput(socket, input, scratch, System.nanoTime() + lingerNanos, lingerNanos);
+        close();
     }
 
     /** Sends FIN after what was written; the peer sees end-of-stream while it may still write. */

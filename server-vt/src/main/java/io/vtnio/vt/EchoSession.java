@@ -12,9 +12,10 @@ import java.io.UncheckedIOException;
 
 /**
  * One echo connection, written the blocking way: read, decode, answer, flush once per read
- * batch, repeat. End of stream (the client's half-close, or a graceful stop shutting our input)
- * means every reply owed is sent and the connection closes; a line over the limit gets
- * {@link Protocol#ERR_LINE_TOO_LONG} and a lingering close.
+ * batch, repeat. End of stream (the client's half-close, or a graceful stop shutting the input of
+ * a silent client) means every reply owed is sent and the connection closes; a stop noticed after
+ * a read means the same, then a {@linkplain Connection#closeWhenQuiet quiet close}. A line over the
+ * limit gets {@link Protocol#ERR_LINE_TOO_LONG} and a lingering close.
  *
  * <p>Threading: confined to the connection's virtual thread; {@link #onMessage} is called by the
  * decoder on that same thread.
@@ -41,7 +42,7 @@ final class EchoSession extends ConnectionSession implements MessageSink {
     @Override
     void serve() throws IOException {
         while (true) {
-            int read = readBuffer.readFrom(connection.input());
+            int read = connection.read(readBuffer);
             if (read < 0) {
                 batch.flush();
                 connection.close();
@@ -50,7 +51,7 @@ final class EchoSession extends ConnectionSession implements MessageSink {
             metrics.bytesIn(read);
             DecodeResult result = decode(read);
             metrics.messagesIn(messagesInRead);
-            readBuffer.adaptTo(read);
+            boolean moreWaiting = readBuffer.adaptTo(read);
             if (result == DecodeResult.LINE_TOO_LONG) {
                 batch.add(Protocol.ERR_LINE_TOO_LONG);
                 batch.flush();
@@ -59,6 +60,15 @@ final class EchoSession extends ConnectionSession implements MessageSink {
                 return;
             }
             batch.flush();
+            if (connection.stopRequested()) {
+                connection.closeWhenQuiet(readBuffer.bytes());
+                return;
+            }
+            if (moreWaiting) {
+                // Virtual threads are not preempted: a client that keeps the socket full would
+                // keep this carrier forever and starve other connections. Let them run first.
+                Thread.yield();
+            }
         }
     }
 

@@ -34,14 +34,18 @@ final class ReadBuffer {
         return in.read(bytes, 0, bytes.length);
     }
 
-    /** Adapts the capacity for the next read to how much the last one returned. */
-    void adaptTo(int lastReadBytes) {
+    /**
+     * Adapts the capacity for the next read to how much the last one returned.
+     *
+     * @return true if the read filled the buffer: more bytes are probably waiting already
+     */
+    boolean adaptTo(int lastReadBytes) {
         int capacity = bytes.length;
         if (lastReadBytes >= capacity) {
             if (capacity < MAX_BYTES) {
                 bytes = new byte[capacity * 2];
             }
-            return;
+            return true;
         }
         // Smallest power of two above the read: steady traffic of one size never fills the
         // buffer, so it neither grows nor shrinks again.
@@ -49,5 +53,6 @@ final class ReadBuffer {
         if (fitting < capacity) {
             bytes = new byte[fitting];
         }
+        return false;
     }
 }

@@ -28,9 +28,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * server.stop(Duration.ofSeconds(5));
  * }</pre>
  *
- * <p>Stopping: the ports close first; then every connection's input is shut, so each session
- * reads end of stream, sends the replies it owes (work in flight included) and closes; whatever
- * is still open when the drain timeout ends is closed by force.
+ * <p>Stopping: the ports close first; then every session is asked to stop after the read in hand:
+ * it sends the replies it owes (work in flight included), sends FIN, and closes once its client has
+ * closed or gone quiet, so a client still sending gets every reply rather than a reset. A session
+ * blocked in a read on a connection idle both ways has its input shut instead. Whatever is still open when the drain
+ * timeout ends is closed by force. Beyond {@code --max-connections} a connection is refused with
+ * {@code ERR too many connections} ({@link Refusal}).
  *
  * <p>Threading: as {@link Server} says: {@link #start} once from one thread; everything else
  * from any thread; {@link #stop} any number of times, later calls waiting for the first.
@@ -59,7 +62,7 @@ public final class VirtualThreadServer implements Server {
 
     public VirtualThreadServer(ServerConfig config) {
         this.config = config;
-        this.connections = new LiveConnections(sessionsFor(config, metrics), metrics);
+        this.connections = new LiveConnections(sessionsFor(config, metrics), metrics, config.maxConnections());
     }
 
     private static SessionFactory sessionsFor(ServerConfig config, ServerMetrics metrics) {
@@ -163,10 +166,10 @@ public final class VirtualThreadServer implements Server {
             for (Acceptor acceptor : loops) {
                 acceptor.awaitExit();
             }
-            connections.stopReading();
+            connections.beginStop(deadlineNanos);
             if (!connections.awaitClosed(deadlineNanos)) {
                 connections.forceClose();
-                connections.awaitClosed(System.nanoTime() + FORCED_EXIT_WAIT.toNanos());
+                connections.awaitThreads(System.nanoTime() + FORCED_EXIT_WAIT.toNanos());
             }
         } finally {
             // Reached early only if this thread was interrupted; never leave sockets behind.

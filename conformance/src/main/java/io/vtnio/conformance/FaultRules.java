@@ -1,0 +1,290 @@
+package io.vtnio.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vtnio.core.Server;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hostile clients under load (SPEC section 2, "Faults"): a thousand connections reset mid-line,
+ * chat readers too slow to keep up, slowloris clients dribbling a byte a second, and random binary
+ * input. Each asserts what the well-behaved clients got: no error, every reply byte for byte and
+ * in order, and no waiting for the hostile ones.
+ */
+abstract class FaultRules extends ServerRules {
+
+    @Test
+    @Timeout(60)
+    void thousandClientsResettingMidLineCauseNoErrorAmongAHundredVerifiedEchoClients() throws Exception {
+        Server server = startServer();
+        int port = port(server);
+        VerifiedEchoClients verified = register(VerifiedEchoClients.start(port, 100, SUFFIX, Duration.ofSeconds(20)));
+        String manyLines = "pipelined line\n".repeat(500);
+
+        // Platform threads: the verified clients and the in-process server keep this JVM's virtual
+        // threads busy, and newly started virtual threads could wait for a carrier meanwhile.
+        Concurrently.runOnPlatformThreads(1_000, 100, i -> {
+            TestClient client = TestClient.connect(port, Duration.ofSeconds(20));
+            switch (i % 4) {
+                case 0 -> client.send("half a li");
+                case 1 -> client.send("a whole line and half of the ne");
+                case 2 -> client.send(manyLines + "and a partial one");
+                default -> { } // reset before sending anything
+            }
+            client.reset();
+        });
+        long roundTripsDuringResets = verified.roundTrips();
+        verified.awaitRoundTrips(roundTripsDuringResets + 100 * 10L, Duration.ofSeconds(20));
+        long roundTrips = verified.stop();
+
+        assertTrue(roundTrips >= 100 * 10L, "verified round trips: " + roundTrips);
+        verified.close();
+        Eventually.await("every connection is closed", Duration.ofSeconds(15),
+                () -> server.metrics().connectionsOpen() == 0, () -> snapshot(server).toJson());
+        assertTrue(server.metrics().connectionsAccepted() >= 1_100, snapshot(server).toJson());
+        roundTrip(connect(server), "still serving");
+    }
+
+    @Test
+    @Timeout(90)
+    void slowChatReadersAreDroppedWhileTwoHundredOthersGetEveryLineInPerSenderOrder() throws Exception {
+        Server server = startServer("--mode", "chat", "--max-outbound", "64k");
+        int slowCount = 5;
+        List<TestClient> slow = new ArrayList<>();
+        for (int i = 0; i < slowCount; i++) {
+            TestClient client = register(TestClient.connect(new InetSocketAddress("127.0.0.1", port(server)),
+                    Duration.ofSeconds(20), socket -> {
+                        try {
+                            socket.setReceiveBufferSize(4096);
+                        } catch (SocketException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+            client.send("join-slow-" + i + "\n");
+            assertEquals("join-slow-" + i, client.readLine(), "a new chat client first hears its own line");
+            slow.add(client);
+        }
+        // From here on the slow readers never read again.
+
+        int readerCount = 200;
+        List<TestClient> others = joinChat(server, readerCount);
+        List<BackgroundReader> readers = new ArrayList<>();
+        for (int i = 0; i < readerCount; i++) {
+            readers.add(register(BackgroundReader.start("reader-" + i, others.get(i), line -> line.startsWith("s"))));
+        }
+
+        // Four publishers at once, in rounds; every reader is awaited after each round, so a
+        // reader that keeps reading is never more than one round (8 KiB) behind.
+        int publisherCount = 4;
+        int linesPerRound = 8;
+        String padding = "x".repeat(240);
+        int rounds = 0;
+        int roundsAfterAllDropped = 0;
+        long published = 0;
+        try (ExecutorService publishers = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (roundsAfterAllDropped < 3) {
+                if (published > 64L << 20) {
+                    throw new AssertionError("published " + published + " bytes and the readers that never read "
+                            + "were not all dropped (--max-outbound 64k); " + snapshot(server).toJson());
+                }
+                int round = rounds++;
+                List<Future<?>> sends = new ArrayList<>();
+                for (int p = 0; p < publisherCount; p++) {
+                    StringBuilder lines = new StringBuilder();
+                    for (int k = 0; k < linesPerRound; k++) {
+                        lines.append('s').append(p).append('-').append(round * linesPerRound + k)
+                                .append('-').append(padding).append('\n');
+                    }
+                    TestClient publisher = others.get(p);
+                    sends.add(publishers.submit(() -> {
+                        publisher.send(lines.toString());
+                        return null;
+                    }));
+                    published += lines.length();
+                }
+                Concurrently.awaitAll(sends);
+                int expected = rounds * linesPerRound * publisherCount;
+                for (BackgroundReader reader : readers) {
+                    reader.awaitCount(expected, Duration.ofSeconds(20));
+                }
+                if (snapshot(server).slowConsumerDrops() >= slowCount) {
+                    roundsAfterAllDropped++;
+                }
+            }
+        }
+
+        for (TestClient client : slow) {
+            client.assertClosedDiscardingInput();
+        }
+        int linesEach = rounds * linesPerRound;
+        List<String> firstOrder = readers.get(0).lines();
+        for (int r = 0; r < readerCount; r++) {
+            List<String> lines = readers.get(r).lines();
+            assertEquals(linesEach * publisherCount, lines.size(), "reader " + r + " got every line exactly once");
+            int[] next = new int[publisherCount];
+            for (String line : lines) {
+                String[] parts = line.split("-", 3);
+                int sender = Integer.parseInt(parts[0].substring(1));
+                int sequence = Integer.parseInt(parts[1]);
+                if (sequence != next[sender]) {
+                    throw new AssertionError("reader " + r + ": from publisher " + sender + " expected line "
+                            + next[sender] + ", got " + sequence);
+                }
+                next[sender]++;
+            }
+            if (!lines.equals(firstOrder)) {
+                throw new AssertionError("reader " + r + " saw the lines in another order than reader 0");
+            }
+        }
+        assertEquals(slowCount, snapshot(server).slowConsumerDrops(),
+                "exactly the readers that never read are dropped: " + snapshot(server).toJson());
+    }
+
+    @Test
+    @Timeout(60)
+    void slowlorisClientsSendingAByteASecondNeverDelayTheOthers() throws Exception {
+        Server server = startServer();
+        int port = port(server);
+        int slowlorisCount = 20;
+        List<TestClient> slowloris = new ArrayList<>();
+        for (int i = 0; i < slowlorisCount; i++) {
+            slowloris.add(connect(server, Duration.ofSeconds(20)));
+        }
+        String dribble = "slowloris never ends this line";
+        AtomicBoolean othersDone = new AtomicBoolean();
+        StringBuilder sent = new StringBuilder();
+        Thread dribbler = Thread.ofVirtual().name("slowloris").start(() -> {
+            try {
+                for (int i = 0; i < dribble.length() && !othersDone.get(); i++) {
+                    for (TestClient client : slowloris) {
+                        client.send(dribble.substring(i, i + 1));
+                    }
+                    sent.append(dribble.charAt(i));
+                    Thread.sleep(1_000);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // While the slowloris clients are mid-line: 50 clients, 100 verified round trips each.
+        long startNanos = System.nanoTime();
+        Concurrently.run(50, i -> {
+            try (TestClient client = TestClient.connect(port, Duration.ofSeconds(10))) {
+                for (int j = 0; j < 100; j++) {
+                    roundTrip(client, "other-" + i + "-" + j);
+                }
+            }
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        boolean slowlorisStillMidLine = dribbler.isAlive();
+        othersDone.set(true);
+        dribbler.join(Duration.ofSeconds(5));
+
+        assertTrue(slowlorisStillMidLine, "5,000 round trips of other clients took " + took
+                + ", longer than the slowloris clients took to send " + dribble.length() + " bytes, a byte a second");
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "others' round trips took " + took);
+        for (TestClient client : slowloris) {
+            client.send("\n");
+            assertEquals(sent + SUFFIX, client.readLine(), "the slowloris line is answered once complete");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void randomBinaryInputOnAHundredConnectionsIsEchoedByteExact() throws Exception {
+        Server server = startServer();
+        int port = port(server);
+        byte[] suffix = utf8(SUFFIX);
+        Concurrently.run(100, i -> {
+            Random random = new Random(0x5eed + i);
+            byte[] input = new byte[32 * 1024];
+            random.nextBytes(input);
+            input[input.length - 1] = '\n'; // every message complete, so every one is answered
+            byte[] expected = lineEchoOf(input, suffix);
+            try (TestClient client = TestClient.connect(port, Duration.ofSeconds(20))) {
+                assertEchoedExactly(client, input, expected, random);
+            }
+        });
+        assertEquals(0, snapshot(server).errors(), snapshot(server).toJson());
+    }
+
+    @Test
+    @Timeout(60)
+    void randomBinaryInputInRawFramingWithAnEmptySuffixComesBackByteExact() throws Exception {
+        Server server = startServer("--framing", "raw", "--suffix", "");
+        int port = port(server);
+        Concurrently.run(100, i -> {
+            Random random = new Random(0xbad5eed + i);
+            byte[] input = new byte[32 * 1024];
+            random.nextBytes(input);
+            try (TestClient client = TestClient.connect(port, Duration.ofSeconds(20))) {
+                assertEchoedExactly(client, input, input, random);
+                client.shutdownOutput();
+                client.assertEof();
+            }
+        });
+    }
+
+    /**
+     * Writes {@code input} in random chunks from a thread of its own (so neither side's buffers
+     * can fill up and deadlock) while reading, and compares what comes back byte for byte.
+     */
+    private static void assertEchoedExactly(TestClient client, byte[] input, byte[] expected, Random random)
+            throws Exception {
+        int[] cuts = random.ints(64, 1, input.length).sorted().distinct().toArray();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> writer = executor.submit(() -> {
+                int from = 0;
+                for (int i = 0; i <= cuts.length; i++) {
+                    int to = i < cuts.length ? cuts[i] : input.length;
+                    client.send(Arrays.copyOfRange(input, from, to));
+                    from = to;
+                }
+                return null;
+            });
+            byte[] reply = client.readExactly(expected.length);
+            writer.get(10, TimeUnit.SECONDS);
+            if (!Arrays.equals(expected, reply)) {
+                int at = Arrays.mismatch(expected, reply);
+                throw new AssertionError("echo differs at byte " + at + " of " + expected.length
+                        + ": expected " + (expected[at] & 0xff) + ", got " + (reply[at] & 0xff));
+            }
+        }
+    }
+
+    /**
+     * The echo SPEC section 1 asks for, written out independently of the servers' decoder: each
+     * message up to {@code \n}, less one {@code \r} right before it, then the suffix and {@code \n}.
+     */
+    private static byte[] lineEchoOf(byte[] input, byte[] suffix) {
+        ByteArrayOutputStream echo = new ByteArrayOutputStream();
+        int start = 0;
+        for (int i = 0; i < input.length; i++) {
+            if (input[i] == '\n') {
+                int end = i > start && input[i - 1] == '\r' ? i - 1 : i;
+                echo.write(input, start, end - start);
+                echo.writeBytes(suffix);
+                echo.write('\n');
+                start = i + 1;
+            }
+        }
+        return echo.toByteArray();
+    }
+}
