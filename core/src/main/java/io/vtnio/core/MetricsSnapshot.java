@@ -1,6 +1,7 @@
 package io.vtnio.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -31,7 +32,9 @@ public record MetricsSnapshot(
         int liveThreads,
         long connectionsRefused) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Readers ignore fields they do not know, so a newer server's lines stay readable.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** This snapshot as one line of JSON. */
     public String toJson() {
