@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vtnio", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = "Virtual threads or a java.nio Selector loop? Load tests that settle it.",
-        subcommands = {LoadCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LoadCommand.class, io.vtnio.loadgen.compare.CompareCommand.class,
+            io.vtnio.loadgen.check.CheckCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class VtnioCommand implements Runnable {
 
     @Spec

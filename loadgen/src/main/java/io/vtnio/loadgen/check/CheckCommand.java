@@ -1,0 +1,157 @@
+package io.vtnio.loadgen.check;
+
+import io.vtnio.core.HumanDuration;
+import io.vtnio.core.ManifestVersionProvider;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vtnio check}: holds a result file against bounds, for CI. Reads a {@code load --json}
+ * file or a {@code compare} {@code summary.json}; exit code 3 when any bound fails (each failure
+ * named on stdout: which result, which bound, the actual figure), 0 when all hold, 2 for bad
+ * usage or a file it cannot read.
+ *
+ * <pre>
+ * vtnio check results/latest/summary.json --max-errors 0 --baseline baseline.json --tolerance 15
+ * vtnio check run.json --max-p99 5ms --min-throughput 50000
+ * </pre>
+ *
+ * <p>Threading: {@link #call} on the caller's thread.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Hold a 'load --json' file or a 'compare' summary.json against bounds, for CI: "
+                + "exit 3 naming every failed bound, 0 when all hold, 2 on bad usage or an unreadable file."})
+public final class CheckCommand implements Callable<Integer> {
+
+    /** Exit code when a bound fails (SPEC section 3). */
+    public static final int FAILED = 3;
+    /** Exit code for bad usage and files that cannot be read. */
+    public static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SUMMARY.json",
+            description = "A 'load --json' file or a 'compare' summary.json.")
+    private Path file;
+
+    @Option(names = "--max-p99", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
+            description = "Highest allowed latency p99, e.g. 5ms.")
+    private Duration maxP99;
+
+    @Option(names = "--min-throughput", paramLabel = "N", description = "Lowest allowed requests a second.")
+    private Double minThroughput;
+
+    @Option(names = "--max-errors", paramLabel = "N",
+            description = "Most errors allowed (compare: summed over rounds).")
+    private Long maxErrors;
+
+    @Option(names = "--baseline", paramLabel = "BASE.json",
+            description = "A result of the same shape to compare with: matching results (same scenario and server) "
+                    + "must keep their throughput (open model: the share of the target rate achieved) and p99 "
+                    + "within --tolerance.")
+    private Path baseline;
+
+    @Option(names = "--tolerance", paramLabel = "PCT",
+            description = "How many percent throughput may fall or p99 may rise against --baseline (default: 10).")
+    private String tolerance;
+
+    @Option(names = "--scenario", split = ",", paramLabel = "NAME",
+            description = "Check only these compare scenarios (e.g. echo-peak); load files match on MODE/MODEL.")
+    private List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--server", split = ",", paramLabel = "NAME", description = "Check only these servers.")
+    private List<String> servers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        double tolerancePercent = tolerancePercent();
+        require(maxP99 != null || minThroughput != null || maxErrors != null || baseline != null,
+                "give at least one bound: --max-p99, --min-throughput, --max-errors or --baseline");
+        require(maxErrors == null || maxErrors >= 0, "--max-errors must be 0 or more, got " + maxErrors);
+        List<CheckedResult> all;
+        List<CheckedResult> base;
+        try {
+            all = ResultFiles.read(file);
+            base = baseline == null ? null : ResultFiles.read(baseline);
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("vtnio check: " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+        List<CheckedResult> results = selected(all);
+        require(!results.isEmpty(), file + " holds no result" + (scenarios.isEmpty() && servers.isEmpty() ? ""
+                : " for --scenario " + scenarios + " --server " + servers));
+        if (base != null) {
+            long matched = results.stream().filter(r -> Bounds.match(r, results, base) != null).count();
+            require(matched > 0, "--baseline " + baseline + " has no result in common with " + file);
+            for (CheckedResult result : results) {
+                if (Bounds.match(result, results, base) == null) {
+                    out.println("note: no baseline for " + result.name());
+                }
+            }
+            Bounds.rateMismatches(results, base).forEach(note -> out.println("note: " + note));
+        }
+        Bounds.Outcome outcome = new Bounds(maxP99, minThroughput, maxErrors, tolerancePercent).hold(results, base);
+        for (String failure : outcome.failures()) {
+            out.println("FAIL " + failure);
+        }
+        if (outcome.failures().isEmpty()) {
+            out.printf(Locale.ROOT, "check: all %d bounds held (%d result%s in %s)%n", outcome.checked(), results.size(),
+                    results.size() == 1 ? "" : "s", file);
+            out.flush();
+            return 0;
+        }
+        out.printf(Locale.ROOT, "check: %d of %d bounds failed (%s)%n", outcome.failures().size(), outcome.checked(),
+                file);
+        out.flush();
+        return FAILED;
+    }
+
+    private List<CheckedResult> selected(List<CheckedResult> all) {
+        return all.stream()
+                .filter(r -> scenarios.isEmpty() || scenarios.contains(r.scenario()))
+                .filter(r -> servers.isEmpty() || servers.contains(r.server()))
+                .toList();
+    }
+
+    private double tolerancePercent() {
+        if (tolerance == null) {
+            return 10.0;
+        }
+        require(baseline != null, "--tolerance applies to --baseline; give both");
+        String text = tolerance.trim();
+        if (text.endsWith("%")) {
+            text = text.substring(0, text.length() - 1).trim();
+        }
+        try {
+            double value = Double.parseDouble(text);
+            require(value >= 0 && Double.isFinite(value), "--tolerance must be 0 or more percent, got " + tolerance);
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--tolerance takes a percentage such as 10 or 10%, got '"
+                    + tolerance + "'");
+        }
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+}

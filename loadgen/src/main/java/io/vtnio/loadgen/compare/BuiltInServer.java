@@ -1,0 +1,44 @@
+package io.vtnio.loadgen.compare;
+
+import java.util.Locale;
+
+/**
+ * The two servers vtnio ships, by the names {@code --servers} takes.
+ *
+ * <p>Threading: immutable.
+ */
+enum BuiltInServer {
+    VT("io.vtnio.vt.VirtualThreadServerMain", "server-vt/target/server-vt.jar"),
+    NIO("io.vtnio.nio.SelectorServerMain", "server-nio/target/server-nio.jar");
+
+    private final String mainClass;
+    private final String jarPath;
+
+    BuiltInServer(String mainClass, String jarPath) {
+        this.mainClass = mainClass;
+        this.jarPath = jarPath;
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+
+    /** The jar, relative to the checkout. */
+    String jarPath() {
+        return jarPath;
+    }
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The server of that name ({@code vt}, {@code nio}), or null. */
+    static BuiltInServer named(String name) {
+        for (BuiltInServer server : values()) {
+            if (server.label().equalsIgnoreCase(name)) {
+                return server;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,290 @@
+package io.vtnio.loadgen.compare;
+
+import io.vtnio.core.HumanDuration;
+import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.loadgen.report.CompareSummary;
+import io.vtnio.loadgen.report.ContestantInfo;
+import io.vtnio.loadgen.report.HtmlReport;
+import io.vtnio.loadgen.report.SummaryFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vtnio compare}: runs the servers side by side in alternating rounds, each in its own
+ * JVM on the same options and pinned away from the generator, and writes the table on stdout,
+ * {@code DIR/summary.json} and {@code DIR/report.html} (SPEC section 4). Exit codes: 0 when every
+ * run gave a result without errors, 1 otherwise, 2 for bad usage.
+ *
+ * <pre>
+ * vtnio compare                                   # the default set, about 3 minutes on 2 cores
+ * vtnio compare --quick                           # echo and idle, one round, under 30 seconds
+ * vtnio compare --scenario backend --rounds 5
+ * vtnio compare --server netty='java -jar netty-echo.jar --port {port}' --scenario echo
+ * </pre>
+ *
+ * <p>Threading: {@link #call} on the caller's thread.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Run the servers side by side in alternating rounds (A B A B), each in its own JVM on the same "
+                + "options, and write a side-by-side table, DIR/summary.json and a self-contained DIR/report.html.",
+            "Scenarios: echo (closed loop for the peak, then an open loop at half of it for latency), idle "
+                + "(memory per connection), fanout (chat), churn (hello), backend (--work sleep:5ms)."})
+public final class CompareCommand implements Callable<Integer> {
+
+    /** A fixed, pre-touched heap: resident memory then grows only by what is not heap. */
+    static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC";
+
+    /** A busier machine than this at the start (share of all CPU time) earns a note that figures are noisy. */
+    private static final double BUSY_SHARE = 0.2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--servers", split = ",", defaultValue = "vt,nio", paramLabel = "NAME",
+            description = "Contestants in table order: vt, nio, and names given with --server "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private List<String> servers;
+
+    @Option(names = "--server", paramLabel = "NAME=COMMAND",
+            description = {"One more contestant: a shell command that starts any server speaking the protocol. "
+                    + "Placeholders: {port} (a free port; ready when it accepts a connection; without it the server "
+                    + "must print 'listening HOST:PORT' first, as with --port 0), {mode} (echo|chat|hello), "
+                    + "{work} (none|sleep:5ms), {flags} (all vtnio server flags). With no placeholder, "
+                    + "'--port 0' and the vtnio server flags are appended."})
+    private List<String> commands = new ArrayList<>();
+
+    @Option(names = "--scenario", split = ",", paramLabel = "NAME",
+            description = "echo, idle, fanout, churn, backend or all; repeat or separate with commas "
+                    + "(default: all; with --quick: echo,idle).")
+    private List<String> scenarioNames;
+
+    @Option(names = "--quick", description = "Small and short: one round of echo and idle in under 30 seconds.")
+    private boolean quick;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Runs of each contestant per scenario (default: 3; with --quick: 1).")
+    private Integer rounds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/<timestamp>).")
+    private Path out;
+
+    @Option(names = "--jvm-opts", paramLabel = "OPTIONS", defaultValue = DEFAULT_JVM_OPTIONS,
+            description = "JVM options of every built-in server, the same for all (default: ${DEFAULT-VALUE}).")
+    private String jvmOptions;
+
+    @Option(names = "--no-pin", description = "Do not pin server and generator to separate CPUs with taskset.")
+    private boolean noPin;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
+            description = "Measured time of every scenario "
+                    + "(default: 2s for echo, 1.5s for the others; with --quick: 1s).")
+    private Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
+            description = "Generator warm-up of every scenario (default: 1s for echo, 1.5s for idle, 500ms for the "
+                    + "others; with --quick: 500ms, 1.5s, 300ms); idle keeps at least 1s, room for its memory probe.")
+    private Duration warmup;
+
+    @Option(names = "--echo-rate", paramLabel = "PER_SEC",
+            description = "Rate of the echo open loop (default: half the lower of the servers' median peaks). "
+                    + "Fix it when runs must be compared with each other, e.g. against a CI baseline.")
+    private Long echoRate;
+
+    @Option(names = "--idle-connections", paramLabel = "N",
+            description = "Connections the idle scenario holds open (default: 5000; with --quick: 2000).")
+    private Integer idleConnections;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        long startNanos = System.nanoTime();
+        Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        List<Contestant> contestants = contestants();
+        List<String> chosen = scenarioNames();
+        int roundCount = rounds != null ? rounds : quick ? 1 : 3;
+        require(roundCount >= 1 && roundCount <= 100, "--rounds must be 1..100, got " + roundCount);
+        require(duration == null || !duration.isZero(), "--duration must be more than 0");
+        List<String> notes = new ArrayList<>();
+        ScenarioSizes sizes = sizes(notes);
+        double busy = ProcFs.othersBusy(Duration.ofMillis(300));
+        if (busy > BUSY_SHARE) {
+            notes.add(String.format(Locale.ROOT, "the machine was busy when the comparison began (%.0f%% of its CPU "
+                    + "time in use by other processes): the figures are noisier than on an idle machine", busy * 100));
+        }
+        Path outDir = outDir();
+        Files.createDirectories(outDir);
+
+        CpuPinning pinning = CpuPinning.detect(!noPin);
+        JavaLaunch java = JavaLaunch.current(Arrays.stream(jvmOptions.trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList());
+        stderr.printf(Locale.ROOT, "vtnio compare: %s; %s; %d round%s; %s%nwriting to %s%n",
+                String.join(" vs ", contestants.stream().map(Contestant::name).toList()), String.join(", ", chosen),
+                roundCount, roundCount == 1 ? "" : "s", pinning.description(), outDir);
+        stderr.flush();
+
+        RoundRunner runner = new RoundRunner(java, pinning, new MemoryProbe(java.jcmd(), pinning), outDir, stderr);
+        require(echoRate == null || echoRate >= 1, "--echo-rate must be at least 1, got " + echoRate);
+        Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, roundCount, outDir,
+                echoRate);
+        comparison.run(chosen);
+
+        notes.addAll(comparison.notes());
+        CompareSummary summary = new CompareSummary("vtnio", CompareSummary.KIND, ManifestVersionProvider.version(),
+                startedAt.toString(), Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0, commandLine(),
+                roundCount, comparison.order(), contestantInfos(contestants, java), String.join(" ", java.jvmOptions()),
+                pinning.description(), MachineProbe.describe(), comparison.scenarios(), comparison.results(), notes);
+        Path summaryFile = outDir.resolve("summary.json");
+        SummaryFile.write(summaryFile, summary);
+        Path reportFile = outDir.resolve("report.html");
+        String reportProblem = null;
+        try {
+            HtmlReport.write(reportFile, outDir, summary);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            reportProblem = "the HTML report could not be written: " + e;
+        }
+        SideBySideTable.print(stdout, summary);
+        stdout.println();
+        stdout.println("report:  " + reportFile);
+        stdout.println("summary: " + summaryFile + " (gate CI with: vtnio check " + summaryFile + " --max-errors 0)");
+        stdout.flush();
+        if (reportProblem != null) {
+            stderr.println("vtnio compare: " + reportProblem);
+        }
+        stderr.printf(Locale.ROOT, "vtnio compare: done in %.1fs%n", (System.nanoTime() - startNanos) / 1e9);
+        stderr.flush();
+        return comparison.failedRuns() == 0 && comparison.errors() == 0 && reportProblem == null ? 0 : 1;
+    }
+
+    private List<Contestant> contestants() {
+        List<Contestant> custom = new ArrayList<>();
+        for (String command : commands) {
+            try {
+                custom.add(Contestant.parse(command));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        List<Contestant> chosen = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : servers) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            Contestant contestant = custom.stream().filter(c -> c.name().equals(trimmed)).findFirst().orElse(null);
+            if (contestant == null) {
+                BuiltInServer builtIn = BuiltInServer.named(trimmed);
+                require(builtIn != null, "--servers: unknown server '" + trimmed
+                        + "'; use vt, nio or a name given with --server NAME=COMMAND");
+                contestant = Contestant.builtIn(builtIn);
+            }
+            require(names.add(contestant.name()), "--servers names '" + trimmed + "' twice");
+            chosen.add(contestant);
+        }
+        for (Contestant contestant : custom) {
+            if (names.add(contestant.name())) {
+                chosen.add(contestant);
+            }
+        }
+        require(!chosen.isEmpty(), "no server to compare: give --servers or --server");
+        return chosen;
+    }
+
+    private List<String> scenarioNames() {
+        if (scenarioNames == null || scenarioNames.isEmpty()) {
+            return quick ? ScenarioCatalog.QUICK : ScenarioCatalog.NAMES;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String name : scenarioNames) {
+            String trimmed = name.trim().toLowerCase(Locale.ROOT);
+            if (trimmed.equals("all")) {
+                return ScenarioCatalog.NAMES;
+            }
+            require(ScenarioCatalog.NAMES.contains(trimmed), "--scenario: unknown scenario '" + name + "'; use "
+                    + String.join(", ", ScenarioCatalog.NAMES) + " or all");
+            chosen.add(trimmed);
+        }
+        return chosen;
+    }
+
+    private ScenarioSizes sizes(List<String> notes) {
+        ScenarioSizes sizes = (quick ? ScenarioSizes.QUICK : ScenarioSizes.DEFAULT).withTimes(warmup, duration);
+        if (idleConnections != null) {
+            require(idleConnections >= 1, "--idle-connections must be at least 1, got " + idleConnections);
+            sizes = sizes.withIdleConnections(idleConnections);
+        }
+        long limit = MachineProbe.descriptorLimit();
+        int headroom = 200;
+        if (limit > 0 && sizes.idleConnections() + headroom > limit) {
+            int fitting = (int) Math.max(1, limit - headroom);
+            notes.add(String.format(Locale.ROOT, "idle holds %,d connections instead of %,d: the descriptor limit is "
+                    + "%,d (raise it with ulimit -n)", fitting, sizes.idleConnections(), limit));
+            sizes = sizes.withIdleConnections(fitting);
+        }
+        return sizes;
+    }
+
+    private Path outDir() {
+        if (out != null) {
+            return out.toAbsolutePath().normalize();
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return Path.of("results", stamp).toAbsolutePath().normalize();
+    }
+
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        StringBuilder line = new StringBuilder("vtnio compare");
+        if (!args.isEmpty() && args.getFirst().equals("compare")) {
+            args = args.subList(1, args.size());
+        }
+        for (String arg : args) {
+            boolean plain = arg.matches("[A-Za-z0-9_./:=,+@%-]+");
+            line.append(' ').append(plain ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+
+    private static List<ContestantInfo> contestantInfos(List<Contestant> contestants, JavaLaunch java) {
+        List<ContestantInfo> infos = new ArrayList<>();
+        for (Contestant contestant : contestants) {
+            String command;
+            if (contestant.isJvm()) {
+                command = String.join(" ", java.server(contestant.builtIn(), List.of("--port", "0", "FLAGS"), null));
+            } else {
+                command = contestant.template();
+            }
+            infos.add(new ContestantInfo(contestant.name(), command));
+        }
+        return infos;
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+}

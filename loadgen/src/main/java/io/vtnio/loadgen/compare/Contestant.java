@@ -1,0 +1,84 @@
+package io.vtnio.loadgen.compare;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One server under comparison: a built-in one ({@code vt}, {@code nio}) run on the same JVM
+ * options as every other, or any command given as {@code --server NAME=COMMAND}. A command runs
+ * through {@code sh -c} with these placeholders filled in:
+ * <ul>
+ *   <li>{@code {port}}: a free port {@code compare} picked; the server is ready when a connect to
+ *       it succeeds. Without it the server must print {@code listening HOST:PORT} first on
+ *       stdout, as vtnio's servers do with {@code --port 0};
+ *   <li>{@code {mode}}: {@code echo}, {@code chat} or {@code hello}; {@code {work}}: {@code none}
+ *       or e.g. {@code sleep:5ms};
+ *   <li>{@code {flags}}: all of vtnio's server flags for the scenario.
+ * </ul>
+ * A command with none of them gets {@code --port 0} and vtnio's server flags appended, so any
+ * server that takes vtnio's flags needs nothing more.
+ *
+ * @param name     label in tables, files and JSON
+ * @param builtIn  the built-in server, or null for a command
+ * @param template the command with its placeholders, or null for a built-in server
+ */
+record Contestant(String name, BuiltInServer builtIn, String template) {
+
+    static Contestant builtIn(BuiltInServer server) {
+        return new Contestant(server.label(), server, null);
+    }
+
+    /** Parses {@code NAME=COMMAND}. */
+    static Contestant parse(String spec) {
+        int equals = spec.indexOf('=');
+        if (equals <= 0 || equals == spec.length() - 1) {
+            throw new IllegalArgumentException("--server takes NAME=COMMAND, got '" + spec + "'");
+        }
+        String name = spec.substring(0, equals).trim();
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("--server name '" + name
+                    + "' may hold only letters, digits, '.', '_' and '-'");
+        }
+        return new Contestant(name, null, spec.substring(equals + 1).trim());
+    }
+
+    boolean isJvm() {
+        return builtIn != null;
+    }
+
+    /** The command for a scenario with these flags. */
+    ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog) throws IOException {
+        if (builtIn != null) {
+            List<String> serverFlags = new ArrayList<>(List.of("--port", "0"));
+            serverFlags.addAll(flags.vtnioFlags());
+            List<String> command = java.server(builtIn, serverFlags, gcLog);
+            return new ServerLaunch(command, null, String.join(" ", command));
+        }
+        boolean placeholders = template.contains("{port}") || template.contains("{mode}")
+                || template.contains("{work}") || template.contains("{flags}");
+        String line;
+        Integer port = null;
+        if (placeholders) {
+            if (template.contains("{port}")) {
+                port = freePort();
+            }
+            line = template.replace("{port}", port == null ? "0" : port.toString())
+                    .replace("{mode}", flags.mode())
+                    .replace("{work}", flags.work())
+                    .replace("{flags}", String.join(" ", flags.vtnioFlags()));
+        } else {
+            line = template + " --port 0 " + String.join(" ", flags.vtnioFlags());
+        }
+        return new ServerLaunch(List.of("sh", "-c", line), port, line);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

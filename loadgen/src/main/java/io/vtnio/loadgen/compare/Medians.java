@@ -1,0 +1,101 @@
+package io.vtnio.loadgen.compare;
+
+import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.loadgen.report.LatencyFigures;
+import io.vtnio.loadgen.report.ProcessFigures;
+import io.vtnio.loadgen.report.ResultEntry;
+import io.vtnio.loadgen.report.RoundResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Folds the rounds of one contestant in one scenario into its {@link ResultEntry}: the median
+ * of each figure over the rounds that gave a result (the mean of the middle two for an even
+ * count), errors summed, and a round without a result counted as one error.
+ *
+ * <p>Threading: stateless.
+ */
+final class Medians {
+
+    private Medians() {
+    }
+
+    static ResultEntry entry(String scenario, String server, List<RunOutcome> runs, Path outDir) {
+        List<LoadResult> loads = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::load).toList();
+        List<ProcessFigures> figures = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::process).toList();
+        List<RoundResult> rounds = runs.stream().map(run -> run.toRoundResult(outDir)).toList();
+        long errors = runs.stream().mapToLong(run -> run.succeeded() ? run.load().errors() : 1).sum();
+        if (loads.isEmpty()) {
+            return new ResultEntry(scenario, "vtnio", ManifestVersionProvider.version(), null, null, server, 0, 0.0, 0,
+                    errors, 0.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO, ProcessFigures.NONE, rounds);
+        }
+        LoadResult first = loads.getFirst();
+        return new ResultEntry(scenario, "vtnio", first.version(), first.mode(), first.model(), server,
+                first.connections(),
+                WindowFigures.round(median(loads, LoadResult::durationSeconds), 3),
+                Math.round(median(loads, load -> (double) load.requests())),
+                errors,
+                WindowFigures.round(median(loads, LoadResult::throughputPerSec), 3),
+                first.targetRatePerSec(),
+                latency(loads.stream().map(LoadResult::latencyMicros).toList()),
+                latency(loads.stream().map(LoadResult::serviceTimeMicros).toList()),
+                process(figures), rounds);
+    }
+
+    static LatencyFigures latency(List<LatencyFigures> all) {
+        List<LatencyFigures> known = all.stream().filter(Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            return LatencyFigures.ZERO;
+        }
+        return new LatencyFigures(
+                Math.round(median(known, l -> (double) l.p50())),
+                Math.round(median(known, l -> (double) l.p90())),
+                Math.round(median(known, l -> (double) l.p99())),
+                Math.round(median(known, l -> (double) l.p999())),
+                Math.round(median(known, l -> (double) l.max())),
+                WindowFigures.round(median(known, LatencyFigures::mean), 3));
+    }
+
+    static ProcessFigures process(List<ProcessFigures> all) {
+        return new ProcessFigures(
+                decimal(all, ProcessFigures::cpuSeconds, 3),
+                decimal(all, ProcessFigures::cpuMicrosPerRequest, 2),
+                whole(all, ProcessFigures::rssBytes),
+                whole(all, ProcessFigures::heapUsedBytes),
+                intValue(whole(all, figures -> figures.threads() == null ? null : figures.threads().longValue())),
+                whole(all, ProcessFigures::bytesPerConnection),
+                whole(all, ProcessFigures::heapBytesPerConnection),
+                whole(all, ProcessFigures::nativeBytesPerConnection),
+                intValue(whole(all, figures -> figures.gcPauses() == null ? null : figures.gcPauses().longValue())),
+                decimal(all, ProcessFigures::gcPauseMillis, 3),
+                decimal(all, ProcessFigures::fullGcMillis, 3));
+    }
+
+    private static Integer intValue(Long value) {
+        return value == null ? null : Math.toIntExact(value);
+    }
+
+    private static Double decimal(List<ProcessFigures> all, Function<ProcessFigures, Double> field, int decimals) {
+        List<Double> values = all.stream().map(field).filter(Objects::nonNull).toList();
+        return values.isEmpty() ? null : WindowFigures.round(median(values, Function.identity()), decimals);
+    }
+
+    private static Long whole(List<ProcessFigures> all, Function<ProcessFigures, Long> field) {
+        List<Double> values = all.stream().map(field).filter(Objects::nonNull).map(Long::doubleValue).toList();
+        return values.isEmpty() ? null : Math.round(median(values, Function.identity()));
+    }
+
+    /** The median of {@code field} over {@code items}; at least one item. */
+    static <T> double median(List<T> items, Function<T, Double> field) {
+        List<Double> values = new ArrayList<>();
+        for (T item : items) {
+            values.add(field.apply(item));
+        }
+        values.sort(Double::compare);
+        int middle = values.size() / 2;
+        return values.size() % 2 == 1 ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
+    }
+}

@@ -1,0 +1,156 @@
+package io.vtnio.loadgen.compare;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Samples a server's process tree (the process and its descendants, so a contestant started
+ * through a shell is measured whole) every {@code period}: CPU time from {@link ProcessHandle},
+ * resident set and threads from {@link ProcFs}. Answers questions about a time window afterwards,
+ * interpolating CPU time at the window's edges.
+ *
+ * <p>Threading: one daemon sampling thread; {@link #sampleNow}, {@link #stop} and the queries may be
+ * called from any thread.
+ */
+final class ProcessSampler implements AutoCloseable {
+
+    private final ProcessHandle process;
+    private final List<ProcessSample> samples = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private ProcessSampler(ProcessHandle process, Duration period) {
+        this.process = process;
+        this.thread = Thread.ofPlatform().daemon().name("vtnio-compare-sampler").unstarted(() -> loop(period));
+    }
+
+    static ProcessSampler start(ProcessHandle process, Duration period) {
+        ProcessSampler sampler = new ProcessSampler(process, period);
+        sampler.sampleNow();
+        sampler.thread.start();
+        return sampler;
+    }
+
+    private void loop(Duration period) {
+        while (running) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (process.isAlive()) {
+                sampleNow();
+            }
+        }
+    }
+
+    /** Takes and keeps one sample now. */
+    ProcessSample sampleNow() {
+        long cpuNanos = 0;
+        long rss = 0;
+        int threads = 0;
+        boolean cpuKnown = false;
+        boolean rssKnown = false;
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process);
+        process.descendants().forEach(tree::add);
+        for (ProcessHandle member : tree) {
+            var cpu = member.info().totalCpuDuration();
+            if (cpu.isPresent()) {
+                cpuNanos += cpu.get().toNanos();
+                cpuKnown = true;
+            }
+            long memberRss = ProcFs.rssBytes(member.pid());
+            int memberThreads = ProcFs.threads(member.pid());
+            if (memberRss >= 0 && memberThreads >= 0) {
+                rss += memberRss;
+                threads += memberThreads;
+                rssKnown = true;
+            }
+        }
+        ProcessSample sample = new ProcessSample(System.currentTimeMillis(), cpuKnown ? cpuNanos : -1,
+                rssKnown ? rss : -1, rssKnown ? threads : -1);
+        samples.add(sample);
+        return sample;
+    }
+
+    /** CPU seconds used between the two instants, or null when unknown. */
+    Double cpuSecondsBetween(long fromWallMs, long toWallMs) {
+        Double from = cpuNanosAt(fromWallMs);
+        Double to = cpuNanosAt(toWallMs);
+        return from == null || to == null ? null : Math.max(0.0, (to - from) / 1e9);
+    }
+
+    /** Highest resident set sampled within the window, or null. */
+    Long maxRssBetween(long fromWallMs, long toWallMs) {
+        long max = -1;
+        for (ProcessSample sample : within(fromWallMs, toWallMs)) {
+            max = Math.max(max, sample.rssBytes());
+        }
+        return max < 0 ? null : max;
+    }
+
+    /** Most threads sampled within the window, or null. */
+    Integer maxThreadsBetween(long fromWallMs, long toWallMs) {
+        int max = -1;
+        for (ProcessSample sample : within(fromWallMs, toWallMs)) {
+            max = Math.max(max, sample.threads());
+        }
+        return max < 0 ? null : max;
+    }
+
+    private List<ProcessSample> within(long fromWallMs, long toWallMs) {
+        List<ProcessSample> inside = new ArrayList<>();
+        for (ProcessSample sample : samples) {
+            if (sample.wallMs() >= fromWallMs && sample.wallMs() <= toWallMs) {
+                inside.add(sample);
+            }
+        }
+        return inside;
+    }
+
+    /** Linear interpolation of CPU time between the samples around {@code wallMs}. */
+    private Double cpuNanosAt(long wallMs) {
+        ProcessSample before = null;
+        ProcessSample after = null;
+        for (ProcessSample sample : samples) {
+            if (sample.cpuNanos() < 0) {
+                continue;
+            }
+            if (sample.wallMs() <= wallMs) {
+                before = sample;
+            } else if (after == null) {
+                after = sample;
+            }
+        }
+        if (before == null && after == null) {
+            return null;
+        }
+        if (before == null) {
+            return (double) after.cpuNanos();
+        }
+        if (after == null || after.wallMs() == before.wallMs()) {
+            return (double) before.cpuNanos();
+        }
+        double share = (double) (wallMs - before.wallMs()) / (after.wallMs() - before.wallMs());
+        return before.cpuNanos() + share * (after.cpuNanos() - before.cpuNanos());
+    }
+
+    /** Stops sampling after one last sample. */
+    void stop() {
+        if (running) {
+            running = false;
+            thread.interrupt();
+            if (process.isAlive()) {
+                sampleNow();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,42 @@
+package io.vtnio.loadgen.compare;
+
+import io.vtnio.loadgen.report.LatencyFigures;
+import io.vtnio.loadgen.report.ProcessFigures;
+import io.vtnio.loadgen.report.RoundResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What one run (one contestant, one round of one scenario) gave: the generator's result, the
+ * server figures, or why there is none.
+ *
+ * @param load    the generator's {@code --json}, or null when the run failed
+ * @param failure why the run gave no result, or null
+ * @param note    something a reader of the result should know, or null
+ */
+record RunOutcome(String server, int round, LoadResult load, ProcessFigures process, String failure, RunFiles files,
+                  String note) {
+
+    boolean succeeded() {
+        return load != null;
+    }
+
+    /** The report's view, with file paths relative to {@code outDir}. */
+    RoundResult toRoundResult(Path outDir) {
+        LoadResult result = load;
+        return new RoundResult(round, failure,
+                result == null ? 0 : result.requests(),
+                result == null ? 1 : result.errors(),
+                result == null ? 0.0 : result.durationSeconds(),
+                result == null ? 0.0 : result.throughputPerSec(),
+                result == null ? LatencyFigures.ZERO : result.latencyMicros(),
+                process,
+                relative(outDir, files.json()), relative(outDir, files.hlog()), relative(outDir, files.hgrm()),
+                relative(outDir, files.loadLog()), relative(outDir, files.serverOut()),
+                relative(outDir, files.gcLog()));
+    }
+
+    private static String relative(Path outDir, Path file) {
+        return Files.exists(file) ? outDir.relativize(file).toString() : null;
+    }
+}

@@ -1,0 +1,94 @@
+package io.vtnio.loadgen.compare;
+
+import io.vtnio.loadgen.report.CompareSummary;
+import io.vtnio.loadgen.report.ComparisonRows;
+import io.vtnio.loadgen.report.MetricRow;
+import io.vtnio.loadgen.report.ResultEntry;
+import io.vtnio.loadgen.report.ScenarioInfo;
+import io.vtnio.loadgen.report.Units;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The table {@code compare} prints on stdout: per scenario, the medians of every contestant side
+ * by side, the ratio of each to the first, and a one-line verdict.
+ *
+ * <pre>
+ * echo, peak throughput              vt          nio    nio/vt
+ *   replies/s                   154,241      193,352     1.25x
+ *   latency p99                  2.17ms       1.78ms     0.82x
+ *   ...
+ *   = nio ahead, 1.25x higher replies/s: 154,241 (vt) vs 193,352 (nio)
+ * </pre>
+ *
+ * <p>Threading: stateless.
+ */
+final class SideBySideTable {
+
+    private static final int LABEL_WIDTH = 24;
+
+    private SideBySideTable() {
+    }
+
+    static void print(PrintWriter out, CompareSummary summary) {
+        List<String> servers = summary.serverNames();
+        int width = Math.max(11, servers.stream().mapToInt(String::length).max().orElse(0) + 2);
+        List<String> ratioNames = new ArrayList<>();
+        for (int i = 1; i < servers.size(); i++) {
+            ratioNames.add(servers.get(i) + "/" + servers.getFirst());
+        }
+        int ratioWidth = Math.max(8, ratioNames.stream().mapToInt(String::length).max().orElse(0) + 2);
+        out.printf(Locale.ROOT, "vtnio compare: %s; medians of %d round%s (%s); %s%n", String.join(" vs ", servers),
+                summary.rounds(), summary.rounds() == 1 ? "" : "s", summary.order(), summary.pinning());
+        for (ScenarioInfo scenario : summary.scenarios()) {
+            List<ResultEntry> entries =
+                    servers.stream().map(server -> summary.result(scenario.name(), server)).toList();
+            out.println();
+            StringBuilder head = new StringBuilder(pad(scenario.title(), LABEL_WIDTH + 2, false));
+            int overflow = Math.max(0, head.length() - (LABEL_WIDTH + 2));
+            for (int i = 0; i < servers.size(); i++) {
+                head.append(pad(servers.get(i), width - (i == 0 ? overflow : 0), true));
+            }
+            for (String ratio : ratioNames) {
+                head.append(pad(ratio, ratioWidth, true));
+            }
+            out.println(head);
+            for (MetricRow row : ComparisonRows.rows(scenario, entries)) {
+                if (row.detail()) {
+                    continue;
+                }
+                StringBuilder line = new StringBuilder("  ").append(pad(row.label(), LABEL_WIDTH, false));
+                for (String text : row.texts()) {
+                    line.append(pad(text, width, true));
+                }
+                for (int i = 1; i < servers.size(); i++) {
+                    line.append(pad(Units.ratio(row.ratio(i)), ratioWidth, true));
+                }
+                out.println(line);
+            }
+            String verdict = ComparisonRows.verdict(scenario, servers, entries);
+            if (verdict != null) {
+                out.println("  = " + verdict);
+            }
+        }
+        out.println();
+        if (servers.size() > 1) {
+            out.println("Ratios divide by " + servers.getFirst() + ". More is better for the /s rows; less for latency, "
+                    + "CPU, memory and errors.");
+        }
+        for (String note : summary.notes()) {
+            out.println("note: " + note);
+        }
+        out.flush();
+    }
+
+    private static String pad(String text, int width, boolean right) {
+        if (text.length() >= width) {
+            return right ? " " + text : text;
+        }
+        String spaces = " ".repeat(width - text.length());
+        return right ? spaces + text : text + spaces;
+    }
+}

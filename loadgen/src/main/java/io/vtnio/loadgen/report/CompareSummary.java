@@ -1,0 +1,61 @@
+package io.vtnio.loadgen.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * Everything {@code compare} writes to {@code summary.json}, and all that {@link HtmlReport}
+ * draws from (besides the interval logs it names). {@code results} holds one SPEC section 6
+ * object per server and scenario; {@code check} reads it.
+ *
+ * @param kind          always {@code compare}, so readers can tell this file from a {@code load --json} one
+ * @param commandLine   the command as typed, e.g. {@code vtnio compare --quick}
+ * @param order         the order of runs within each scenario, e.g. {@code vt nio vt nio vt nio}
+ * @param jvmOptions    JVM options every built-in server got
+ * @param pinning       how server and generator were kept apart, e.g.
+ *                      {@code server on CPU 1, generator on CPU 0 (taskset)}, or why they were not
+ * @param notes         anything a reader should know: reduced sizes, failed runs
+ */
+@JsonPropertyOrder({"tool", "kind", "version", "startedAt", "wallSeconds", "commandLine", "rounds", "order",
+    "contestants", "jvmOptions", "pinning", "machine", "scenarios", "results", "notes"})
+public record CompareSummary(
+        String tool,
+        String kind,
+        String version,
+        String startedAt,
+        double wallSeconds,
+        String commandLine,
+        int rounds,
+        String order,
+        List<ContestantInfo> contestants,
+        String jvmOptions,
+        String pinning,
+        MachineInfo machine,
+        List<ScenarioInfo> scenarios,
+        List<ResultEntry> results,
+        List<String> notes) {
+
+    public static final String KIND = "compare";
+
+    public CompareSummary {
+        contestants = List.copyOf(contestants);
+        scenarios = List.copyOf(scenarios);
+        results = List.copyOf(results);
+        notes = List.copyOf(notes);
+    }
+
+    /** The entry of {@code server} in {@code scenario}, or null. */
+    public ResultEntry result(String scenario, String server) {
+        for (ResultEntry entry : results) {
+            if (entry.scenario().equals(scenario) && entry.server().equals(server)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** Contestant names in table order. */
+    public List<String> serverNames() {
+        return contestants.stream().map(ContestantInfo::name).toList();
+    }
+}

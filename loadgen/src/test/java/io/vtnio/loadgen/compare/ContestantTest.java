@@ -1,0 +1,54 @@
+package io.vtnio.loadgen.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContestantTest {
+
+    private static final JavaLaunch JAVA = new JavaLaunch("/jdk/bin/java", List.of("-Xmx256m"), null, "cp.jar");
+    private static final ServerFlags BACKEND = new ServerFlags("echo", "sleep:5ms");
+
+    @Test
+    void nameEqualsCommandIsParsed() {
+        Contestant netty = Contestant.parse("netty=java -jar netty.jar --port {port}");
+        assertEquals("netty", netty.name());
+        assertEquals("java -jar netty.jar --port {port}", netty.template());
+        assertThrows(IllegalArgumentException.class, () -> Contestant.parse("no-command"));
+        assertThrows(IllegalArgumentException.class, () -> Contestant.parse("=cmd"));
+        assertThrows(IllegalArgumentException.class, () -> Contestant.parse("bad name=cmd"));
+    }
+
+    @Test
+    void placeholdersAreFilledInAndAPortIsPicked() throws IOException {
+        ServerLaunch launch = Contestant.parse("go=./server -p {port} -m {mode} -w {work}").launch(JAVA, BACKEND, null);
+        assertNotNull(launch.port());
+        assertEquals(List.of("sh", "-c", "./server -p " + launch.port() + " -m echo -w sleep:5ms"), launch.command());
+    }
+
+    @Test
+    void withoutPlaceholdersTheVtnioFlagsAreAppendedWithPortZero() throws IOException {
+        ServerLaunch launch = Contestant.parse("other=java -jar other.jar").launch(JAVA, BACKEND, null);
+        assertNull(launch.port(), "the server prints its port");
+        assertEquals("java -jar other.jar --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
+                launch.command().get(2));
+    }
+
+    @Test
+    void builtInServersRunOnTheSharedJvmOptionsWithAGcLog() throws IOException {
+        ServerLaunch launch = Contestant.builtIn(BuiltInServer.NIO).launch(JAVA, new ServerFlags("chat", "none"),
+                Path.of("/tmp/gc.log"));
+        assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-Xlog:gc:file=\"/tmp/gc.log\":timemillis", "-cp", "cp.jar",
+                "io.vtnio.nio.SelectorServerMain", "--port", "0", "--mode", "chat", "--stats-interval", "250ms"),
+                launch.command());
+        assertTrue(JAVA.generator(List.of("--connections", "5")).containsAll(
+                List.of("-cp", "cp.jar", JavaLaunch.GENERATOR_MAIN, "load", "--connections", "5")));
+    }
+}

@@ -1,0 +1,24 @@
+package io.vtnio.loadgen.compare;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vtnio.loadgen.report.SummaryFixture;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class SideBySideTableTest {
+
+    @Test
+    void everyScenarioShowsBothServersTheRatioAndAVerdict() {
+        StringWriter text = new StringWriter();
+        SideBySideTable.print(new PrintWriter(text), SummaryFixture.summary(1, 1));
+        String table = text.toString();
+        assertTrue(table.startsWith("vtnio compare: vt vs nio; medians of 1 round (vt nio); server on CPU 1"), table);
+        assertTrue(table.matches("(?s).*echo, peak throughput +vt +nio +nio/vt\n.*"), table);
+        assertTrue(table.matches("(?s).*  replies/s +100,000 +120,000 +1\\.20x\n.*"), table);
+        assertTrue(table.contains("  = nio ahead, 1.20x higher replies/s"), table);
+        assertTrue(table.matches("(?s).*  memory/connection +5\\.9 KiB +2\\.0 KiB +0\\.33x\n.*"), table);
+        assertTrue(table.contains("Ratios divide by vt."), table);
+    }
+}

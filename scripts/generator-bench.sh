@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Is the generator the bottleneck? Runs the C reference server (../shared/tools) pinned to one
+# core, and alternately the C reference client and `vtnio load` (closed model) pinned to the
+# other, in alternating rounds; prints each run and the median ratio load / C client.
+# Usage: scripts/generator-bench.sh [CONNECTIONS] [SECONDS] [ROUNDS] [PAYLOAD]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+connections=${1:-50}
+seconds=${2:-6}
+rounds=${3:-3}
+payload=${4:-32}
+tools=${VTNIO_REF_TOOLS:-$here/../shared/tools}
+ref=$here/.vtnio/ref
+out=$(mktemp -d)
+trap 'rm -rf "$out"; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
+"$tools/build-ref" "$ref" >/dev/null
+"$here/vtnio" build
+
+if command -v taskset >/dev/null && (($(nproc) >= 2)); then
+  pin() { exec taskset -c "$@"; }
+else
+  echo "taskset or a second CPU missing: running unpinned" >&2
+  pin() { shift; exec "$@"; }
+fi
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+(pin 1 "$ref/ref-echo-server" "$port" >/dev/null 2>&1) &
+server_pid=$!
+sleep 0.5
+
+c_runs=() load_runs=() c_p50=() load_p50=()
+for round in $(seq 1 "$rounds"); do
+  line=$( (pin 0 "$ref/ref-echo-client" "$port" "$connections" "$((seconds + 1))" "$payload") )
+  rps=$(sed -n 's/.*requests\/s=\([0-9]*\).*/\1/p' <<<"$line")
+  p50=$(sed -n 's/.*p50_us=\([0-9.]*\).*/\1/p' <<<"$line")
+  echo "round $round C client:  requests/s=$rps p50_us=$p50 ($line)"
+  c_runs+=("$rps") c_p50+=("$p50")
+  (pin 0 "$here/vtnio" load --port "$port" --connections "$connections" --payload "$payload" \
+    --warmup 1s --duration "${seconds}s" --json "$out/load.json" >/dev/null 2>&1) || true
+  read -r rps p50 errors < <(python3 -c "import json; d=json.load(open('$out/load.json')); print(round(d['throughputPerSec']), d['latencyMicros']['p50'], d['errors'])")
+  echo "round $round vtnio load: requests/s=$rps p50_us=$p50 errors=$errors"
+  load_runs+=("$rps") load_p50+=("$p50")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+c=$(median "${c_runs[@]}") l=$(median "${load_runs[@]}")
+cp=$(median "${c_p50[@]}") lp=$(median "${load_p50[@]}")
+echo "median C client requests/s=$c p50_us=$cp"
+echo "median vtnio load requests/s=$l p50_us=$lp"
+awk -v l="$l" -v c="$c" -v lp="$lp" -v cp="$cp" 'BEGIN{printf "throughput ratio load/C = %.3f, p50 ratio load/C = %.3f\n", l/c, lp/cp}'
