@@ -158,7 +158,7 @@ public final class LoadCommand implements Callable<Integer> {
         result.errors().byKind().forEach((kind, count) -> byKind.put(kind.jsonName(), count));
         return new LoadSummary(LoadSummary.TOOL, ManifestVersionProvider.version(), config.modeName(),
                 config.modelName(), config.label(), config.connections(), LogMerge.round(seconds), requests,
-                result.errors().total(), LogMerge.round(seconds > 0 ? requests / seconds : 0.0),
+                result.errors().total(), LogMerge.round(seconds > 0 ? result.repliesInWindow() / seconds : 0.0),
                 config.targetRatePerSec() == null ? null : LogMerge.round(config.targetRatePerSec()),
                 LatencyStats.of(result.latency()), LatencyStats.of(result.service()), byKind, 1);
     }

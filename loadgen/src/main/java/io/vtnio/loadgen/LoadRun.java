@@ -135,6 +135,7 @@ final class LoadRun {
                 break;
             }
         }
+        long repliesInWindow = collector.totalLatency().getTotalCount();
         loopsFinished.await(stopNs - System.nanoTime() + config.timeout().toNanos() + LOOP_EXIT_GRACE_NS,
                 TimeUnit.NANOSECONDS);
         long drainEndNs = System.nanoTime();
@@ -148,7 +149,8 @@ final class LoadRun {
                 errors.total(), counters.open(), plannedConnections()));
         err.flush();
         double measuredSeconds = reachedMeasurement ? (measureEndActualNs - measureStartActualNs) / 1e9 : 0.0;
-        return new RunResult(collector.totalLatency(), collector.totalService(), measuredSeconds, errors, null);
+        return new RunResult(collector.totalLatency(), collector.totalService(), measuredSeconds, repliesInWindow,
+                errors, null);
     }
 
     /** The next tick after {@code afterNs}: a whole second after traffic start, the end of warm-up or the stop. */
@@ -182,7 +184,7 @@ final class LoadRun {
         String message = "no connection could be established"
                 + (first == null ? "" : "; " + first);
         collector.collect();
-        return new RunResult(collector.totalLatency(), collector.totalService(), 0.0, errors, message);
+        return new RunResult(collector.totalLatency(), collector.totalService(), 0.0, 0, errors, message);
     }
 
     private void progress(long nowNs, String phase, IntervalCollector collector, long intervalNs) {

@@ -7,9 +7,12 @@ import org.HdrHistogram.Histogram;
  * included), how long that window lasted, the errors, and why the run was cut short if it was.
  *
  * @param measuredSeconds from the end of warm-up to the stop of sending (drain excluded)
+ * @param repliesInWindow replies that arrived within those seconds: the drain's late replies are
+ *                        in the histograms (their latency counts) but not in the throughput
  * @param abortMessage    null, or why the run could not take place (e.g. nothing to connect to)
  *
  * <p>Threading: built by the reporter after every loop has ended; read on that thread.
  */
-record RunResult(Histogram latency, Histogram service, double measuredSeconds, RunErrors errors, String abortMessage) {
+record RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
+                 RunErrors errors, String abortMessage) {
 }
