@@ -45,7 +45,7 @@ start_server() { # NAME PORT -> sets server_pid
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-declare -A results
+declare -A results cpu
 for round in $(seq 1 "$rounds"); do
   for name in c vt nio; do
     port=$(free_port)
@@ -56,13 +56,19 @@ for round in $(seq 1 "$rounds"); do
     after=$(cpu_ticks "$server_pid")
     kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true
     rps=$(sed -n 's/.*requests\/s=\([0-9]*\).*/\1/p' <<<"$line")
-    echo "round $round $name: $line server_cpu_s=$(awk -v t=$((after - before)) 'BEGIN{printf "%.2f", t/100}')"
+    total=$(sed -n 's/.*total=\([0-9]*\).*/\1/p' <<<"$line")
+    cpu_us=$(awk -v t=$((after - before)) -v n="$total" 'BEGIN{printf "%.2f", t * 10000 / n}')
+    echo "round $round $name: $line server_cpu_s=$(awk -v t=$((after - before)) 'BEGIN{printf "%.2f", t/100}') server_cpu_us_per_request=$cpu_us"
     results[$name]+="$rps "
+    cpu[$name]+="$cpu_us "
   done
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 c=$(median <<<"${results[c]}")
+c_cpu=$(median <<<"${cpu[c]}")
 for name in c vt nio; do
   m=$(median <<<"${results[$name]}")
-  echo "median $name requests/s=$m ratio_to_c=$(awk -v a="$m" -v b="$c" 'BEGIN{printf "%.2f", a/b}')"
+  m_cpu=$(median <<<"${cpu[$name]}")
+  echo "median $name requests/s=$m ratio_to_c=$(awk -v a="$m" -v b="$c" 'BEGIN{printf "%.2f", a/b}')" \
+    "server_cpu_us_per_request=$m_cpu ratio_to_c=$(awk -v a="$m_cpu" -v b="$c_cpu" 'BEGIN{printf "%.2f", a/b}')"
 done
