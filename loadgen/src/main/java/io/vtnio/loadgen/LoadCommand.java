@@ -5,6 +5,7 @@ import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.core.Mode;
 import io.vtnio.core.Protocol;
+import io.vtnio.loadgen.report.LatencyFigures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -160,7 +161,7 @@ public final class LoadCommand implements Callable<Integer> {
                 config.modelName(), config.label(), config.connections(), LogMerge.round(seconds), requests,
                 result.errors().total(), LogMerge.round(seconds > 0 ? result.repliesInWindow() / seconds : 0.0),
                 config.targetRatePerSec() == null ? null : LogMerge.round(config.targetRatePerSec()),
-                LatencyStats.of(result.latency()), LatencyStats.of(result.service()), byKind, 1);
+                LatencyFigures.of(result.latency()), LatencyFigures.of(result.service()), byKind, 1);
     }
 
     /** One line saying what runs against what, for the summary and the interval log. */

@@ -1,6 +1,7 @@
 package io.vtnio.loadgen;
 
 import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.loadgen.report.LatencyFigures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -82,8 +83,8 @@ final class LogMerge {
         String server = label != null ? label : common(servers);
         LoadSummary summary = new LoadSummary(LoadSummary.TOOL, ManifestVersionProvider.version(), commonOrMixed(modes),
                 commonOrMixed(models), server, connections, round(durationSeconds), latency.getTotalCount(), errors,
-                round(throughput), targetRate == null ? null : round(targetRate), LatencyStats.of(latency),
-                LatencyStats.of(service), errorsByKind, processes);
+                round(throughput), targetRate == null ? null : round(targetRate), LatencyFigures.of(latency),
+                LatencyFigures.of(service), errorsByKind, processes);
         return new Merged(summary, latency, service, intervals, firstStartMs == Long.MAX_VALUE ? 0 : firstStartMs);
     }
 

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen;
 
+import io.vtnio.loadgen.report.LatencyFigures;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class SummaryTable {
         out.flush();
     }
 
-    private static void row(PrintWriter out, String name, LatencyStats stats) {
+    private static void row(PrintWriter out, String name, LatencyFigures stats) {
         out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %10s %10s%n", name, micros(stats.p50()), micros(stats.p90()),
                 micros(stats.p99()), micros(stats.p999()), micros(stats.max()), micros(stats.mean()));
     }

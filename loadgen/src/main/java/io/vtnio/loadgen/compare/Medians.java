@@ -1,6 +1,7 @@
 package io.vtnio.loadgen.compare;
 
 import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.loadgen.LoadSummary;
 import io.vtnio.loadgen.report.LatencyFigures;
 import io.vtnio.loadgen.report.ProcessFigures;
 import io.vtnio.loadgen.report.ResultEntry;
@@ -24,7 +25,7 @@ final class Medians {
     }
 
     static ResultEntry entry(String scenario, String server, List<RunOutcome> runs, Path outDir) {
-        List<LoadResult> loads = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::load).toList();
+        List<LoadSummary> loads = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::load).toList();
         List<ProcessFigures> figures = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::process).toList();
         List<RoundResult> rounds = runs.stream().map(run -> run.toRoundResult(outDir)).toList();
         long errors = runs.stream().mapToLong(run -> run.succeeded() ? run.load().errors() : 1).sum();
@@ -32,16 +33,16 @@ final class Medians {
             return new ResultEntry(scenario, "vtnio", ManifestVersionProvider.version(), null, null, server, 0, 0.0, 0,
                     errors, 0.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO, ProcessFigures.NONE, rounds);
         }
-        LoadResult first = loads.getFirst();
+        LoadSummary first = loads.getFirst();
         return new ResultEntry(scenario, "vtnio", first.version(), first.mode(), first.model(), server,
                 first.connections(),
-                WindowFigures.round(median(loads, LoadResult::durationSeconds), 3),
+                WindowFigures.round(median(loads, LoadSummary::durationSeconds), 3),
                 Math.round(median(loads, load -> (double) load.requests())),
                 errors,
-                WindowFigures.round(median(loads, LoadResult::throughputPerSec), 3),
+                WindowFigures.round(median(loads, LoadSummary::throughputPerSec), 3),
                 first.targetRatePerSec(),
-                latency(loads.stream().map(LoadResult::latencyMicros).toList()),
-                latency(loads.stream().map(LoadResult::serviceTimeMicros).toList()),
+                latency(loads.stream().map(LoadSummary::latencyMicros).toList()),
+                latency(loads.stream().map(LoadSummary::serviceTimeMicros).toList()),
                 process(figures), rounds);
     }
 

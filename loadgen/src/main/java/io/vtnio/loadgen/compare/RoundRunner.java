@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.compare;
 
+import io.vtnio.loadgen.LoadSummary;
 import io.vtnio.loadgen.report.ProcessFigures;
 import io.vtnio.loadgen.report.Units;
 import java.io.IOException;
@@ -108,9 +109,9 @@ final class RoundRunner {
                 return failed(contestant, round, files, why + lastWords(files.loadLog())
                         + (aliveAtEnd ? "" : "; the server had ended"));
             }
-            LoadResult load;
+            LoadSummary load;
             try {
-                load = LoadResult.read(files.json());
+                load = LoadSummary.read(files.json());
             } catch (IOException e) {
                 return failed(contestant, round, files, "cannot read the generator's result: " + e.getMessage());
             }
@@ -171,7 +172,7 @@ final class RoundRunner {
         if (!outcome.succeeded()) {
             progress.println(head + " FAILED: " + outcome.failure());
         } else {
-            LoadResult load = outcome.load();
+            LoadSummary load = outcome.load();
             ProcessFigures process = outcome.process();
             StringBuilder line = new StringBuilder(head).append(String.format(Locale.ROOT, "%,11.0f/s  p99 %8s",
                     load.throughputPerSec(), Units.micros(load.latencyMicros().p99())));

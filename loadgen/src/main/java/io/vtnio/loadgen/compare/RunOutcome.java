@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.compare;
 
+import io.vtnio.loadgen.LoadSummary;
 import io.vtnio.loadgen.report.LatencyFigures;
 import io.vtnio.loadgen.report.ProcessFigures;
 import io.vtnio.loadgen.report.RoundResult;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  * @param failure why the run gave no result, or null
  * @param note    something a reader of the result should know, or null
  */
-record RunOutcome(String server, int round, LoadResult load, ProcessFigures process, String failure, RunFiles files,
+record RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
                   String note) {
 
     boolean succeeded() {
@@ -23,7 +24,7 @@ record RunOutcome(String server, int round, LoadResult load, ProcessFigures proc
 
     /** The report's view, with file paths relative to {@code outDir}. */
     RoundResult toRoundResult(Path outDir) {
-        LoadResult result = load;
+        LoadSummary result = load;
         return new RoundResult(round, failure,
                 result == null ? 0 : result.requests(),
                 result == null ? 1 : result.errors(),
