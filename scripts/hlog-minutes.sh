@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Latency percentiles per minute of a `vtnio load --hlog` interval log, in milliseconds, computed
+# with HdrHistogram's own HistogramLogProcessor over each minute's intervals (no precision lost).
+# Usage: scripts/hlog-minutes.sh FILE.hlog [TAG]   (TAG: latency (default) or service)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+log=$1
+tag=${2:-latency}
+java=$("$here/vtnio" -v help 2>&1 >/dev/null | sed -n 's/^vtnio: using JDK [0-9]* at //p')/bin/java
+last=$(awk -F, -v t="Tag=$tag" '$1 == t {print $2 + $3}' "$log" | sort -g | tail -n 1)
+minutes=$(awk -v s="$last" 'BEGIN{print int((s + 59) / 60)}')
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf '%-7s %12s %10s %10s %10s %10s\n' minute count p50_ms p99_ms p99.9_ms max_ms
+for ((m = 0; m < minutes; m++)); do
+  "$java" -cp "$here/loadgen/target/vtnio.jar" org.HdrHistogram.HistogramLogProcessor -i "$log" -tag "$tag" \
+    -start $((m * 60)) -end $(((m + 1) * 60)) -outputValueUnitRatio 1000 -o "$tmp/m" >/dev/null 2>&1
+  awk -v m=$((m + 1)) '
+    /^#\[Max/ { gsub(/[],]/, " "); max = $3; count = $7 }
+    $2 ~ /^0\./ || $2 == "1.000000000000" { v = $1; p = $2
+      if (p >= 0.5 && !p50) p50 = v; if (p >= 0.99 && !p99) p99 = v; if (p >= 0.999 && !p999) p999 = v }
+    END { printf "%-7s %12s %10.3f %10.3f %10.3f %10.3f\n", m, count, p50, p99, p999, max }' "$tmp/m.hgrm"
+done
