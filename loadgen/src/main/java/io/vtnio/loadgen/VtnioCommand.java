@@ -1,6 +1,8 @@
 package io.vtnio.loadgen;
 
 import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.loadgen.check.CheckCommand;
+import io.vtnio.loadgen.compare.CompareCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vtnio", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = "Virtual threads or a java.nio Selector loop? Load tests that settle it.",
-        subcommands = {LoadCommand.class, io.vtnio.loadgen.compare.CompareCommand.class,
-            io.vtnio.loadgen.check.CheckCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LoadCommand.class, CompareCommand.class, CheckCommand.class, MergeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class VtnioCommand implements Runnable {
 
     @Spec
