@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Latency percentiles per minute of a `vtnio load --hlog` interval log, in milliseconds, computed
 # with HdrHistogram's own HistogramLogProcessor over each minute's intervals (no precision lost).
+# An interval belongs to the minute its start time falls in (the processor's range is inclusive,
+# so each range ends half a second before the next minute's first interval).
 # Usage: scripts/hlog-minutes.sh FILE.hlog [TAG]   (TAG: latency (default) or service)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 printf '%-7s %12s %10s %10s %10s %10s\n' minute count p50_ms p99_ms p99.9_ms max_ms
 for ((m = 0; m < minutes; m++)); do
   "$java" -cp "$here/loadgen/target/vtnio.jar" org.HdrHistogram.HistogramLogProcessor -i "$log" -tag "$tag" \
-    -start $((m * 60)) -end $(((m + 1) * 60)) -outputValueUnitRatio 1000 -o "$tmp/m" >/dev/null 2>&1
+    -start $((m * 60)) -end "$((m * 60 + 59)).5" -outputValueUnitRatio 1000 -o "$tmp/m" >/dev/null 2>&1
   awk -v m=$((m + 1)) '
     /^#\[Max/ { gsub(/[],]/, " "); max = $3; count = $7 }
     $2 ~ /^0\./ || $2 == "1.000000000000" { v = $1; p = $2
