@@ -19,6 +19,9 @@ import java.nio.channels.SocketChannel;
  *        +---- refused / timeout -----+-- reset, EOF, timeout, wrong reply ------------&gt; CLOSED
  * </pre>
  *
+ * <p>A connection is used once: an echo connection that fails while sending is reopened by its
+ * workload as a new {@link #successor} ({@link PersistentConnections}).
+ *
  * <p>Each event has a thin wrapper that catches and fails ({@link #onSelected}) around the
  * method that does the work. Writes go out at once from the loop's shared send buffer; only
  * bytes the socket refuses are copied into a per-connection backlog, and only then is
@@ -42,6 +45,8 @@ abstract class ClientConnection extends LoopTimer {
     SelectionKey key;
     /** Position in the loop's list of live connections; maintained by the loop. */
     int liveSlot = -1;
+    /** Position in the workload's list of connections; maintained by the workload. */
+    int workloadSlot = -1;
     long connectStartNs;
     boolean connected;
     boolean closed;
@@ -107,6 +112,20 @@ abstract class ClientConnection extends LoopTimer {
 
     /** The drain deadline passed: count what is still owed as errors and close. */
     abstract void finish(long nowNs);
+
+    /**
+     * A fresh, unconnected connection to take this one's place after it failed during traffic,
+     * or null when this kind is not reopened (the default; chat keeps a failed receiver closed,
+     * since the lines broadcast while it was away could not be checked).
+     */
+    ClientConnection successor() {
+        return null;
+    }
+
+    /** True once a reply was verified here: the connection worked before it failed. */
+    boolean hasVerifiedReply() {
+        return false;
+    }
 
     /** Open-model sends; connections that schedule nothing never get this. */
     @Override

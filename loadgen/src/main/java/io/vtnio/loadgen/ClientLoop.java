@@ -91,6 +91,10 @@ final class ClientLoop implements Runnable {
         return recorder;
     }
 
+    ConnectionCounters counters() {
+        return counters;
+    }
+
     RunErrors errors() {
         return errors;
     }

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Connections open right now and connections ever established, over all loops of a run, for
- * the progress line and for deciding that a target cannot be reached at all.
+ * Connections open right now, connections ever established and those of them that replaced a
+ * failed one, over all loops of a run, for the progress line, the report and for deciding that a
+ * target cannot be reached at all.
  *
  * <p>Threading: updated by loop threads when a connection opens or closes (not per message),
  * read by the reporter.
@@ -14,6 +15,7 @@ final class ConnectionCounters {
 
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong established = new AtomicLong();
+    private final AtomicLong reopened = new AtomicLong();
 
     void opened() {
         open.incrementAndGet();
@@ -24,11 +26,20 @@ final class ConnectionCounters {
         open.decrementAndGet();
     }
 
+    /** One of the connections established was a failed one's replacement ({@link PersistentConnections}). */
+    void countReopened() {
+        reopened.incrementAndGet();
+    }
+
     int open() {
         return open.get();
     }
 
     long established() {
         return established.get();
+    }
+
+    long reopened() {
+        return reopened.get();
     }
 }

@@ -18,6 +18,10 @@ import java.nio.ByteBuffer;
  * model: sends follow an {@link OpenModelSchedule} whatever the server does; latency counts from
  * the scheduled time, service time from when the message's last byte left the socket.
  *
+ * <p>A connection that fails while sending is replaced by a {@link #successor}: same index,
+ * sequence numbers from 0 again, and in the open model the same schedule, whose sends that fell
+ * due while no connection was up are counted as {@link ErrorKind#UNSENT} errors, not sent late.
+ *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
 final class EchoConnection extends ClientConnection implements MessageSink {
@@ -37,6 +41,7 @@ final class EchoConnection extends ClientConnection implements MessageSink {
     private long messagesWritten;
     private long batchNowNs;
     private int verifiedInBatch;
+    private boolean verifiedAny;
 
     /**
      * @param totalRatePerSec  open-model rate over all connections of the run, or 0 for the closed model
@@ -65,7 +70,11 @@ final class EchoConnection extends ClientConnection implements MessageSink {
         }
         sending = true;
         if (openModel()) {
-            schedule = OpenModelSchedule.staggered(loop.trafficStartNs(), totalRatePerSec, totalConnections, index);
+            if (schedule == null) {
+                schedule = OpenModelSchedule.staggered(loop.trafficStartNs(), totalRatePerSec, totalConnections, index);
+            } else {
+                countUnsent(nowNs);
+            }
             loop.timers().schedule(this, schedule.nextNs());
         } else {
             sendClosedModel(pipelineDepth, nowNs);
@@ -74,8 +83,33 @@ final class EchoConnection extends ClientConnection implements MessageSink {
 
     @Override
     void stopSending(long nowNs) {
+        if (!sending && schedule != null) {
+            countUnsent(nowNs);
+        }
         sending = false;
         loop.timers().remove(this);
+    }
+
+    /** A successor's inherited schedule: what fell due before {@code nowNs} while no connection was up. */
+    private void countUnsent(long nowNs) {
+        long unsent = schedule.skipBefore(nowNs);
+        if (unsent > 0) {
+            loop.errors().report(ErrorKind.UNSENT, unsent, describe() + ": " + unsent
+                    + " messages fell due while it was reconnecting and were not sent");
+        }
+    }
+
+    @Override
+    ClientConnection successor() {
+        EchoConnection next = new EchoConnection(loop, index, target, bindAddress, payload, pipelineDepth,
+                totalRatePerSec, totalConnections);
+        next.schedule = schedule;
+        return next;
+    }
+
+    @Override
+    boolean hasVerifiedReply() {
+        return verifiedAny;
     }
 
     /** Open model: sends every message whose time has come, late ones at once, then waits for the next. */
@@ -153,6 +187,7 @@ final class EchoConnection extends ClientConnection implements MessageSink {
         loop.recorder().record(batchNowNs - scheduledNs, batchNowNs - sentNs);
         outstanding.removeOldest();
         verifiedInBatch++;
+        verifiedAny = true;
     }
 
     @Override

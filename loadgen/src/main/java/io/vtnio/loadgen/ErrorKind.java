@@ -14,6 +14,8 @@ enum ErrorKind {
     WRONG_REPLY("wrongReply"),
     /** Chat lines a receiver never got by the end of the run. */
     MISSING("missing"),
+    /** Open model: messages whose scheduled time fell while their connection was down and reconnecting. */
+    UNSENT("unsent"),
     /** A bug or resource failure inside the generator itself, e.g. out of file descriptors. */
     INTERNAL("internal");
 

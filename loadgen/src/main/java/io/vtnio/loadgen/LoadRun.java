@@ -145,6 +145,9 @@ final class LoadRun {
             record(collector, actualNs, drainEndNs);
         }
         printErrorMessages();
+        if (counters.reopened() > 0) {
+            err.println("reconnected: " + counters.reopened() + " connections reopened after failing");
+        }
         err.println(ProgressLine.drain((drainEndNs - startNs) / 1e9, collector.intervalLatency().getTotalCount(),
                 errors.total(), counters.open(), plannedConnections()));
         err.flush();

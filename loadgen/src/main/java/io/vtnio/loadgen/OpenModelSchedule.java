@@ -47,4 +47,20 @@ final class OpenModelSchedule {
     void advance() {
         index++;
     }
+
+    /**
+     * Moves past every send scheduled before {@code beforeNs}, as when the sender was down then;
+     * returns how many were passed over (0 or more).
+     */
+    long skipBefore(long beforeNs) {
+        long from = index;
+        if (nextNs() < beforeNs) {
+            // One step short of the estimate, so rounding can never make it skip a send that is still due.
+            index = Math.max(index, (long) ((beforeNs - startNs) / intervalNs) - 1);
+            while (nextNs() < beforeNs) {
+                index++;
+            }
+        }
+        return index - from;
+    }
 }

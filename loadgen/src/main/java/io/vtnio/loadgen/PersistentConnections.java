@@ -1,13 +1,21 @@
 package io.vtnio.loadgen;
 
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
  * The echo and chat workload of one loop: a fixed set of connections opened during the connect
  * phase, at most {@value #MAX_PENDING_CONNECTS} connects in flight at a time and, with
  * {@code --connect-rate}, no faster than this loop's share of that rate. The connect phase is
- * over when every connection is ready or failed; connections are never reopened: one that fails
- * is counted and stays closed.
+ * over when every connection is ready or failed; one that fails then is counted and stays closed.
+ *
+ * <p>Once traffic has started, an echo connection that fails (its error counted as always) is
+ * replaced by its {@link ClientConnection#successor}, which connects after a back-off:
+ * {@value #FIRST_RECONNECT_DELAY_MS} ms after a connection that had worked, doubling up to
+ * {@value #MAX_RECONNECT_DELAY_MS} ms while attempts keep failing (refused connects count as
+ * connect errors), so a dead server is not hammered. Reconnects share the limit on connects in
+ * flight, ignore {@code --connect-rate}, and end when sending stops. Chat connections are not
+ * reopened.
  *
  * <p>Chat adds a join handshake: a server registers a client some time after its connect
  * completes, and lines broadcast before that never reach it. So until all of this loop's
@@ -24,15 +32,24 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
     /** Connects in flight per loop; more at once only overflow the server's accept backlog. */
     static final int MAX_PENDING_CONNECTS = 256;
     static final long JOIN_PROBE_INTERVAL_MS = 100;
+    static final long FIRST_RECONNECT_DELAY_MS = 100;
+    static final long MAX_RECONNECT_DELAY_MS = 1000;
 
     private final ClientLoop loop;
     private final List<ClientConnection> planned;
     private final double connectRatePerSec;
     private final JoinProbe joinProbe;
+    /** Per slot of {@link #planned}: the back-off before its last reconnect, 0 if none yet. */
+    private final long[] reconnectDelayNs;
+    /** Reconnects whose back-off is over, waiting for a connect slot. */
+    private final ArrayDeque<ClientConnection> awaitingConnectSlot = new ArrayDeque<>();
+    /** Reconnects scheduled or waiting for a slot: the loop is not done while there are any. */
+    private int pendingReconnects;
     private long epochNs;
     private int nextToConnect;
     private int pendingConnects;
     private int settled;
+    private boolean trafficStarted;
     private boolean stopped;
 
     /**
@@ -44,6 +61,10 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
         this.planned = planned;
         this.connectRatePerSec = connectRatePerSec;
         this.joinProbe = chat ? new JoinProbe() : null;
+        this.reconnectDelayNs = new long[planned.size()];
+        for (int slot = 0; slot < planned.size(); slot++) {
+            planned.get(slot).workloadSlot = slot;
+        }
     }
 
     @Override
@@ -66,6 +87,9 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
             pendingConnects++;
             loop.connect(connection, nowNs);
         }
+        while (!awaitingConnectSlot.isEmpty() && pendingConnects < MAX_PENDING_CONNECTS) {
+            reconnectNow(awaitingConnectSlot.poll(), nowNs);
+        }
     }
 
     private void freeConnectSlot(long nowNs) {
@@ -83,6 +107,15 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
     @Override
     public void onConnected(ClientConnection connection, long nowNs) {
         freeConnectSlot(nowNs);
+        if (trafficStarted) {
+            if (stopped) {
+                connection.close();
+            } else {
+                loop.counters().countReopened();
+                connection.startTraffic(nowNs);
+            }
+            return;
+        }
         if (connection.isReady()) {
             settled++;
         } else if (joinProbe != null && !joinProbe.isScheduled()) {
@@ -97,6 +130,15 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
 
     @Override
     public void onClosed(ClientConnection connection, long nowNs) {
+        if (trafficStarted) {
+            if (!connection.connected) {
+                freeConnectSlot(nowNs);
+            }
+            if (!stopped) {
+                reconnectLater(connection, nowNs);
+            }
+            return;
+        }
         if (!connection.connected) {
             freeConnectSlot(nowNs);
             settled++;
@@ -105,8 +147,35 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
         }
     }
 
+    /** Puts {@code failed}'s successor in its slot and connects it after the back-off. */
+    private void reconnectLater(ClientConnection failed, long nowNs) {
+        ClientConnection successor = failed.successor();
+        if (successor == null) {
+            return;
+        }
+        int slot = failed.workloadSlot;
+        successor.workloadSlot = slot;
+        planned.set(slot, successor);
+        long firstNs = FIRST_RECONNECT_DELAY_MS * 1_000_000L;
+        long delayNs = failed.hasVerifiedReply() ? firstNs
+                : Math.min(Math.max(firstNs, 2 * reconnectDelayNs[slot]), MAX_RECONNECT_DELAY_MS * 1_000_000L);
+        reconnectDelayNs[slot] = delayNs;
+        pendingReconnects++;
+        loop.timers().schedule(new ReconnectTimer(successor), nowNs + delayNs);
+    }
+
+    private void reconnectNow(ClientConnection successor, long nowNs) {
+        pendingReconnects--;
+        if (stopped) {
+            return;
+        }
+        pendingConnects++;
+        loop.connect(successor, nowNs);
+    }
+
     @Override
     public void startTraffic(long nowNs) {
+        trafficStarted = true;
         if (joinProbe != null) {
             loop.timers().remove(joinProbe);
         }
@@ -135,7 +204,7 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
 
     @Override
     public boolean exhausted() {
-        return connectPhaseDone() && loop.liveCount() == 0;
+        return connectPhaseDone() && loop.liveCount() == 0 && (pendingReconnects == 0 || stopped);
     }
 
     @Override
@@ -147,6 +216,24 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
         }
         if (!stopped) {
             stopSending(nowNs);
+        }
+    }
+
+    /** The end of one reconnect's back-off. */
+    private final class ReconnectTimer extends LoopTimer {
+        private final ClientConnection successor;
+
+        ReconnectTimer(ClientConnection successor) {
+            this.successor = successor;
+        }
+
+        @Override
+        void onDue(long nowNs) {
+            if (pendingConnects < MAX_PENDING_CONNECTS || stopped) {
+                reconnectNow(successor, nowNs);
+            } else {
+                awaitingConnectSlot.add(successor);
+            }
         }
     }
 

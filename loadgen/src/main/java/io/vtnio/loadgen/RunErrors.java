@@ -25,7 +25,12 @@ final class RunErrors {
 
     /** Counts one error of {@code kind}; keeps {@code message} if fewer than {@link #MAX_MESSAGES} were kept. */
     void report(ErrorKind kind, String message) {
-        counts.incrementAndGet(kind.ordinal());
+        report(kind, 1, message);
+    }
+
+    /** Counts {@code count} errors of {@code kind} (at least 1) that {@code message} describes together. */
+    void report(ErrorKind kind, long count, String message) {
+        counts.addAndGet(kind.ordinal(), count);
         synchronized (pending) {
             if (kind == ErrorKind.CONNECT && firstConnectMessage == null) {
                 firstConnectMessage = message;

@@ -30,6 +30,18 @@ class EngineUnitTest {
     }
 
     @Test
+    void openModelScheduleSkipsExactlyTheSendsDueWhileDown() {
+        OpenModelSchedule schedule = new OpenModelSchedule(0, 1_000_000.0);
+        schedule.advance();
+        assertEquals(0, schedule.skipBefore(1_000_000), "a send due exactly now is still sent");
+        assertEquals(1_000_000, schedule.nextNs());
+        assertEquals(1_000, schedule.skipBefore(1_000_500_000), "sends at 1, 2, ... 1000 ms");
+        assertEquals(1_001_000_000, schedule.nextNs());
+        assertEquals(0, schedule.skipBefore(5), "never backwards");
+        assertEquals(1_001_000_000, schedule.nextNs());
+    }
+
+    @Test
     void deadlineHeapPopsInDueOrderAndRemovesAnywhere() {
         DeadlineHeap heap = new DeadlineHeap();
         List<Timer> timers = new ArrayList<>();

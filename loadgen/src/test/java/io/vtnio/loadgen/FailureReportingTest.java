@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,8 +39,11 @@ class FailureReportingTest {
             assertTrue(run.err().contains("expected"), run::toString);
         }
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
-        assertEquals(3, summary.get("errors").asLong(), "one error per connection, each then closed");
-        assertEquals(3, summary.get("errorsByKind").get("wrongReply").asLong());
+        long wrong = summary.get("errorsByKind").get("wrongReply").asLong();
+        assertTrue(wrong >= 3, "at least one error per connection: " + summary);
+        // Each reopened connection fails again; the back-off (100, 200, 400 ms, ...) keeps it to a few.
+        assertTrue(wrong <= 3 * 6, "reconnects back off: " + summary);
+        assertEquals(wrong, summary.get("errors").asLong(), "nothing but wrong replies: " + summary);
     }
 
     @Test
@@ -70,8 +80,84 @@ class FailureReportingTest {
             assertTrue(run.err().contains("closed by the server"), run::toString);
         }
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
-        assertEquals(4, summary.get("errorsByKind").get("closed").asLong());
-        assertEquals(4 * 200, summary.get("requests").asLong(), "every reply before the close was counted");
+        assertTrue(summary.get("errorsByKind").get("closed").asLong() >= 4, summary::toString);
+        assertTrue(summary.get("requests").asLong() > 4 * 200, "reopened connections carried on: " + summary);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--pipeline 1", "--rate 400"})
+    void aServerKilledAndRestartedOnTheSamePortIsReconnectedToWithCountedErrors(String model) throws Exception {
+        Path json = dir.resolve("killed.json");
+        try (TestServer first = TestServer.echo("好")) {
+            int port = first.port();
+            List<String> args = new ArrayList<>(List.of("load", "--port", Integer.toString(port),
+                    "--connections", "2", "--duration", "4s", "--warmup", "0s", "--json", json.toString()));
+            args.addAll(List.of(model.split(" ")));
+            CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(
+                    () -> CommandRun.of(args.toArray(String[]::new)));
+            while (first.messages() < 100) {
+                Thread.sleep(5);
+            }
+            first.kill();
+            long receivedBeforeKill = first.messages();
+            Thread.sleep(1200);
+            try (TestServer restarted = TestServer.echoOnPort(port)) {
+                CommandRun run = running.get();
+                assertEquals(1, run.exitCode(), run::toString);
+                assertTrue(restarted.messages() > 0, "the restarted server got load\n" + run);
+                assertTrue(run.err().contains("open 0/2"), "the progress line shows the dip\n" + run);
+                assertTrue(run.err().contains("reconnected: "), run::toString);
+                JsonNode summary = new ObjectMapper().readTree(json.toFile());
+                JsonNode byKind = summary.get("errorsByKind");
+                assertTrue(byKind.path("io").asLong() + byKind.path("closed").asLong() >= 2,
+                        "each connection's failure counted: " + summary);
+                assertTrue(byKind.path("connect").asLong() >= 2, "refused reconnects counted: " + summary);
+                assertTrue(byKind.path("connect").asLong() <= 2 * 8, "reconnects back off: " + summary);
+                assertTrue(summary.get("requests").asLong() > receivedBeforeKill,
+                        "replies from the restarted server counted: " + summary);
+                if (model.startsWith("--rate")) {
+                    // About 1.2 s at 400/s fell due while the server was down.
+                    assertTrue(byKind.path("unsent").asLong() >= 200, "messages due while down counted: " + summary);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aServerSendingEndlessBytesWithoutANewlineGivesCountedErrorsNotACrash() throws Exception {
+        Path json = dir.resolve("endless.json");
+        try (ServerSocket flood = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        Socket socket = flood.accept();
+                        Thread.ofVirtual().start(() -> floodUntilClosed(socket));
+                    }
+                } catch (IOException closed) {
+                    // test over
+                }
+            });
+            CommandRun run = CommandRun.of("load", "--port", Integer.toString(flood.getLocalPort()),
+                    "--connections", "2", "--duration", "1s", "--warmup", "0s", "--json", json.toString());
+            assertEquals(1, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("longer than the expected"), run::toString);
+        }
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        assertTrue(summary.get("errorsByKind").get("wrongReply").asLong() >= 2, summary::toString);
+        assertTrue(summary.get("errorsByKind").path("internal").isMissingNode(), summary::toString);
+    }
+
+    private static void floodUntilClosed(Socket socket) {
+        byte[] bytes = new byte[64 * 1024];
+        Arrays.fill(bytes, (byte) 'x');
+        try (socket) {
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                out.write(bytes);
+            }
+        } catch (IOException gone) {
+            // The generator gave up on this connection, as it should.
+        }
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small protocol server for the generator's tests, independent of the real servers: blocking
  * sockets, one virtual thread per connection, on a free loopback port. It can misbehave on
- * purpose: a wrong suffix, or closing every connection after some messages.
+ * purpose: a wrong suffix, closing every connection after some messages, stalling, or dying at
+ * once ({@link #kill}) to be restarted on the same port ({@link #echoOnPort}).
  *
  * <p>Threading: start and close from the test thread; connections run on their own virtual threads.
  */
@@ -42,15 +43,26 @@ final class TestServer implements AutoCloseable {
     private final Set<Integer> dropLines = ConcurrentHashMap.newKeySet();
 
     private TestServer(Kind kind, String text, long closeAfterMessages) throws IOException {
+        this(kind, text, closeAfterMessages, 0);
+    }
+
+    private TestServer(Kind kind, String text, long closeAfterMessages, int port) throws IOException {
         this.kind = kind;
         this.text = text.getBytes(StandardCharsets.UTF_8);
         this.closeAfterMessages = closeAfterMessages;
-        this.listener = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
     static TestServer echo(String suffix) throws IOException {
         return new TestServer(Kind.ECHO, suffix, Long.MAX_VALUE);
+    }
+
+    /** Echo on a given loopback port, e.g. that of a killed server, as a restart would. */
+    static TestServer echoOnPort(int port) throws IOException {
+        return new TestServer(Kind.ECHO, "好", Long.MAX_VALUE, port);
     }
 
     /** Echo that closes each connection after {@code messages} messages. */
@@ -201,6 +213,22 @@ final class TestServer implements AutoCloseable {
             }
         } finally {
             chatClients.remove(out);
+        }
+    }
+
+    /**
+     * Stops at once, as a process killed with SIGKILL does: the listener closes and every
+     * connection is reset, whatever it was doing.
+     */
+    void kill() throws IOException {
+        listener.close();
+        for (Socket socket : sockets) {
+            try {
+                socket.setSoLinger(true, 0);
+            } catch (IOException alreadyClosed) {
+                // Its own thread closed it first; nothing is left to reset.
+            }
+            socket.close();
         }
     }
 
