@@ -24,7 +24,7 @@ import java.util.Arrays;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-final class ChatConnection extends ClientConnection implements MessageSink {
+final class ChatConnection extends MessageConnection implements MessageSink {
 
     private static final int LINE_SLACK_BYTES = 64;
     private static final byte[] JOIN_PREFIX = "join ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -107,7 +107,7 @@ final class ChatConnection extends ClientConnection implements MessageSink {
                     board.totalPublishers(), publisherId);
             loop.timers().schedule(this, schedule.nextNs());
         } else {
-            publish(pipelineDepth, nowNs);
+            sendNow(pipelineDepth, nowNs);
         }
     }
 
@@ -133,30 +133,19 @@ final class ChatConnection extends ClientConnection implements MessageSink {
         if (!sending || closed) {
             return;
         }
-        ByteBuffer composed = composeBuffer();
-        long dueNs;
-        while ((dueNs = schedule.nextNs()) <= nowNs) {
-            ensureRoom(composed, line.wireBytes(), nowNs);
-            long sequence = ownLines.add(dueNs);
-            ownLines.markSent(sequence, nowNs);
-            line.write(composed, publisherId, sequence, dueNs, nowNs);
-            schedule.advance();
-        }
-        flush(composed, nowNs);
-        if (!closed) {
-            loop.timers().schedule(this, schedule.nextNs());
-        }
+        sendDue(schedule, nowNs);
     }
 
-    private void publish(int count, long nowNs) {
-        ByteBuffer composed = composeBuffer();
-        for (int i = 0; i < count; i++) {
-            ensureRoom(composed, line.wireBytes(), nowNs);
-            long sequence = ownLines.add(nowNs);
-            ownLines.markSent(sequence, nowNs);
-            line.write(composed, publisherId, sequence, nowNs, nowNs);
-        }
-        flush(composed, nowNs);
+    @Override
+    int messageBytes() {
+        return line.wireBytes();
+    }
+
+    @Override
+    void composeMessage(ByteBuffer composed, long scheduledNs, long nowNs) {
+        long sequence = ownLines.add(scheduledNs);
+        ownLines.markSent(sequence, nowNs);
+        line.write(composed, publisherId, sequence, scheduledNs, nowNs);
     }
 
     @Override
@@ -172,7 +161,7 @@ final class ChatConnection extends ClientConnection implements MessageSink {
             return;
         }
         if (sending && !openModel() && ownLinesInBatch > 0) {
-            publish(ownLinesInBatch, nowNs);
+            sendNow(ownLinesInBatch, nowNs);
         }
     }
 

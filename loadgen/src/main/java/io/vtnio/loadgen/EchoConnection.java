@@ -24,7 +24,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-final class EchoConnection extends ClientConnection implements MessageSink {
+final class EchoConnection extends MessageConnection implements MessageSink {
 
     /** How much longer than the expected reply a line may be before the decoder gives up. */
     private static final int REPLY_SLACK_BYTES = 64;
@@ -77,7 +77,7 @@ final class EchoConnection extends ClientConnection implements MessageSink {
             }
             loop.timers().schedule(this, schedule.nextNs());
         } else {
-            sendClosedModel(pipelineDepth, nowNs);
+            sendNow(pipelineDepth, nowNs);
         }
     }
 
@@ -112,32 +112,23 @@ final class EchoConnection extends ClientConnection implements MessageSink {
         return verifiedAny;
     }
 
-    /** Open model: sends every message whose time has come, late ones at once, then waits for the next. */
+    /** Open model: see {@link #sendDue}. */
     @Override
     void onDue(long nowNs) {
         if (!sending || closed) {
             return;
         }
-        ByteBuffer composed = composeBuffer();
-        long dueNs;
-        while ((dueNs = schedule.nextNs()) <= nowNs) {
-            ensureRoom(composed, messageBytes, nowNs);
-            payload.write(index, outstanding.add(dueNs), composed);
-            schedule.advance();
-        }
-        flush(composed, nowNs);
-        if (!closed) {
-            loop.timers().schedule(this, schedule.nextNs());
-        }
+        sendDue(schedule, nowNs);
     }
 
-    private void sendClosedModel(int count, long nowNs) {
-        ByteBuffer composed = composeBuffer();
-        for (int i = 0; i < count; i++) {
-            ensureRoom(composed, messageBytes, nowNs);
-            payload.write(index, outstanding.add(nowNs), composed);
-        }
-        flush(composed, nowNs);
+    @Override
+    int messageBytes() {
+        return messageBytes;
+    }
+
+    @Override
+    void composeMessage(ByteBuffer composed, long scheduledNs, long nowNs) {
+        payload.write(index, outstanding.add(scheduledNs), composed);
     }
 
     @Override
@@ -162,7 +153,7 @@ final class EchoConnection extends ClientConnection implements MessageSink {
             return;
         }
         if (sending && !openModel() && verifiedInBatch > 0) {
-            sendClosedModel(verifiedInBatch, nowNs);
+            sendNow(verifiedInBatch, nowNs);
         }
     }
 
