@@ -48,6 +48,13 @@ import picocli.CommandLine.Spec;
             "Closed model without --rate; open model (latency from the scheduled send, as wrk2) with it."})
 public final class LoadCommand implements Callable<Integer> {
 
+    /** Longest {@code --payload}: its reply, suffix and slack must still fit a decoder's int length. */
+    static final int MAX_PAYLOAD_BYTES = 64 << 20;
+    /** Longest {@code --duration}, {@code --warmup} and {@code --timeout}: their sum stays far from overflowing nanoTime. */
+    static final Duration MAX_TIME = Duration.ofDays(365);
+    /** Highest {@code --rate} and {@code --connect-rate}: one event a nanosecond. */
+    static final double MAX_RATE_PER_SEC = 1e9;
+
     @Spec
     private CommandSpec spec;
 
@@ -199,22 +206,29 @@ public final class LoadCommand implements Callable<Integer> {
      * @throws ParameterException naming the bad option (exit code 2)
      */
     LoadConfig toConfig() {
+        require(!target.host.isBlank(), "--host must name a host, got '" + target.host + "'");
+        for (String bind : target.bindAddresses) {
+            require(!bind.isBlank(), "--bind must name an address, got '" + bind + "'");
+        }
         require(target.connections >= 1, "--connections must be at least 1, got " + target.connections);
         for (int port : target.portsOrDefault()) {
             require(port >= 1 && port <= 65_535, "--port must be 1..65535, got " + port);
         }
-        require(!duration.isZero(), "--duration must be more than 0");
-        require(!timeout.isZero(), "--timeout must be more than 0");
-        require(payloadBytes >= 1, "--payload must be at least 1 byte, got " + payloadBytes);
+        requireTime("--duration", duration, false);
+        requireTime("--warmup", warmup, true);
+        requireTime("--timeout", timeout, false);
+        require(payloadBytes >= 1 && payloadBytes <= MAX_PAYLOAD_BYTES,
+                "--payload must be 1.." + MAX_PAYLOAD_BYTES + " bytes (64m), got " + payloadBytes);
         require(pipelineDepth >= 1 && pipelineDepth <= 1_000_000, "--pipeline must be 1..1000000, got " + pipelineDepth);
         if (ratePerSec != null) {
-            require(ratePerSec > 0 && Double.isFinite(ratePerSec), "--rate must be more than 0, got " + ratePerSec);
+            requireRate("--rate", ratePerSec);
             require(pipelineDepth == 1, "--pipeline applies to the closed model only; drop it or drop --rate");
         }
         if (target.connectRatePerSec != null) {
-            require(target.connectRatePerSec > 0 && Double.isFinite(target.connectRatePerSec),
-                    "--connect-rate must be more than 0, got " + target.connectRatePerSec);
+            requireRate("--connect-rate", target.connectRatePerSec);
         }
+        require(suffix.indexOf('\n') < 0, "--suffix must not hold a newline: it ends the reply");
+        require(greeting.indexOf('\n') < 0, "--greeting must not hold a newline: it ends the greeting");
         require(mode == Mode.CHAT || publishers == null, "--publishers applies to --mode chat only");
         int totalPublishers = publishers == null ? 1 : publishers;
         if (mode == Mode.CHAT) {
@@ -288,6 +302,19 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }
         return new TargetAddresses(targets, binds);
+    }
+
+    /** A duration above 0 (or equal to it where {@code zeroAllowed}) and at most {@link #MAX_TIME}. */
+    private void requireTime(String option, Duration value, boolean zeroAllowed) {
+        require(zeroAllowed || !value.isZero(), option + " must be more than 0");
+        require(value.compareTo(MAX_TIME) <= 0, option + " must be at most "
+                + MAX_TIME.toHours() + "h, got " + HumanDuration.format(value));
+    }
+
+    /** A rate above 0 and at most one event a nanosecond, which the schedule can still tell apart. */
+    private void requireRate(String option, double perSec) {
+        require(perSec > 0 && perSec <= MAX_RATE_PER_SEC, option + " must be more than 0 and at most "
+                + String.format(Locale.ROOT, "%.0f", MAX_RATE_PER_SEC) + ", got " + perSec);
     }
 
     private void require(boolean condition, String message) {

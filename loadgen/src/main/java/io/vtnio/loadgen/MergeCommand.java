@@ -3,6 +3,7 @@ package io.vtnio.loadgen;
 import io.vtnio.core.ManifestVersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,14 @@ public final class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         results.validate(spec.commandLine());
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                throw new ParameterException(spec.commandLine(), "no such file: " + file);
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), file + " is not a file");
+            }
+        }
         List<RecordedLog> logs = new ArrayList<>();
         for (Path file : files) {
             try {

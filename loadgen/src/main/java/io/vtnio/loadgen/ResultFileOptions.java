@@ -31,13 +31,17 @@ final class ResultFileOptions {
     String label;
 
     /**
-     * Checks before a run that the files can be created, so a typo does not cost a whole run.
+     * Checks before a run that the files can be created, so a typo does not cost a whole run, and
+     * that a label, if given, is not blank.
      *
      * @throws ParameterException naming the option
      */
     void validate(CommandLine commandLine) {
         requireDirectory(commandLine, "--json", json);
         requireDirectory(commandLine, "--hgrm", hgrm);
+        if (label != null && label.isBlank()) {
+            throw new ParameterException(commandLine, "--label must name the server, got '" + label + "'");
+        }
     }
 
     static void requireDirectory(CommandLine commandLine, String option, Path file) {
