@@ -4,6 +4,7 @@ import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,20 +84,29 @@ public final class CheckCommand implements Callable<Integer> {
         require(maxP99 != null || minThroughput != null || maxErrors != null || baseline != null,
                 "give at least one bound: --max-p99, --min-throughput, --max-errors or --baseline");
         require(maxErrors == null || maxErrors >= 0, "--max-errors must be 0 or more, got " + maxErrors);
+        require(maxP99 == null || !maxP99.isZero(), "--max-p99 must be more than 0");
+        require(minThroughput == null || (minThroughput > 0 && Double.isFinite(minThroughput)),
+                "--min-throughput must be more than 0, got " + minThroughput);
+        require(Files.isRegularFile(file), "SUMMARY.json: " + (Files.exists(file) ? "not a file: " : "no such file: ")
+                + file);
+        require(baseline == null || Files.isRegularFile(baseline), "--baseline: "
+                + (baseline != null && Files.exists(baseline) ? "not a file: " : "no such file: ") + baseline);
         List<CheckedResult> all;
         List<CheckedResult> base;
         try {
             all = ResultFiles.read(file);
+        } catch (IOException e) {
+            return unreadable("", e);
+        }
+        try {
             base = baseline == null ? null : ResultFiles.read(baseline);
         } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("vtnio check: " + e.getMessage());
-            err.flush();
-            return USAGE;
+            return unreadable("--baseline: ", e);
         }
         List<CheckedResult> results = selected(all);
         require(!results.isEmpty(), file + " holds no result" + (scenarios.isEmpty() && servers.isEmpty() ? ""
-                : " for --scenario " + scenarios + " --server " + servers));
+                : " for --scenario " + scenarios + " --server " + servers + "; it holds "
+                + String.join(", ", all.stream().map(CheckedResult::name).toList())));
         if (base != null) {
             long matched = results.stream().filter(r -> Bounds.match(r, results, base) != null).count();
             require(matched > 0, "--baseline " + baseline + " has no result in common with " + file);
@@ -147,6 +157,13 @@ public final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--tolerance takes a percentage such as 10 or 10%, got '"
                     + tolerance + "'");
         }
+    }
+
+    private int unreadable(String option, IOException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("vtnio check: " + option + e.getMessage());
+        err.flush();
+        return USAGE;
     }
 
     private void require(boolean condition, String message) {
