@@ -126,26 +126,27 @@ public final class CompareCommand implements Callable<Integer> {
         int roundCount = rounds != null ? rounds : quick ? 1 : 3;
         require(roundCount >= 1 && roundCount <= 100, "--rounds must be 1..100, got " + roundCount);
         require(duration == null || !duration.isZero(), "--duration must be more than 0");
+        require(echoRate == null || echoRate >= 1, "--echo-rate must be at least 1, got " + echoRate);
+        List<String> jvmOptionList = jvmOptionList();
         List<String> notes = new ArrayList<>();
         ScenarioSizes sizes = sizes(notes);
+        Path outDir = outDir();
+        require(!Files.exists(outDir) || Files.isDirectory(outDir), "--out: " + outDir + " exists and is not a directory");
         double busy = ProcFs.othersBusy(Duration.ofMillis(300));
         if (busy > BUSY_SHARE) {
             notes.add(String.format(Locale.ROOT, "the machine was busy when the comparison began (%.0f%% of its CPU "
                     + "time in use by other processes): the figures are noisier than on an idle machine", busy * 100));
         }
-        Path outDir = outDir();
         Files.createDirectories(outDir);
 
         CpuPinning pinning = CpuPinning.detect(!noPin);
-        JavaLaunch java = JavaLaunch.current(Arrays.stream(jvmOptions.trim().split("\\s+"))
-                .filter(option -> !option.isEmpty()).toList());
+        JavaLaunch java = JavaLaunch.current(jvmOptionList);
         stderr.printf(Locale.ROOT, "vtnio compare: %s; %s; %d round%s; %s%nwriting to %s%n",
                 String.join(" vs ", contestants.stream().map(Contestant::name).toList()), String.join(", ", chosen),
                 roundCount, roundCount == 1 ? "" : "s", pinning.description(), outDir);
         stderr.flush();
 
         RoundRunner runner = new RoundRunner(java, pinning, new MemoryProbe(java.jcmd(), pinning), outDir, stderr);
-        require(echoRate == null || echoRate >= 1, "--echo-rate must be at least 1, got " + echoRate);
         Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, roundCount, outDir,
                 echoRate);
         comparison.run(chosen);
@@ -210,6 +211,15 @@ public final class CompareCommand implements Callable<Integer> {
         }
         require(!chosen.isEmpty(), "no server to compare: give --servers or --server");
         return chosen;
+    }
+
+    /** {@code --jvm-opts} split at white space; each must be an option, or java would take it for the main class. */
+    private List<String> jvmOptionList() {
+        List<String> options = Arrays.stream(jvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+        for (String option : options) {
+            require(option.startsWith("-"), "--jvm-opts: '" + option + "' is not a JVM option (they start with -)");
+        }
+        return options;
     }
 
     private List<String> scenarioNames() {

@@ -43,7 +43,11 @@ record Contestant(String name, BuiltInServer builtIn, String template) {
             throw new IllegalArgumentException("--server name '" + name
                     + "' may hold only letters, digits, '.', '_' and '-'");
         }
-        return new Contestant(name, null, spec.substring(equals + 1).trim());
+        String command = spec.substring(equals + 1).trim();
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("--server " + name + "= needs a command after the '='");
+        }
+        return new Contestant(name, null, command);
     }
 
     boolean isJvm() {
