@@ -4,25 +4,15 @@
 # other, in alternating rounds; prints each run and the median ratio load / C client.
 # Usage: scripts/generator-bench.sh [CONNECTIONS] [SECONDS] [ROUNDS] [PAYLOAD]
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 connections=${1:-50}
 seconds=${2:-6}
 rounds=${3:-3}
 payload=${4:-32}
-tools=${VTNIO_REF_TOOLS:-$here/../shared/tools}
-ref=$here/.vtnio/ref
 out=$(mktemp -d)
 trap 'rm -rf "$out"; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
-"$tools/build-ref" "$ref" >/dev/null
-"$here/vtnio" build
-
-if command -v taskset >/dev/null && (($(nproc) >= 2)); then
-  pin() { exec taskset -c "$@"; }
-else
-  echo "taskset or a second CPU missing: running unpinned" >&2
-  pin() { shift; exec "$@"; }
-fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+build_tools
+port=$(free_port)
 (pin 1 "$ref/ref-echo-server" "$port" >/dev/null 2>&1) &
 server_pid=$!
 sleep 0.5
@@ -40,7 +30,6 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round vtnio load: requests/s=$rps p50_us=$p50 errors=$errors"
   load_runs+=("$rps") load_p50+=("$p50")
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 c=$(median "${c_runs[@]}") l=$(median "${load_runs[@]}")
 cp=$(median "${c_p50[@]}") lp=$(median "${load_p50[@]}")
 echo "median C client requests/s=$c p50_us=$cp"

@@ -7,7 +7,7 @@
 # Usage: [SOAK_WARMUP=30s] scripts/soak.sh [CONNECTIONS] [RATE_PER_SEC] [DURATION] [SERVERS] [OUT_DIR]
 #   defaults: 19000 20000 10m "vt nio" results/soak-<timestamp>
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 connections=${1:-19000}
 rate=${2:-20000}
 duration=${3:-10m}
@@ -16,20 +16,13 @@ out=${5:-$here/results/soak-$(date -u +%Y%m%d-%H%M%S)}
 mkdir -p "$out"
 "$here/vtnio" build
 
-if command -v taskset >/dev/null && (($(nproc) >= 2)); then
-  pin() { exec taskset -c "$@"; }
-else
-  pin() { shift; exec "$@"; }
-fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 for server in $servers; do
   port=$(free_port)
   (pin 1 "$here/vtnio" server "$server" --port "$port" --max-connections $((connections + 500)) \
     >"$out/$server.server.out" 2>"$out/$server.server.err") &
   server_pid=$!
-  until grep -q '^listening' "$out/$server.server.out" 2>/dev/null; do sleep 0.2; done
+  await_listening "$out/$server.server.out"
   (pin 0 "$here/vtnio" load --port "$port" --connections "$connections" --rate "$rate" \
     --warmup "${SOAK_WARMUP:-30s}" --duration "$duration" --label "$server" --connect-rate 5000 \
     --json "$out/$server.json" --hlog "$out/$server.hlog" --hgrm "$out/$server.hgrm" \

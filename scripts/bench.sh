@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Reproduces every figure of the README's "Performance figures" in one run and writes them as a
+# Markdown table (OUT_DIR/figures.md), with every raw output beside it:
+#   1. echo requests/s and server CPU per request under the C client, 50 and 1,000 connections
+#      (scripts/ref-client-bench.sh: C server, server-vt, server-nio, alternating rounds)
+#   2. the generator against the C client (scripts/generator-bench.sh)
+#   3. live heap per idle connection, opened from another process (jcmd GC.class_histogram)
+#   4. 19,000 concurrent connections on each server, every reply verified
+#   5. the backend scenario (--work sleep:20ms, 1,000 connections): vt, and nio at 16/64/256 workers
+#   6. JMH: the line decoder on 32-byte lines
+# Server on CPU 1, generator or client on CPU 0. About 12 minutes; --quick: about 4, smaller.
+# Usage: ./vtnio bench [--quick] [OUT_DIR]     (default OUT_DIR: results/bench-<UTC time>)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+quick=0
+if [[ ${1:-} == --quick ]]; then
+  quick=1
+  shift
+fi
+out=${1:-$here/results/bench-$(date -u +%Y%m%d-%H%M%S)}
+mkdir -p "$out"
+build_tools
+export VTNIO_NO_REBUILD=1
+java=${VTNIO_JAVA:-java}
+jcmd=$(dirname "$java")/jcmd
+if ((quick)); then
+  seconds=3 rounds=1 idle=2000 many=5000 backend_seconds=4 jmh=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
+else
+  seconds=6 rounds=3 idle=10000 many=19000 backend_seconds=10 jmh=(-f 1 -wi 3 -i 5 -w 1s -r 1s)
+fi
+figures=$out/figures.md
+server_pid=
+trap '[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; true' EXIT
+
+row() {
+  local line="|" cell
+  for cell in "$@"; do line+=" $cell |"; done
+  echo "$line" | tee -a "$figures"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2fx", a/b}'; }
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+# last_stat FILE FIELD: the field of the server's last stats line.
+last_stat() { grep '^{"type"' "$1" | tail -1 | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
+max_stat() { grep '^{"type"' "$1" | grep -o "\"$2\":[0-9]*" | cut -d: -f2 | sort -n | tail -1; }
+
+# start_server KIND NAME [FLAGS...]: server on CPU 1, stdout in $out/NAME.out; sets server_pid.
+start_server() {
+  local kind=$1 name=$2
+  shift 2
+  (pin 1 "$here/vtnio" server "$kind" --port "$port" --stats-interval 1s "$@" \
+    >"$out/$name.out" 2>"$out/$name.err") &
+  server_pid=$!
+  await_listening "$out/$name.out"
+}
+
+stop_server() {
+  kill -TERM "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+
+load() { (pin 0 "$here/vtnio" load --port "$port" "$@"); }
+
+{
+  echo "# vtnio bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB,"
+  echo "$("$java" -version 2>&1 | head -1), $(uname -sr). Command: ./vtnio bench $([[ $quick == 1 ]] && echo --quick)"
+  echo
+} >"$figures"
+row "figure" "C" "vt" "nio"
+row "---" "---" "---" "---"
+
+echo "== echo under the C client" >&2
+for connections in 50 1000; do
+  "$here/scripts/ref-client-bench.sh" "$connections" "$seconds" "$rounds" | tee "$out/ref-$connections.txt" >&2
+  declare -A rps cpu
+  for name in c vt nio; do
+    line=$(grep "^median $name " "$out/ref-$connections.txt")
+    rps[$name]=$(sed -n 's/.*requests\/s=\([0-9]*\).*/\1/p' <<<"$line")
+    cpu[$name]=$(sed -n 's/.*server_cpu_us_per_request=\([0-9.]*\).*/\1/p' <<<"$line")
+  done
+  row "echo requests/s, C client, $connections connections" "${rps[c]}" \
+    "${rps[vt]} ($(ratio "${rps[vt]}" "${rps[c]}"))" "${rps[nio]} ($(ratio "${rps[nio]}" "${rps[c]}"))"
+  row "server CPU µs per request, $connections connections" "${cpu[c]}" \
+    "${cpu[vt]} ($(ratio "${cpu[vt]}" "${cpu[c]}"))" "${cpu[nio]} ($(ratio "${cpu[nio]}" "${cpu[c]}"))"
+done
+
+echo "== generator against the C client" >&2
+"$here/scripts/generator-bench.sh" 50 "$seconds" "$rounds" | tee "$out/generator.txt" >&2
+c_client=$(sed -n 's/^median C client requests\/s=\([0-9]*\).*/\1/p' "$out/generator.txt")
+generator=$(sed -n 's/^median vtnio load requests\/s=\([0-9]*\).*/\1/p' "$out/generator.txt")
+row "generator vs C client, C server, 50 connections" "C client $c_client/s" \
+  "vtnio load $generator/s ($(ratio "$generator" "$c_client"))" "(same)"
+
+echo "== live heap per idle connection, $idle connections from another process" >&2
+declare -A heap
+for kind in vt nio; do
+  port=$(free_port)
+  start_server "$kind" "idle-$kind" --max-connections $((idle + 500))
+  # Traffic first, as a server in service has seen: a fresh JVM parks its virtual threads in
+  # interpreted frames, which are larger than the compiled ones.
+  load -c 100 --warmup 1s -d 3s >/dev/null 2>&1
+  before=$("$jcmd" "$server_pid" GC.class_histogram | tail -1 | awk '{print $3}')
+  load -c "$idle" --rate 1 --connect-rate 5000 --warmup 1s -d 120s >/dev/null 2>&1 &
+  load_pid=$!
+  for _ in $(seq 1 60); do
+    [[ $(last_stat "$out/idle-$kind.out" connectionsOpen) -ge $idle ]] && break
+    sleep 1
+  done
+  sleep 2
+  "$jcmd" "$server_pid" GC.class_histogram >"$out/idle-$kind.histogram"
+  after=$(tail -1 "$out/idle-$kind.histogram" | awk '{print $3}')
+  open=$(last_stat "$out/idle-$kind.out" connectionsOpen)
+  kill "$load_pid" 2>/dev/null || true
+  wait "$load_pid" 2>/dev/null || true
+  stop_server
+  heap[$kind]=$(awk -v a="$after" -v b="$before" -v n="$open" 'BEGIN{printf "%.2f KiB", (a-b)/n/1024}')
+  echo "$kind: $open open, live heap $before -> $after bytes: ${heap[$kind]} per connection" >&2
+done
+row "live heap per idle connection ($idle, after a full GC)" "-" "${heap[vt]}" "${heap[nio]}"
+
+echo "== $many concurrent connections" >&2
+declare -A crowd
+for kind in vt nio; do
+  port=$(free_port)
+  start_server "$kind" "many-$kind" --max-connections $((many + 500))
+  load -c "$many" --connect-rate 5000 --warmup 2s -d "${seconds}s" --json "$out/many-$kind.json" \
+    >"$out/many-$kind.load.txt" 2>&1 || true
+  stop_server
+  lost=$(($(last_stat "$out/many-$kind.out" messagesIn) - $(last_stat "$out/many-$kind.out" messagesOut)))
+  crowd[$kind]=$(json "$out/many-$kind.json" \
+    "f\"{d['throughputPerSec']:,.0f}/s, {d['errors']} errors over {d['connections']:,} connections\"")", $lost unanswered"
+  echo "$kind: ${crowd[$kind]}" >&2
+done
+row "$many connections, closed loop, one load process" "-" "${crowd[vt]}" "${crowd[nio]}"
+
+echo "== backend: --work sleep:20ms, 1,000 connections" >&2
+backend() { # NAME KIND [FLAGS...] -> "replies/s (share of ideal), threads, heap"
+  local name=$1 kind=$2
+  shift 2
+  port=$(free_port)
+  start_server "$kind" "backend-$name" --work sleep:20ms --max-connections 1500 "$@"
+  load -c 1000 --warmup 2s -d "${backend_seconds}s" --json "$out/backend-$name.json" >/dev/null 2>&1 || true
+  local threads heap_mib
+  threads=$(max_stat "$out/backend-$name.out" liveThreads)
+  heap_mib=$(($(max_stat "$out/backend-$name.out" heapUsedBytes) / 1048576))
+  stop_server
+  json "$out/backend-$name.json" \
+    "f\"{d['throughputPerSec']:,.0f}/s ({d['throughputPerSec'] / 50000:.0%}), p50 {d['latencyMicros']['p50'] / 1000:.1f} ms\"" |
+    tr -d '\n'
+  echo ", $threads threads, heap up to $heap_mib MiB"
+}
+vt_backend=$(backend vt vt)
+row "backend sleep:20ms, 1,000 connections (ideal 50,000/s)" "-" "$vt_backend" "$(backend nio16 nio --workers 16)"
+row "backend, nio with --workers 64" "-" "-" "$(backend nio64 nio --workers 64)"
+row "backend, nio with --workers 256" "-" "-" "$(backend nio256 nio --workers 256)"
+
+echo "== JMH: line decoder, 32-byte lines" >&2
+(pin 1 "$java" -jar "$here/benchmarks/target/benchmarks.jar" LineDecoder -p lineBytes=32 \
+  "${jmh[@]}" -rf json -rff "$out/jmh.json") >"$out/jmh.txt" 2>&1
+decoder=$(python3 - "$out/jmh.json" <<'PY'
+import json, sys
+scores = {r["params"]["chunkBytes"]: r["primaryMetric"]["score"] for r in json.load(open(sys.argv[1]))}
+print(", ".join(f"{scores[c]:.1f} GB/s ({'whole MiB' if c == '1048576' else c + '-byte reads'})"
+                for c in ("1048576", "8191", "20") if c in scores))
+PY
+)
+row "JMH line decoder, 32-byte lines, one core" "-" "$decoder" "(shared code)"
+echo >&2
+echo "figures: $figures" >&2
