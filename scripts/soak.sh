@@ -4,7 +4,9 @@
 # server: errors, lost replies (messages the server read minus replies it wrote, from its final
 # stats line), RSS every 30 s and its growth after warm-up, and latency percentiles per minute
 # (from the generator's HdrHistogram interval log).
-# Usage: [SOAK_WARMUP=30s] scripts/soak.sh [CONNECTIONS] [RATE_PER_SEC] [DURATION] [SERVERS] [OUT_DIR]
+# SOAK_SERVER_JAVA_OPTS: JVM flags for the servers only (e.g. a fixed heap: "-Xms512m -Xmx512m
+# -XX:+AlwaysPreTouch", so RSS growth after warm-up shows leaks rather than the heap being sized).
+# Usage: [SOAK_WARMUP=30s] [SOAK_SERVER_JAVA_OPTS=...] scripts/soak.sh [CONNECTIONS] [RATE_PER_SEC] [DURATION] [SERVERS] [OUT_DIR]
 #   defaults: 19000 20000 10m "vt nio" results/soak-<timestamp>
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -15,12 +17,16 @@ servers=${4:-vt nio}
 out=${5:-$here/results/soak-$(date -u +%Y%m%d-%H%M%S)}
 mkdir -p "$out"
 "$here/vtnio" build
+export VTNIO_NO_REBUILD=1
 
 
 for server in $servers; do
   port=$(free_port)
-  (pin 1 "$here/vtnio" server "$server" --port "$port" --max-connections $((connections + 500)) \
-    >"$out/$server.server.out" 2>"$out/$server.server.err") &
+  (
+    export VTNIO_JAVA_OPTS=${SOAK_SERVER_JAVA_OPTS:-${VTNIO_JAVA_OPTS:-}}
+    pin 1 "$here/vtnio" server "$server" --port "$port" --max-connections $((connections + 500)) \
+      >"$out/$server.server.out" 2>"$out/$server.server.err"
+  ) &
   server_pid=$!
   await_listening "$out/$server.server.out"
   (pin 0 "$here/vtnio" load --port "$port" --connections "$connections" --rate "$rate" \
