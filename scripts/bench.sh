@@ -8,7 +8,9 @@
 #   4. 19,000 concurrent connections on each server, every reply verified
 #   5. the backend scenario (--work sleep:20ms, 1,000 connections): vt, and nio at 16/64/256 workers
 #   6. JMH: the line decoder on 32-byte lines
-# Server on CPU 1, generator or client on CPU 0. About 12 minutes; --quick: about 4, smaller.
+# Server on CPU 1, generator or client on CPU 0; medians of BENCH_ROUNDS (default 5) alternating
+# rounds of BENCH_SECONDS (default 6). About 9 minutes; --quick (one short round, fewer
+# connections): about 2.
 # Usage: ./vtnio bench [--quick] [OUT_DIR]     (default OUT_DIR: results/bench-<UTC time>)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -26,7 +28,7 @@ jcmd=$(dirname "$java")/jcmd
 if ((quick)); then
   seconds=3 rounds=1 idle=2000 many=5000 backend_seconds=4 jmh=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
 else
-  seconds=6 rounds=3 idle=10000 many=19000 backend_seconds=10 jmh=(-f 1 -wi 3 -i 5 -w 1s -r 1s)
+  seconds=${BENCH_SECONDS:-6} rounds=${BENCH_ROUNDS:-5} idle=10000 many=19000 backend_seconds=10 jmh=(-f 1 -wi 3 -i 5 -w 1s -r 1s)
 fi
 figures=$out/figures.md
 server_pid=
@@ -38,6 +40,9 @@ row() {
   echo "$line" | tee -a "$figures"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2fx", a/b}'; }
+# field LINE KEY: the number after " KEY=" in LINE.
+field() { sed -n "s|.* $2=\([0-9.]*\).*|\1|p" <<<"$1"; }
+# The ratios of the first table rows are medians of per-round ratios (see ref-client-bench.sh).
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 # last_stat FILE FIELD: the field of the server's last stats line.
 last_stat() { grep '^{"type"' "$1" | tail -1 | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
@@ -77,13 +82,12 @@ for connections in 50 1000; do
   declare -A rps cpu
   for name in c vt nio; do
     line=$(grep "^median $name " "$out/ref-$connections.txt")
-    rps[$name]=$(sed -n 's/.*requests\/s=\([0-9]*\).*/\1/p' <<<"$line")
-    cpu[$name]=$(sed -n 's/.*server_cpu_us_per_request=\([0-9.]*\).*/\1/p' <<<"$line")
+    rps[$name]="$(field "$line" requests/s)"
+    cpu[$name]="$(field "$line" server_cpu_us_per_request)"
+    [[ $name == c ]] || rps[$name]+=" ($(field "$line" ratio_to_c)x)" cpu[$name]+=" ($(field "$line" cpu_ratio_to_c)x)"
   done
-  row "echo requests/s, C client, $connections connections" "${rps[c]}" \
-    "${rps[vt]} ($(ratio "${rps[vt]}" "${rps[c]}"))" "${rps[nio]} ($(ratio "${rps[nio]}" "${rps[c]}"))"
-  row "server CPU µs per request, $connections connections" "${cpu[c]}" \
-    "${cpu[vt]} ($(ratio "${cpu[vt]}" "${cpu[c]}"))" "${cpu[nio]} ($(ratio "${cpu[nio]}" "${cpu[c]}"))"
+  row "echo requests/s, C client, $connections connections" "${rps[c]}" "${rps[vt]}" "${rps[nio]}"
+  row "server CPU µs per request, $connections connections" "${cpu[c]}" "${cpu[vt]}" "${cpu[nio]}"
 done
 
 echo "== generator against the C client" >&2

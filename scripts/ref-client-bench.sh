@@ -2,14 +2,17 @@
 # Drives the C reference server, server-vt and server-nio with the independent C epoll client
 # from ../shared/tools, in alternating rounds, server pinned to one core and client to the other.
 # Usage: scripts/ref-client-bench.sh [CONNECTIONS] [SECONDS] [ROUNDS] [PAYLOAD]
-# Prints one line per run and the median requests/s per server. Needs ../shared/tools (the
-# yardsticks) and a built vtnio (./vtnio build).
+# Each run is preceded by a discarded warm-up run of REF_WARMUP_SECONDS (default 2) against the
+# same server process. Prints one line per run, then per server the median requests/s and CPU
+# per request, and the median over rounds of the ratio to the C server's run in the same round
+# (the machine's speed drifts between rounds; alternating and pairing cancels most of that).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 connections=${1:-50}
 seconds=${2:-6}
 rounds=${3:-3}
 payload=${4:-32}
+warmup_seconds=${REF_WARMUP_SECONDS:-2}
 build_tools
 server_cpu=1
 client_cpu=0
@@ -24,12 +27,13 @@ start_server() { # NAME PORT -> sets server_pid
   await_port "$port"
 }
 
-declare -A results cpu
+declare -A results cpu ratios cpu_ratios
 for round in $(seq 1 "$rounds"); do
   for name in c vt nio; do
     port=$(free_port)
     start_server "$name" "$port"
-    sleep 1
+    # A discarded warm-up run for every server alike: the JVMs compile their hot path here.
+    (pin $client_cpu "$ref/ref-echo-client" "$port" "$connections" "$warmup_seconds" "$payload" >/dev/null)
     before=$(cpu_ticks "$server_pid")
     line=$(pin $client_cpu "$ref/ref-echo-client" "$port" "$connections" "$seconds" "$payload")
     after=$(cpu_ticks "$server_pid")
@@ -40,13 +44,12 @@ for round in $(seq 1 "$rounds"); do
     echo "round $round $name: $line server_cpu_s=$(awk -v t=$((after - before)) 'BEGIN{printf "%.2f", t/100}') server_cpu_us_per_request=$cpu_us"
     results[$name]+="$rps "
     cpu[$name]+="$cpu_us "
+    [[ $name == c ]] && c_rps=$rps c_cpu_us=$cpu_us
+    ratios[$name]+="$(awk -v a="$rps" -v b="$c_rps" 'BEGIN{printf "%.3f", a/b}') "
+    cpu_ratios[$name]+="$(awk -v a="$cpu_us" -v b="$c_cpu_us" 'BEGIN{printf "%.3f", a/b}') "
   done
 done
-c=$(median ${results[c]})
-c_cpu=$(median ${cpu[c]})
 for name in c vt nio; do
-  m=$(median ${results[$name]})
-  m_cpu=$(median ${cpu[$name]})
-  echo "median $name requests/s=$m ratio_to_c=$(awk -v a="$m" -v b="$c" 'BEGIN{printf "%.2f", a/b}')" \
-    "server_cpu_us_per_request=$m_cpu ratio_to_c=$(awk -v a="$m_cpu" -v b="$c_cpu" 'BEGIN{printf "%.2f", a/b}')"
+  echo "median $name requests/s=$(median ${results[$name]}) ratio_to_c=$(median ${ratios[$name]})" \
+    "server_cpu_us_per_request=$(median ${cpu[$name]}) cpu_ratio_to_c=$(median ${cpu_ratios[$name]})"
 done
