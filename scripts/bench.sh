@@ -48,12 +48,15 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)"
 last_stat() { grep '^{"type"' "$1" | tail -1 | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
 max_stat() { grep '^{"type"' "$1" | grep -o "\"$2\":[0-9]*" | cut -d: -f2 | sort -n | tail -1; }
 
-# start_server KIND NAME [FLAGS...]: server on CPU 1, stdout in $out/NAME.out; sets server_pid.
+# start_server KIND NAME [FLAGS...]: server on CPU 1 (JVM flags: $server_java_opts), stdout in
+# $out/NAME.out; sets server_pid.
 start_server() {
   local kind=$1 name=$2
   shift 2
-  (pin 1 "$here/vtnio" server "$kind" --port "$port" --stats-interval 1s "$@" \
-    >"$out/$name.out" 2>"$out/$name.err") &
+  (
+    export VTNIO_JAVA_OPTS=${server_java_opts:-}
+    pin 1 "$here/vtnio" server "$kind" --port "$port" --stats-interval 1s "$@" >"$out/$name.out" 2>"$out/$name.err"
+  ) &
   server_pid=$!
   await_listening "$out/$name.out"
 }
@@ -157,6 +160,10 @@ backend() { # NAME KIND [FLAGS...] -> "replies/s (share of ideal), threads, heap
 }
 vt_backend=$(backend vt vt)
 row "backend sleep:20ms, 1,000 connections (ideal 50,000/s)" "-" "$vt_backend" "$(backend nio16 nio --workers 16)"
+# Two carriers on the one core: expired sleeps are outside submissions, served at once by the
+# idle carrier instead of waiting for the busy one's local queue to empty (README).
+vt_two_carriers=$(server_java_opts=-Djdk.virtualThreadScheduler.parallelism=2 backend vt2 vt)
+row "backend, vt with -Djdk.virtualThreadScheduler.parallelism=2" "-" "$vt_two_carriers" "-"
 row "backend, nio with --workers 64" "-" "-" "$(backend nio64 nio --workers 64)"
 row "backend, nio with --workers 256" "-" "-" "$(backend nio256 nio --workers 256)"
 
