@@ -87,10 +87,10 @@ public final class CheckCommand implements Callable<Integer> {
         require(maxP99 == null || !maxP99.isZero(), "--max-p99 must be more than 0");
         require(minThroughput == null || (minThroughput > 0 && Double.isFinite(minThroughput)),
                 "--min-throughput must be more than 0, got " + minThroughput);
-        require(Files.isRegularFile(file), "SUMMARY.json: " + (Files.exists(file) ? "not a file: " : "no such file: ")
-                + file);
-        require(baseline == null || Files.isRegularFile(baseline), "--baseline: "
-                + (baseline != null && Files.exists(baseline) ? "not a file: " : "no such file: ") + baseline);
+        requireFile("SUMMARY.json", file);
+        if (baseline != null) {
+            requireFile("--baseline", baseline);
+        }
         List<CheckedResult> all;
         List<CheckedResult> base;
         try {
@@ -157,6 +157,10 @@ public final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--tolerance takes a percentage such as 10 or 10%, got '"
                     + tolerance + "'");
         }
+    }
+
+    private void requireFile(String what, Path path) {
+        require(Files.isRegularFile(path), what + ": " + (Files.exists(path) ? "not a file: " : "no such file: ") + path);
     }
 
     private int unreadable(String option, IOException e) {
