@@ -1,6 +1,7 @@
 package io.vtnio.core;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +50,10 @@ public interface Server extends AutoCloseable {
     static String listeningLine(List<InetSocketAddress> addresses) {
         StringBuilder line = new StringBuilder("listening");
         for (InetSocketAddress address : addresses) {
-            line.append(' ').append(address.getAddress().getHostAddress()).append(':').append(address.getPort());
+            String host = address.getAddress().getHostAddress();
+            // An IPv6 host in brackets, so the port stays what follows the last colon.
+            line.append(' ').append(address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host)
+                    .append(':').append(address.getPort());
         }
         return line.toString();
     }

@@ -5,7 +5,9 @@ import io.vtnio.core.Server;
 import io.vtnio.core.ServerConfig;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,9 +64,13 @@ public final class SelectorServer implements Server {
         try {
             List<InetSocketAddress> bound = new ArrayList<>();
             for (int port : config.ports()) {
-                ServerSocketChannel listener = ServerSocketChannel.open();
+                InetSocketAddress address = new InetSocketAddress(config.host(), port);
+                // The address's own family: a default (dual-stack) channel would turn 0.0.0.0 into
+                // the IPv6 wildcard and report that, where server-vt reports 0.0.0.0.
+                ServerSocketChannel listener = ServerSocketChannel.open(
+                        address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
                 listeners.add(listener);
-                listener.bind(new InetSocketAddress(config.host(), port), ACCEPT_BACKLOG);
+                listener.bind(address, ACCEPT_BACKLOG);
                 listener.configureBlocking(false);
                 bound.add((InetSocketAddress) listener.getLocalAddress());
             }
