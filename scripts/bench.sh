@@ -14,12 +14,22 @@
 # Usage: ./vtnio bench [--quick] [OUT_DIR]     (default OUT_DIR: results/bench-<UTC time>)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+usage="usage: ./vtnio bench [--quick] [OUT_DIR]"
 quick=0
-if [[ ${1:-} == --quick ]]; then
-  quick=1
-  shift
-fi
-out=${1:-$here/results/bench-$(date -u +%Y%m%d-%H%M%S)}
+out=
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=1 ;;
+    -h | --help) echo "$usage"; exit 0 ;;
+    -*) echo "vtnio bench: unknown option '$arg'; $usage" >&2; exit 2 ;;
+    *)
+      [[ -z $out ]] || { echo "vtnio bench: one OUT_DIR only, got '$out' and '$arg'; $usage" >&2; exit 2; }
+      out=$arg
+      ;;
+  esac
+done
+out=${out:-$here/results/bench-$(date -u +%Y%m%d-%H%M%S)}
+[[ ! -e $out || -d $out ]] || { echo "vtnio bench: OUT_DIR $out exists and is not a directory" >&2; exit 2; }
 mkdir -p "$out"
 build_tools
 export VTNIO_NO_REBUILD=1

@@ -8,6 +8,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 kind=${1:?usage: scripts/syscall-profile.sh c|vt|nio [CONNECTIONS]}
 connections=${2:-1000}
+[[ $kind =~ ^(c|vt|nio)$ ]] || { echo "unknown server '$kind': c, vt or nio" >&2; exit 2; }
+[[ $connections =~ ^[1-9][0-9]*$ ]] || { echo "CONNECTIONS must be a positive number, got '$connections'" >&2; exit 2; }
 command -v perf >/dev/null || { echo "perf not found (Debian: linux-perf)" >&2; exit 2; }
 build_tools
 export VTNIO_NO_REBUILD=1
@@ -18,8 +20,7 @@ trap 'rm -rf "$out"; [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; tru
 port=$(free_port)
 case $kind in
   c) pin 1 "$ref/ref-echo-server" "$port" >/dev/null 2>&1 & ;;
-  vt | nio) pin 1 "$here/vtnio" server "$kind" --port "$port" --max-connections 19500 >/dev/null 2>&1 & ;;
-  *) echo "unknown server '$kind': c, vt or nio" >&2; exit 2 ;;
+  *) pin 1 "$here/vtnio" server "$kind" --port "$port" --max-connections 19500 >/dev/null 2>&1 & ;;
 esac
 server_pid=$!
 await_port "$port"
