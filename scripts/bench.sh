@@ -6,7 +6,8 @@
 #   2. the generator against the C client (scripts/generator-bench.sh)
 #   3. live heap per idle connection, opened from another process (jcmd GC.class_histogram)
 #   4. 19,000 concurrent connections on each server, every reply verified
-#   5. the backend scenario (--work sleep:20ms, 1,000 connections): vt, and nio at 16/64/256 workers
+#   5. the backend scenario (--work sleep:20ms, 1,000 connections): vt with one and with two
+#      carriers, nio at 16/64/256 workers
 #   6. JMH: the line decoder on 32-byte lines
 # Server on CPU 1, generator or client on CPU 0; medians of BENCH_ROUNDS (default 5) alternating
 # rounds of BENCH_SECONDS (default 6). About 9 minutes; --quick (one short round, fewer
@@ -52,7 +53,6 @@ row() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2fx", a/b}'; }
 # field LINE KEY: the number after " KEY=" in LINE.
 field() { sed -n "s|.* $2=\([0-9.]*\).*|\1|p" <<<"$1"; }
-# The ratios of the first table rows are medians of per-round ratios (see ref-client-bench.sh).
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 # last_stat FILE FIELD: the field of the server's last stats line.
 last_stat() { grep '^{"type"' "$1" | tail -1 | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
@@ -90,6 +90,7 @@ row "figure" "C" "vt" "nio"
 row "---" "---" "---" "---"
 
 echo "== echo under the C client" >&2
+# The ratios in these rows are medians of per-round ratios (see ref-client-bench.sh).
 for connections in 50 1000; do
   "$here/scripts/ref-client-bench.sh" "$connections" "$seconds" "$rounds" | tee "$out/ref-$connections.txt" >&2
   declare -A rps cpu
@@ -119,7 +120,10 @@ for kind in vt nio; do
   # interpreted frames, which are larger than the compiled ones.
   load -c 100 --warmup 1s -d 3s >/dev/null 2>&1
   before=$("$jcmd" "$server_pid" GC.class_histogram | tail -1 | awk '{print $3}')
-  load -c "$idle" --rate 1 --connect-rate 5000 --warmup 1s -d 120s >/dev/null 2>&1 &
+  # Not through load(): backgrounding a function adds a shell, and killing that would leave the
+  # generator running (and reconnecting) through the next sections.
+  (pin 0 "$here/vtnio" load --port "$port" -c "$idle" --rate 1 --connect-rate 5000 --warmup 1s -d 120s \
+    >/dev/null 2>&1) &
   load_pid=$!
   for _ in $(seq 1 60); do
     [[ $(last_stat "$out/idle-$kind.out" connectionsOpen) -ge $idle ]] && break
