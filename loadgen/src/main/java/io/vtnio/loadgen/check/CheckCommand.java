@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +23,16 @@ import picocli.CommandLine.Spec;
  * named on stdout: which result, which bound, the actual figure), 0 when all hold, 2 for bad
  * usage or a file it cannot read.
  *
+ * <p>Against {@code --baseline}, a result whose file and baseline both carry two or more rounds
+ * that gave a result is judged by the 95% interval of current / baseline, so the gate fails only
+ * on a regression beyond the tolerance with confidence ({@code FAIL}); an interval that straddles
+ * the tolerance is {@code INCONCLUSIVE} (with its noise) and passes unless {@code --strict}. With a
+ * single round on either side the figures are held as points, as before, with a note saying so.
+ * The absolute bounds are always points.
+ *
  * <pre>
  * vtnio check results/latest/summary.json --max-errors 0 --baseline baseline.json --tolerance 15
+ * vtnio check results/latest/summary.json --baseline baseline.json --strict
  * vtnio check run.json --max-p99 5ms --min-throughput 50000
  * </pre>
  *
@@ -34,7 +41,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Hold a 'load --json' file or a 'compare' summary.json against bounds, for CI: "
-                + "exit 3 naming every failed bound, 0 when all hold, 2 on bad usage or an unreadable file."})
+                + "exit 3 naming every failed bound, 0 when all hold, 2 on bad usage or an unreadable file.",
+            "Against --baseline, results with 2 or more rounds on both sides fail only when the 95%% interval of "
+                + "current/baseline lies wholly beyond --tolerance; an interval straddling it prints INCONCLUSIVE "
+                + "with its noise and passes unless --strict. A single round on either side ('load --json', "
+                + "compare --rounds 1 or --quick) is held as a point, with a note."})
 public final class CheckCommand implements Callable<Integer> {
 
     /** Exit code when a bound fails (SPEC section 3). */
@@ -63,12 +74,19 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "BASE.json",
             description = "A result of the same shape to compare with: matching results (same scenario and server) "
                     + "must keep their throughput (open model: the share of the target rate achieved) and p99 "
-                    + "within --tolerance.")
+                    + "within --tolerance. With 2 or more rounds on both sides a regression fails only when the "
+                    + "whole 95%% interval is beyond it (see --strict); with one round on either side the figures "
+                    + "are compared as points.")
     private Path baseline;
 
     @Option(names = "--tolerance", paramLabel = "PCT",
             description = "How many percent throughput may fall or p99 may rise against --baseline (default: 10).")
     private String tolerance;
+
+    @Option(names = "--strict",
+            description = "Against --baseline, fail (exit 3) on INCONCLUSIVE too: a change whose interval straddles "
+                    + "--tolerance, so the rounds cannot tell a regression from noise. Without it those pass.")
+    private boolean strict;
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME",
             description = "Check only these compare scenarios (e.g. echo-peak); load files match on MODE/MODEL.")
@@ -81,6 +99,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         double tolerancePercent = tolerancePercent();
+        require(!strict || baseline != null, "--strict applies to --baseline; give both");
         require(maxP99 != null || minThroughput != null || maxErrors != null || baseline != null,
                 "give at least one bound: --max-p99, --min-throughput, --max-errors or --baseline");
         require(maxErrors == null || maxErrors >= 0, "--max-errors must be 0 or more, got " + maxErrors);
@@ -117,20 +136,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
             Bounds.rateMismatches(results, base).forEach(note -> out.println("note: " + note));
         }
-        Bounds.Outcome outcome = new Bounds(maxP99, minThroughput, maxErrors, tolerancePercent).hold(results, base);
-        for (String failure : outcome.failures()) {
-            out.println("FAIL " + failure);
-        }
-        if (outcome.failures().isEmpty()) {
-            out.printf(Locale.ROOT, "check: all %d bounds held (%d result%s in %s)%n", outcome.checked(), results.size(),
-                    results.size() == 1 ? "" : "s", file);
-            out.flush();
-            return 0;
-        }
-        out.printf(Locale.ROOT, "check: %d of %d bounds failed (%s)%n", outcome.failures().size(), outcome.checked(),
-                file);
+        Outcome outcome = new Bounds(maxP99, minThroughput, maxErrors, tolerancePercent).hold(results, base);
+        outcome.notes().forEach(note -> out.println("note: " + note));
+        outcome.findings().forEach(finding -> out.println(finding.line()));
+        out.println(outcome.summary(strict, results.size(), file));
         out.flush();
-        return FAILED;
+        return outcome.failed(strict) ? FAILED : 0;
     }
 
     private List<CheckedResult> selected(List<CheckedResult> all) {

@@ -11,7 +11,8 @@ import java.util.List;
  * Reads either shape of result file into {@link CheckedResult}s: a {@code load --json} summary
  * (SPEC section 6: one object with {@code throughputPerSec} and {@code latencyMicros}) or a
  * {@code compare} {@code summary.json} (the same objects in its {@code results} array, each with
- * its {@code scenario}).
+ * its {@code scenario}, and the successful ones of its {@code rounds}). Fields it does not name are
+ * ignored, so others may add to either shape.
  *
  * <p>Threading: stateless.
  */
@@ -57,9 +58,36 @@ final class ResultFiles {
             throw new IOException(file + ": a result lacks throughputPerSec or latencyMicros.p99");
         }
         JsonNode target = node.get("targetRatePerSec");
-        return new CheckedResult(scenario, text(node, "server", "-"), throughput.asDouble(),
+        String server = text(node, "server", "-");
+        return new CheckedResult(scenario, server, throughput.asDouble(),
                 latency.get("p99").asLong(), node.path("errors").asLong(0),
-                target != null && target.isNumber() && target.asDouble() > 0 ? target.asDouble() : null);
+                target != null && target.isNumber() && target.asDouble() > 0 ? target.asDouble() : null,
+                rounds(node.get("rounds"), scenario + "/" + server, file));
+    }
+
+    /**
+     * The rounds that gave a result. A failed round is left out here: it has no figures, and
+     * it already counts as an error of its result.
+     */
+    private static List<CheckedResult.Round> rounds(JsonNode rounds, String name, Path file) throws IOException {
+        List<CheckedResult.Round> measured = new ArrayList<>();
+        if (rounds == null || !rounds.isArray()) {
+            return measured;
+        }
+        for (JsonNode round : rounds) {
+            JsonNode failure = round.get("failure");
+            if (failure != null && !failure.isNull()) {
+                continue;
+            }
+            JsonNode throughput = round.get("throughputPerSec");
+            JsonNode p99 = round.path("latencyMicros").get("p99");
+            if (throughput == null || !throughput.isNumber() || p99 == null || !p99.isNumber()) {
+                throw new IOException(file + ": a round of " + name
+                        + " gave a result but lacks throughputPerSec or latencyMicros.p99");
+            }
+            measured.add(new CheckedResult.Round(throughput.asDouble(), p99.asLong()));
+        }
+        return measured;
     }
 
     private static String text(JsonNode node, String field, String otherwise) {
