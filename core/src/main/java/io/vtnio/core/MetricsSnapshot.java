@@ -2,7 +2,9 @@ package io.vtnio.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One stats line: the JSON object a server prints every {@code --stats-interval} ({@code type}
@@ -12,7 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>{@code liveThreads} counts platform threads (what the JVM's thread MXBean sees); virtual
  * threads are not threads the OS schedules and are visible as {@code connectionsOpen}.
  * {@code connectionsRefused} counts connections turned away beyond {@code --max-connections};
- * they appear in no other connection counter. New fields are only ever added at the end.
+ * they appear in no other connection counter. {@code compileMillis} is the JVM's total JIT
+ * compilation time so far, from its compilation MXBean ({@link #UNKNOWN} where the JVM has no JIT
+ * or does not time it, and in lines of servers that predate the field); {@code load --warmup auto}
+ * watches it grow to tell when the server's code has settled. New fields are only ever added at
+ * the end.
  */
 public record MetricsSnapshot(
         String type,
@@ -30,7 +36,11 @@ public record MetricsSnapshot(
         long acceptFailures,
         long heapUsedBytes,
         int liveThreads,
-        long connectionsRefused) {
+        long connectionsRefused,
+        long compileMillis) {
+
+    /** {@code compileMillis} of a JVM that does not report compilation time, or of an older line. */
+    public static final long UNKNOWN = -1;
 
     // Readers ignore fields they do not know, so a newer server's lines stay readable.
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -45,8 +55,20 @@ public record MetricsSnapshot(
         }
     }
 
-    /** Reads a line printed by {@link #toJson}. */
+    /**
+     * Reads a line printed by {@link #toJson}, of this version or an older one. A missing
+     * {@code compileMillis} reads as {@link #UNKNOWN}, not as 0, which would claim a JIT that
+     * never compiles.
+     */
     public static MetricsSnapshot fromJson(String line) throws JsonProcessingException {
-        return JSON.readValue(line, MetricsSnapshot.class);
+        JsonNode tree = JSON.readTree(line);
+        if (!(tree instanceof ObjectNode object)) {
+            // Not an object: let the binder fail (or not) exactly as it always has.
+            return JSON.readValue(line, MetricsSnapshot.class);
+        }
+        if (!object.has("compileMillis")) {
+            object.put("compileMillis", UNKNOWN);
+        }
+        return JSON.treeToValue(object, MetricsSnapshot.class);
     }
 }

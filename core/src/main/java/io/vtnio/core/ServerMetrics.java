@@ -1,5 +1,6 @@
 package io.vtnio.core;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -10,6 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Threading: every method may be called from any thread.
  */
 public final class ServerMetrics {
+
+    /** The JVM's JIT, or null where it has none (an interpreter-only VM). */
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private final LongAdder connectionsAccepted = new LongAdder();
     private final LongAdder connectionsClosed = new LongAdder();
@@ -82,7 +86,7 @@ public final class ServerMetrics {
         return connectionsAccepted.sum() - connectionsClosed.sum();
     }
 
-    /** A consistent-enough copy of every counter plus heap and thread gauges. */
+    /** A consistent-enough copy of every counter plus heap, thread and JIT gauges. */
     public MetricsSnapshot snapshot(String type, String server) {
         Runtime runtime = Runtime.getRuntime();
         long closed = connectionsClosed.sum();
@@ -93,6 +97,14 @@ public final class ServerMetrics {
                 errors.sum(), slowConsumerDrops.sum(), acceptFailures.sum(),
                 runtime.totalMemory() - runtime.freeMemory(),
                 ManagementFactory.getThreadMXBean().getThreadCount(),
-                connectionsRefused.sum());
+                connectionsRefused.sum(), compileMillis());
+    }
+
+    /** Total JIT compilation time of this JVM so far, or {@link MetricsSnapshot#UNKNOWN}. */
+    static long compileMillis() {
+        if (JIT == null || !JIT.isCompilationTimeMonitoringSupported()) {
+            return MetricsSnapshot.UNKNOWN;
+        }
+        return JIT.getTotalCompilationTime();
     }
 }

@@ -1,10 +1,13 @@
 package io.vtnio.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +58,44 @@ class ServerMetricsTest {
         JsonNode json = new ObjectMapper().readTree(line);
         for (String field : List.of("type", "server", "uptimeMillis", "connectionsOpen", "connectionsAccepted",
                 "connectionsClosed", "messagesIn", "messagesOut", "bytesIn", "bytesOut", "errors",
-                "slowConsumerDrops", "acceptFailures", "heapUsedBytes", "liveThreads", "connectionsRefused")) {
+                "slowConsumerDrops", "acceptFailures", "heapUsedBytes", "liveThreads", "connectionsRefused",
+                "compileMillis")) {
             assertTrue(json.has(field), "missing " + field + " in " + line);
         }
         assertEquals("final", json.get("type").asText());
         assertEquals(s, MetricsSnapshot.fromJson(line));
+    }
+
+    @Test
+    void snapshotCarriesTheJvmsCompilationTimeAndItRoundTrips() throws Exception {
+        MetricsSnapshot s = new ServerMetrics().snapshot("stats", "vt");
+        // The tests run on HotSpot, whose JIT times its compilations; -1 would mean "not reported".
+        assertTrue(s.compileMillis() >= 0, s.toJson());
+        JsonNode json = new ObjectMapper().readTree(s.toJson());
+        assertEquals(s.compileMillis(), json.get("compileMillis").asLong());
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        assertEquals("compileMillis", names.getLast(), "new fields come last: " + s.toJson());
+        assertEquals(s.compileMillis(), MetricsSnapshot.fromJson(s.toJson()).compileMillis());
+    }
+
+    @Test
+    void aLineWithoutCompileMillisReadsAsUnknownNotZero() throws Exception {
+        String older = """
+                {"type":"stats","server":"vt","uptimeMillis":250,"connectionsOpen":1,"connectionsAccepted":1,\
+                "connectionsClosed":0,"messagesIn":3,"messagesOut":3,"bytesIn":30,"bytesOut":36,"errors":0,\
+                "slowConsumerDrops":0,"acceptFailures":0,"heapUsedBytes":1000,"liveThreads":9,\
+                "connectionsRefused":0}""";
+        MetricsSnapshot s = MetricsSnapshot.fromJson(older);
+        assertEquals(MetricsSnapshot.UNKNOWN, s.compileMillis());
+        assertEquals(3, s.messagesOut(), "the other fields read as before");
+        assertEquals(0, MetricsSnapshot.fromJson(older.replace("}", ",\"compileMillis\":0}")).compileMillis(),
+                "a reported 0 stays 0");
+    }
+
+    @Test
+    void aLineThatIsNotJsonStillFailsToParse() {
+        assertThrows(JsonProcessingException.class, () -> MetricsSnapshot.fromJson("listening 127.0.0.1:8001"));
+        assertThrows(JsonProcessingException.class, () -> MetricsSnapshot.fromJson("[1, 2]"));
     }
 }

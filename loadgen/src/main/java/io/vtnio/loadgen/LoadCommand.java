@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
  * vtnio load --port 8001 --connections 1000 --rate 50000 --hlog run.hlog  # open model
  * vtnio load --mode chat --publishers 4 --rate 2000 --connections 200
  * vtnio load --mode hello --rate 5000
+ * vtnio load --port 8001 --warmup auto --server-stats server.out                  # measure once steady
  * </pre>
  *
  * <p>Threading: {@link #call} on the caller's thread, which becomes the run's reporter.
@@ -50,7 +52,10 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** Longest {@code --payload}: its reply, suffix and slack must still fit a decoder's int length. */
     static final int MAX_PAYLOAD_BYTES = 64 << 20;
-    /** Longest {@code --duration}, {@code --warmup} and {@code --timeout}: their sum stays far from overflowing nanoTime. */
+    /**
+     * Longest {@code --duration}, {@code --warmup}, {@code --warmup-max} and {@code --timeout}:
+     * their sum stays far from overflowing nanoTime.
+     */
     static final Duration MAX_TIME = Duration.ofDays(365);
     /** Highest {@code --rate} and {@code --connect-rate}: one event a nanosecond. */
     static final double MAX_RATE_PER_SEC = 1e9;
@@ -70,9 +75,21 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Measured time, after the warm-up (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "2s", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
-            description = "Traffic before measuring, recorded apart and not reported (default: ${DEFAULT-VALUE}).")
-    private Duration warmup;
+    @Option(names = "--warmup", defaultValue = "2s", paramLabel = "DURATION|auto", converter = Warmup.Converter.class,
+            description = "Traffic before measuring, recorded apart and not reported; auto: until the throughput "
+                    + "of 250 ms intervals is stable and, with --server-stats, the server's JIT is quiet "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Warmup warmup;
+
+    @Option(names = "--warmup-max", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
+            description = "With --warmup auto: the longest warm-up; measuring starts then, steady or not "
+                    + "(default: 30s).")
+    private Duration warmupMax;
+
+    @Option(names = "--server-stats", paramLabel = "FILE",
+            description = "With --warmup auto: the file the server writes its stats lines to (its stdout, at "
+                    + "--stats-interval 250ms or shorter); warm-up then also waits for its JIT to go quiet.")
+    private Path serverStats;
 
     @Option(names = "--timeout", defaultValue = "5s", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
             description = "Longest wait for a reply or a connect; later is an error (default: ${DEFAULT-VALUE}).")
@@ -168,7 +185,8 @@ public final class LoadCommand implements Callable<Integer> {
                 config.modelName(), config.label(), config.connections(), LogMerge.round(seconds), requests,
                 result.errors().total(), LogMerge.round(seconds > 0 ? result.repliesInWindow() / seconds : 0.0),
                 config.targetRatePerSec() == null ? null : LogMerge.round(config.targetRatePerSec()),
-                LatencyFigures.of(result.latency()), LatencyFigures.of(result.service()), byKind, 1);
+                LatencyFigures.of(result.latency()), LatencyFigures.of(result.service()), byKind, 1,
+                Math.round(result.warmupSeconds() * 100.0) / 100.0, result.steadyState());
     }
 
     /** One line saying what runs against what, for the summary and the interval log. */
@@ -196,7 +214,7 @@ public final class LoadCommand implements Callable<Integer> {
             text.append(", shard ").append(config.shard());
         }
         text.append(", ").append(HumanDuration.format(config.duration())).append(" after ")
-                .append(HumanDuration.format(config.warmup())).append(" warm-up");
+                .append(config.warmup().describe());
         return text.toString();
     }
 
@@ -215,7 +233,7 @@ public final class LoadCommand implements Callable<Integer> {
             require(port >= 1 && port <= 65_535, "--port must be 1..65535, got " + port);
         }
         requireTime("--duration", duration, false);
-        requireTime("--warmup", warmup, true);
+        Warmup chosenWarmup = chooseWarmup();
         requireTime("--timeout", timeout, false);
         require(payloadBytes >= 1 && payloadBytes <= MAX_PAYLOAD_BYTES,
                 "--payload must be 1.." + MAX_PAYLOAD_BYTES + " bytes (64m), got " + payloadBytes);
@@ -265,10 +283,29 @@ public final class LoadCommand implements Callable<Integer> {
                 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
         return new LoadConfig(mode, addresses(), connections, target.connections, part.offset(target.connections),
                 target.connectRatePerSec == null ? 0 : target.connectRatePerSec * connections / target.connections,
-                warmup, duration, timeout, payloadBytes, pipelineDepth, totalRate, rate, totalPublishers,
+                chosenWarmup, duration, timeout, payloadBytes, pipelineDepth, totalRate, rate, totalPublishers,
                 mode == Mode.CHAT ? part.offset(totalPublishers) : 0, shardPublishers,
                 suffix.getBytes(StandardCharsets.UTF_8), greeting.getBytes(StandardCharsets.UTF_8),
                 Math.min(loopCount, Math.max(1, connections)), part, results.label);
+    }
+
+    /** {@code --warmup} with {@code --warmup-max} and {@code --server-stats}, which only auto takes. */
+    private Warmup chooseWarmup() {
+        if (!warmup.isAuto()) {
+            requireTime("--warmup", warmup.fixed(), true);
+            require(warmupMax == null, "--warmup-max applies to --warmup auto");
+            require(serverStats == null, "--server-stats applies to --warmup auto");
+            return warmup;
+        }
+        if (warmupMax != null) {
+            requireTime("--warmup-max", warmupMax, false);
+        }
+        if (serverStats != null) {
+            require(Files.isRegularFile(serverStats) && Files.isReadable(serverStats),
+                    "--server-stats: cannot read " + serverStats
+                            + (Files.exists(serverStats) ? " (not a readable file)" : " (no such file)"));
+        }
+        return Warmup.auto(warmupMax == null ? Warmup.DEFAULT_MAX : warmupMax, serverStats);
     }
 
     private Shard parseShard() {
@@ -333,7 +370,7 @@ public final class LoadCommand implements Callable<Integer> {
                 "--connections", Integer.toString(target.connections),
                 "--mode", ModeConverter.name(mode),
                 "--duration", HumanDuration.format(duration),
-                "--warmup", HumanDuration.format(warmup),
+                "--warmup", warmup.argument(),
                 "--timeout", HumanDuration.format(timeout),
                 "--payload", Integer.toString(payloadBytes),
                 "--pipeline", Integer.toString(pipelineDepth),
@@ -348,6 +385,14 @@ public final class LoadCommand implements Callable<Integer> {
         for (String bind : target.bindAddresses) {
             args.add("--bind");
             args.add(bind);
+        }
+        if (warmupMax != null) {
+            args.add("--warmup-max");
+            args.add(HumanDuration.format(warmupMax));
+        }
+        if (serverStats != null) {
+            args.add("--server-stats");
+            args.add(serverStats.toString());
         }
         if (target.connectRatePerSec != null) {
             args.add("--connect-rate");

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param totalConnections   connections over all shards
  * @param firstConnection    global index of this process's first connection
  * @param connectRatePerSec  this process's share of {@code --connect-rate}; 0 for no limit
- * @param warmup             traffic recorded apart before measuring
+ * @param warmup             traffic recorded apart before measuring: fixed, or until steady
  * @param duration           measured time
  * @param timeout            per reply (and per connect)
  * @param payloadBytes       echo message length, chat line length (at least {@link ChatLine#HEADER_BYTES})
@@ -41,7 +41,7 @@ record LoadConfig(
         int totalConnections,
         int firstConnection,
         double connectRatePerSec,
-        Duration warmup,
+        Warmup warmup,
         Duration duration,
         Duration timeout,
         int payloadBytes,

@@ -1,12 +1,14 @@
 package io.vtnio.loadgen;
 
 import io.vtnio.core.Mode;
+import io.vtnio.loadgen.SteadyStateDetector.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * One run of the generator in this process: it starts the {@link ClientLoop}s, and then acts as
@@ -24,11 +26,21 @@ import java.util.concurrent.TimeUnit;
  * window. Replies that arrive during the drain answer requests sent before the stop and are added as
  * one last interval.
  *
+ * <p>With {@code --warmup auto} traffic starts without an end: the reporter ticks every
+ * {@link SteadyStateDetector#INTERVAL_NS} and hands each interval to an {@link AutoWarmup}
+ * (printing progress about once a second); when that says to measure, the measured window
+ * starts at that tick and the stop is planned from it; ticks then fall on whole seconds after it.
+ *
  * <p>Threading: {@link #execute} on one thread (it becomes the reporter), once.
  */
 final class LoadRun {
 
     private static final long TICK_NS = 1_000_000_000L;
+    /**
+     * Auto warm-up: the progress line comes at the first interval's end this close to a second
+     * after the last line, so one line a second, as in every phase, even after a late tick.
+     */
+    private static final long WARMUP_PROGRESS_NS = TICK_NS - SteadyStateDetector.INTERVAL_NS / 2;
     /** How long past the drain deadline the reporter waits for loops to close everything. */
     private static final long LOOP_EXIT_GRACE_NS = 5_000_000_000L;
 
@@ -40,6 +52,8 @@ final class LoadRun {
     private final RunPhases phases = new RunPhases();
     private long startNs;
     private long startWallMs;
+    private long trafficStartNs;
+    private Boolean steadyState;
 
     /** @param intervalLog where measured intervals go, or null */
     LoadRun(LoadConfig config, PrintWriter err, IntervalLog intervalLog) {
@@ -59,14 +73,21 @@ final class LoadRun {
         }
         IntervalCollector collector = new IntervalCollector(recorders);
         boolean hello = config.mode() == Mode.HELLO;
-        long warmupNs = config.warmup().toNanos();
+        boolean auto = config.warmup().isAuto();
+        long warmupNs = auto ? 0 : config.warmup().fixed().toNanos();
         long durationNs = config.duration().toNanos();
         long timeoutNs = config.timeout().toNanos();
+        steadyState = auto ? Boolean.FALSE : null;
 
         startNs = System.nanoTime();
         startWallMs = System.currentTimeMillis();
         if (hello) {
-            phases.plan(startNs, startNs + warmupNs + durationNs, startNs + warmupNs + durationNs + timeoutNs);
+            trafficStartNs = startNs;
+            if (auto) {
+                phases.plan(startNs, Long.MAX_VALUE, Long.MAX_VALUE);
+            } else {
+                phases.plan(startNs, startNs + warmupNs + durationNs, startNs + warmupNs + durationNs + timeoutNs);
+            }
         }
         startThreads(loops);
         try {
@@ -76,6 +97,9 @@ final class LoadRun {
                 connectPhase.await(TICK_NS, TimeUnit.NANOSECONDS);
                 if (connectPhase.getCount() == 0 && counters.established() == 0) {
                     return abort(loops, loopsFinished, collector);
+                }
+                if (auto) {
+                    return warmUpUntilSteady(connectPhase, loops, loopsFinished, collector);
                 }
                 return measure(connectPhase, loops, loopsFinished, collector,
                         startNs, startNs + warmupNs, startNs + warmupNs + durationNs, startNs);
@@ -91,7 +115,12 @@ final class LoadRun {
             }
             // Empty the recorders before traffic may start, or its first replies would be dropped with them.
             collector.collect();
-            long trafficStartNs = System.nanoTime();
+            trafficStartNs = System.nanoTime();
+            if (auto) {
+                phases.plan(trafficStartNs, Long.MAX_VALUE, Long.MAX_VALUE);
+                wakeAll(loops);
+                return warmUpUntilSteady(connectPhase, loops, loopsFinished, collector);
+            }
             long measureStartNs = trafficStartNs + warmupNs;
             long stopNs = measureStartNs + durationNs;
             phases.plan(trafficStartNs, stopNs, stopNs + timeoutNs);
@@ -105,15 +134,71 @@ final class LoadRun {
         }
     }
 
+    /**
+     * {@code --warmup auto}: ticks every {@link SteadyStateDetector#INTERVAL_NS} from the start of
+     * traffic until the {@link AutoWarmup} says to measure, then plans the stop from that tick and
+     * measures.
+     */
+    private RunResult warmUpUntilSteady(CountDownLatch connectPhase, List<ClientLoop> loops,
+                                        CountDownLatch loopsFinished, IntervalCollector collector)
+            throws InterruptedException {
+        long measureStartNs;
+        try (AutoWarmup warmup = AutoWarmup.start(config.warmup(), config.openModel(), trafficStartNs, err)) {
+            long nextNs = trafficStartNs;
+            long lastNs = trafficStartNs;
+            long lastProgressNs = trafficStartNs;
+            while (true) {
+                nextNs += SteadyStateDetector.INTERVAL_NS;
+                boolean allFinished = loopsFinished.await(Math.max(0, nextNs - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                long nowNs = System.nanoTime();
+                if (connectPhase.getCount() == 0 && counters.established() == 0) {
+                    return abort(loops, loopsFinished, collector);
+                }
+                collector.collect();
+                Verdict verdict = warmup.observe(nowNs, nowNs - lastNs, collector.intervalLatency(),
+                        collector.intervalService());
+                lastNs = nowNs;
+                if (nowNs - lastProgressNs >= WARMUP_PROGRESS_NS) {
+                    progress(nowNs, "warmup", warmup.sinceProgress(), nowNs - lastProgressNs, warmup.status(nowNs));
+                    warmup.progressShown();
+                    lastProgressNs = nowNs;
+                }
+                if (verdict != Verdict.WARMING || allFinished) {
+                    steadyState = verdict == Verdict.STEADY;
+                    err.println(warmup.outcome(verdict, nowNs));
+                    err.flush();
+                    measureStartNs = nowNs;
+                    break;
+                }
+                // A reporter that fell behind skips the ticks it missed rather than collecting empty intervals.
+                while (nextNs + SteadyStateDetector.INTERVAL_NS <= nowNs) {
+                    nextNs += SteadyStateDetector.INTERVAL_NS;
+                }
+            }
+        }
+        long stopNs = measureStartNs + config.duration().toNanos();
+        phases.planStop(stopNs, stopNs + config.timeout().toNanos());
+        wakeAll(loops);
+        return measure(connectPhase, loops, loopsFinished, collector, measureStartNs, measureStartNs, stopNs,
+                measureStartNs);
+    }
+
+    /**
+     * Ticks until the stop (and the drain), adding measured intervals to the totals.
+     *
+     * @param tickEpochNs ticks fall on whole seconds after it (and on {@code measureStartNs} and {@code stopNs})
+     * @param lastTickNs  when the recorders were last emptied
+     */
     private RunResult measure(CountDownLatch connectPhase, List<ClientLoop> loops, CountDownLatch loopsFinished,
-                              IntervalCollector collector, long trafficStartNs, long measureStartNs, long stopNs,
+                              IntervalCollector collector, long tickEpochNs, long measureStartNs, long stopNs,
                               long lastTickNs) throws InterruptedException {
         long plannedNs = lastTickNs;
         long actualNs = lastTickNs;
         long measureStartActualNs = measureStartNs <= lastTickNs ? lastTickNs : Long.MIN_VALUE;
         long measureEndActualNs = Long.MIN_VALUE;
         while (true) {
-            long nextNs = nextTick(plannedNs, trafficStartNs, measureStartNs, stopNs);
+            long nextNs = nextTick(plannedNs, tickEpochNs, measureStartNs, stopNs);
             boolean allFinished = loopsFinished.await(Math.max(0, nextNs - System.nanoTime()), TimeUnit.NANOSECONDS);
             long nowNs = System.nanoTime();
             if (connectPhase.getCount() == 0 && counters.established() == 0) {
@@ -152,8 +237,9 @@ final class LoadRun {
                 errors.total(), counters.open(), plannedConnections()));
         err.flush();
         double measuredSeconds = reachedMeasurement ? (measureEndActualNs - measureStartActualNs) / 1e9 : 0.0;
+        long warmupEndNs = reachedMeasurement ? measureStartActualNs : measureEndActualNs;
         return new RunResult(collector.totalLatency(), collector.totalService(), measuredSeconds, repliesInWindow,
-                errors, null);
+                errors, null, (warmupEndNs - trafficStartNs) / 1e9, steadyState);
     }
 
     /** The next tick after {@code afterNs}: a whole second after traffic start, the end of warm-up or the stop. */
@@ -187,13 +273,20 @@ final class LoadRun {
         String message = "no connection could be established"
                 + (first == null ? "" : "; " + first);
         collector.collect();
-        return new RunResult(collector.totalLatency(), collector.totalService(), 0.0, 0, errors, message);
+        return new RunResult(collector.totalLatency(), collector.totalService(), 0.0, 0, errors, message, 0.0,
+                steadyState);
     }
 
     private void progress(long nowNs, String phase, IntervalCollector collector, long intervalNs) {
+        progress(nowNs, phase, collector.intervalLatency(), intervalNs, null);
+    }
+
+    /** @param detail what to add at the end of the line, or null */
+    private void progress(long nowNs, String phase, Histogram interval, long intervalNs, String detail) {
         printErrorMessages();
-        err.println(ProgressLine.format((nowNs - startNs) / 1e9, phase, collector.intervalLatency(), intervalNs / 1e9,
-                errors.total(), counters.open(), plannedConnections()));
+        String line = ProgressLine.format((nowNs - startNs) / 1e9, phase, interval, intervalNs / 1e9,
+                errors.total(), counters.open(), plannedConnections());
+        err.println(detail == null ? line : line + "  " + detail);
         err.flush();
     }
 

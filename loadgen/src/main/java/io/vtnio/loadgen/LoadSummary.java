@@ -8,15 +8,19 @@ import java.util.Map;
 
 /**
  * The result of a run or of a merge, exactly the {@code --json} object of SPEC section 6 (field
- * names and order), followed by fields of our own: {@code errorsByKind} and {@code processes}
- * (how many generator processes or logs it combines). Also written, on one line, at the end of
- * every {@code --hlog}, so {@code merge} recovers counts a histogram cannot hold, and read by
- * {@code compare} from each generator's {@code --json}.
+ * names and order), followed by fields of our own: {@code errorsByKind}, {@code processes}
+ * (how many generator processes or logs it combines), {@code warmupSeconds} (how long the warm-up
+ * actually lasted, the longest of merged parts) and {@code steadyState} ({@code --warmup auto}:
+ * whether every part was steady when it began measuring; null for a fixed warm-up). Fields are
+ * only ever added at the end; files written before a field existed read it as null. Also
+ * written, on one line, at the end of every {@code --hlog}, so {@code merge} recovers counts a
+ * histogram cannot hold, and read by {@code compare} from each generator's {@code --json}.
  *
  * <p>Threading: immutable.
  */
 @JsonPropertyOrder({"tool", "version", "mode", "model", "server", "connections", "durationSeconds", "requests",
-    "errors", "throughputPerSec", "targetRatePerSec", "latencyMicros", "serviceTimeMicros", "errorsByKind", "processes"})
+    "errors", "throughputPerSec", "targetRatePerSec", "latencyMicros", "serviceTimeMicros", "errorsByKind", "processes",
+    "warmupSeconds", "steadyState"})
 public record LoadSummary(
         String tool,
         String version,
@@ -32,7 +36,9 @@ public record LoadSummary(
         LatencyFigures latencyMicros,
         LatencyFigures serviceTimeMicros,
         Map<String, Long> errorsByKind,
-        int processes) {
+        int processes,
+        Double warmupSeconds,
+        Boolean steadyState) {
 
     /** Value of the {@code tool} field. */
     static final String TOOL = "vtnio";

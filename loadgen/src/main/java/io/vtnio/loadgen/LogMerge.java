@@ -15,7 +15,8 @@ import org.HdrHistogram.Histogram;
  * {@code --processes}, Kubernetes pods) into one result without loss: histograms are added
  * bucket by bucket, so counts add up exactly and percentiles are those of all requests together.
  * Throughput is the sum of each log's throughput (they ran at the same time); the duration is
- * the longest; errors, connections and target rates add up.
+ * the longest, and so is the warm-up; errors, connections and target rates add up; the merge was
+ * steady only if every part was.
  *
  * <p>Threading: stateless.
  */
@@ -46,6 +47,8 @@ final class LogMerge {
         double durationSeconds = 0;
         double throughput = 0;
         Double targetRate = null;
+        Double warmupSeconds = null;
+        Boolean steadyState = null;
         long firstStartMs = Long.MAX_VALUE;
         for (RecordedLog log : logs) {
             latency.add(log.latency());
@@ -75,6 +78,12 @@ final class LogMerge {
             if (summary.errorsByKind() != null) {
                 summary.errorsByKind().forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
             }
+            if (summary.warmupSeconds() != null) {
+                warmupSeconds = Math.max(warmupSeconds == null ? 0 : warmupSeconds, summary.warmupSeconds());
+            }
+            if (summary.steadyState() != null) {
+                steadyState = (steadyState == null || steadyState) && summary.steadyState();
+            }
             if (summary.targetRatePerSec() != null) {
                 targetRate = (targetRate == null ? 0 : targetRate) + summary.targetRatePerSec();
             }
@@ -84,7 +93,7 @@ final class LogMerge {
         LoadSummary summary = new LoadSummary(LoadSummary.TOOL, ManifestVersionProvider.version(), commonOrMixed(modes),
                 commonOrMixed(models), server, connections, round(durationSeconds), latency.getTotalCount(), errors,
                 round(throughput), targetRate == null ? null : round(targetRate), LatencyFigures.of(latency),
-                LatencyFigures.of(service), errorsByKind, processes);
+                LatencyFigures.of(service), errorsByKind, processes, warmupSeconds, steadyState);
         return new Merged(summary, latency, service, intervals, firstStartMs == Long.MAX_VALUE ? 0 : firstStartMs);
     }
 

@@ -23,6 +23,11 @@ import java.util.stream.Stream;
  * the logs ({@link LogMerge}) into one summary, exactly as {@code merge} would. Each child is a
  * process of its own, so each may hold up to the descriptor limit.
  *
+ * <p>With {@code --warmup auto} each child detects the steady state on its own, from its own
+ * share of the traffic (and the same {@code --server-stats} file), so their measured windows may
+ * start a tick or two apart; all of them load the server throughout, warming up or not. The merged
+ * {@code warmupSeconds} is the longest child's and {@code steadyState} true only if every child's was.
+ *
  * <p>Children's stderr (progress, errors) is passed through, each line prefixed with the shard;
  * their summaries on stdout are shown only if a child fails oddly.
  *
@@ -111,7 +116,7 @@ final class ProcessSplitRun {
         long connectPhaseNs = whole.connectRatePerSec() > 0
                 ? (long) (1e9 * whole.connections() / whole.connectRatePerSec()) : 0;
         long deadlineNs = System.nanoTime() + connectPhaseNs + whole.timeout().toNanos() * 2
-                + whole.warmup().toNanos() + whole.duration().toNanos() + SLACK_NS;
+                + whole.warmup().longest().toNanos() + whole.duration().toNanos() + SLACK_NS;
         int worst = 0;
         for (Process child : children) {
             if (!child.waitFor(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS)) {

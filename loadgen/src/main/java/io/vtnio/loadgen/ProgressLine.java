@@ -5,9 +5,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The line printed on stderr once a second: elapsed time, phase, rate, p50 and p99 latency of
- * the last second, errors so far, and connections open.
+ * the last second, errors so far, and connections open; during {@code --warmup auto} the run
+ * adds the warm-up's state ({@link AutoWarmup#status}).
  *
  * <pre>
+ * [  2.0s] warmup       48,012/s  p50 51us  p99 398us  errors 0  open 100/100  auto 2.0s  cv 7%  jit 120ms/s
  * [  4.0s] measure      51,234/s  p50 45us  p99 312us  errors 0  open 100/100
  * [ 12.0s] drain             100 replies after the stop  errors 0  open 0/100
  * </pre>

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * <pre>
  * requests      1,234,567   throughput 123,456.7/s   errors 0       (chat: deliveries, hello: connects)
+ * warm-up            3.25s   steady state detected      (a fixed warm-up: just the time)
  *                 p50        p90        p99      p99.9        max       mean
  * latency        45us       80us      210us     1.20ms     12.1ms     52.3us
  * service        45us       80us      210us     1.20ms     12.1ms     52.3us
@@ -47,6 +48,11 @@ final class SummaryTable {
                 kinds.append(kinds.isEmpty() ? "" : ", ").append(kind.getKey()).append(' ').append(kind.getValue());
             }
             out.printf(Locale.ROOT, "%-10s %s%n", "errors by", kinds);
+        }
+        if (summary.warmupSeconds() != null) {
+            String steady = summary.steadyState() == null ? ""
+                    : summary.steadyState() ? "   steady state detected" : "   not steady (measured anyway)";
+            out.printf(Locale.ROOT, "%-10s %13.2fs%s%n", "warm-up", summary.warmupSeconds(), steady);
         }
         if (summary.requests() == 0) {
             out.println("no " + counted + " measured");
