@@ -5,6 +5,8 @@ import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.report.CompareSummary;
 import io.vtnio.loadgen.report.ContestantInfo;
 import io.vtnio.loadgen.report.HtmlReport;
+import io.vtnio.loadgen.report.MachineNoise;
+import io.vtnio.loadgen.report.NoiseSection;
 import io.vtnio.loadgen.report.SummaryFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,13 +33,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vtnio compare}: runs the servers side by side in alternating rounds, each in its own
  * JVM on the same options and pinned away from the generator, and writes the table on stdout,
- * {@code DIR/summary.json} and {@code DIR/report.html} (SPEC section 4). Exit codes: 0 when every
+ * {@code DIR/summary.json} and {@code DIR/report.html} (SPEC section 4), each scenario decided
+ * by a confidence interval over paired rounds ({@link io.vtnio.loadgen.stats.Verdict}). Exit codes: 0 when every
  * run gave a result without errors, 1 otherwise, 2 for bad usage.
  *
  * <pre>
- * vtnio compare                                   # the default set, about 3 minutes on 2 cores
- * vtnio compare --quick                           # echo and idle, one round, under 30 seconds
- * vtnio compare --scenario backend --rounds 5
+ * vtnio compare                                   # the default set, about 5 minutes on 2 cores
+ * vtnio compare --quick                           # echo and idle, two rounds, about a minute
+ * vtnio compare --scenario backend --rounds 6 --threshold 5
  * vtnio compare --server netty='java -jar netty-echo.jar --port {port}' --scenario echo
  * </pre>
  *
@@ -45,8 +48,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Run the servers side by side in alternating rounds (A B A B), each in its own JVM on the same "
-                + "options, and write a side-by-side table, DIR/summary.json and a self-contained DIR/report.html.",
+        description = {"Run the servers side by side in rounds of alternating order (A B, B A, ...), each run a fresh "
+                + "JVM on the same options that warms up until steady, and write a side-by-side table, "
+                + "DIR/summary.json and a self-contained DIR/report.html. Each scenario ends with a verdict from the "
+                + "95% interval of its paired ratios: 'X ahead', 'even' or 'inconclusive'.",
             "Scenarios: echo (closed loop for the peak, then an open loop at half of it for latency), idle "
                 + "(memory per connection), fanout (chat), churn (hello), backend (--work sleep:5ms)."})
 public final class CompareCommand implements Callable<Integer> {
@@ -78,12 +83,27 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: all; with --quick: echo,idle).")
     private List<String> scenarioNames;
 
-    @Option(names = "--quick", description = "Small and short: one round of echo and idle in under 30 seconds.")
+    @Option(names = "--quick", description = "Small and short: echo and idle, two rounds each, in about a minute; "
+            + "verdicts may well say inconclusive.")
     private boolean quick;
 
-    @Option(names = "--rounds", paramLabel = "N",
-            description = "Runs of each contestant per scenario (default: 3; with --quick: 1).")
-    private Integer rounds;
+    @Option(names = "--rounds", paramLabel = "auto|N", defaultValue = "auto",
+            description = {"Rounds of each scenario; a round runs every contestant once, in an order that "
+                    + "alternates from round to round (A B, B A, ...), and gives one pair of evidence.",
+                "auto (default): at least 3 (--quick: 2), then more while a verdict is inconclusive and --max-time "
+                    + "allows, up to " + RoundPlan.MOST_AUTO_ROUNDS + ". N: exactly N."})
+    private String rounds;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
+            description = "Time budget of --rounds auto, shared out among the scenarios "
+                    + "(default: 5m; with --quick: 1m). The minimum rounds always run.")
+    private Duration maxTime;
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10",
+            description = "Practical threshold of the verdicts, in percent (default: ${DEFAULT-VALUE}): 'X ahead' "
+                    + "when the whole 95% interval of the ratio lies beyond it, 'even' when the whole interval lies "
+                    + "within it, else 'inconclusive'.")
+    private double thresholdPct;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/<timestamp>).")
     private Path out;
@@ -100,10 +120,15 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: 2s for echo, 1.5s for the others; with --quick: 1s).")
     private Duration duration;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
-            description = "Generator warm-up of every scenario (default: 1s for echo, 1.5s for idle, 500ms for the "
-                    + "others; with --quick: 500ms, 1.5s, 300ms); idle keeps at least 1s, room for its memory probe.")
-    private Duration warmup;
+    @Option(names = "--warmup", paramLabel = "auto|DURATION", defaultValue = "auto",
+            description = {"Warm-up of every run. auto (default): until the throughput of consecutive 250 ms "
+                    + "intervals is steady and, for vtnio's servers, their JIT has gone quiet, at most --warmup-max. "
+                    + "A duration fixes it (idle keeps at least 1s, room for its memory probe)."})
+    private String warmup;
+
+    @Option(names = "--warmup-max", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
+            description = "Upper bound of an auto warm-up (default: 15s; with --quick: 6s).")
+    private Duration warmupMax;
 
     @Option(names = "--echo-rate", paramLabel = "PER_SEC",
             description = "Rate of the echo open loop (default: half the lower of the servers' median peaks). "
@@ -123,8 +148,9 @@ public final class CompareCommand implements Callable<Integer> {
 
         List<Contestant> contestants = contestants();
         List<String> chosen = scenarioNames();
-        int roundCount = rounds != null ? rounds : quick ? 1 : 3;
-        require(roundCount >= 1 && roundCount <= 100, "--rounds must be 1..100, got " + roundCount);
+        RoundPlan plan = roundPlan();
+        require(thresholdPct > 0 && thresholdPct < 100, "--threshold must be more than 0 and less than 100 percent, got "
+                + thresholdPct);
         require(duration == null || !duration.isZero(), "--duration must be more than 0");
         require(echoRate == null || echoRate >= 1, "--echo-rate must be at least 1, got " + echoRate);
         List<String> jvmOptionList = jvmOptionList();
@@ -141,21 +167,29 @@ public final class CompareCommand implements Callable<Integer> {
 
         CpuPinning pinning = CpuPinning.detect(!noPin);
         JavaLaunch java = JavaLaunch.current(jvmOptionList);
-        stderr.printf(Locale.ROOT, "vtnio compare: %s; %s; %d round%s; %s%nwriting to %s%n",
+        stderr.printf(Locale.ROOT, "vtnio compare: %s; %s; rounds %s; warm-up %s; %s%nwriting to %s%n",
                 String.join(" vs ", contestants.stream().map(Contestant::name).toList()), String.join(", ", chosen),
-                roundCount, roundCount == 1 ? "" : "s", pinning.description(), outDir);
+                plan.isAuto() ? "auto (at least " + plan.minRounds() + ", within " + HumanDuration.format(budget())
+                        + ")" : Integer.toString(plan.minRounds()), sizes.warmup().describe(),
+                pinning.description(), outDir);
         stderr.flush();
 
+        NoiseProbe noise = NoiseProbe.forCpus(pinning.serverCpus(), pinning.generatorCpus());
+        noise.checkpoint("before");
         RoundRunner runner = new RoundRunner(java, pinning, new MemoryProbe(java.jcmd(), pinning), outDir, stderr);
-        Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, roundCount, outDir,
-                echoRate);
+        Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, plan, thresholdPct,
+                outDir, echoRate, noise);
         comparison.run(chosen);
+        MachineNoise machineNoise = noise.result();
 
         notes.addAll(comparison.notes());
+        notes.addAll(machineNoise.warnings(thresholdPct));
         CompareSummary summary = new CompareSummary("vtnio", CompareSummary.KIND, ManifestVersionProvider.version(),
                 startedAt.toString(), Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0, commandLine(),
-                roundCount, comparison.order(), contestantInfos(contestants, java), String.join(" ", java.jvmOptions()),
-                pinning.description(), MachineProbe.describe(), comparison.scenarios(), comparison.results(), notes);
+                comparison.mostRounds(), comparison.order(), contestantInfos(contestants, java),
+                String.join(" ", java.jvmOptions()), pinning.description(), MachineProbe.describe(),
+                comparison.scenarios(), comparison.results(), notes, plan.isAuto(), thresholdPct,
+                comparison.verdicts(), machineNoise);
         Path summaryFile = outDir.resolve("summary.json");
         SummaryFile.write(summaryFile, summary);
         Path reportFile = outDir.resolve("report.html");
@@ -166,6 +200,7 @@ public final class CompareCommand implements Callable<Integer> {
             reportProblem = "the HTML report could not be written: " + e;
         }
         SideBySideTable.print(stdout, summary);
+        stdout.println(NoiseSection.summaryLine(machineNoise));
         stdout.println();
         stdout.println("report:  " + reportFile);
         stdout.println("summary: " + summaryFile + " (gate CI with: vtnio check " + summaryFile + " --max-errors 0)");
@@ -239,8 +274,50 @@ public final class CompareCommand implements Callable<Integer> {
         return chosen;
     }
 
+    /** {@code --rounds}: auto or a count. */
+    private RoundPlan roundPlan() {
+        String text = rounds.trim().toLowerCase(Locale.ROOT);
+        if (text.equals("auto")) {
+            require(maxTime == null || !maxTime.isZero(), "--max-time must be more than 0");
+            return RoundPlan.auto(quick ? 2 : 3, budget());
+        }
+        require(maxTime == null, "--max-time applies to --rounds auto");
+        int count;
+        try {
+            count = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--rounds takes auto or a count, got '" + rounds + "'");
+        }
+        require(count >= 1 && count <= 100, "--rounds must be auto or 1..100, got " + count);
+        return RoundPlan.fixed(count);
+    }
+
+    private Duration budget() {
+        return maxTime != null ? maxTime : quick ? Duration.ofMinutes(1) : Duration.ofMinutes(5);
+    }
+
+    /** {@code --warmup}: null for auto, else the fixed duration. */
+    private Duration fixedWarmup() {
+        if (warmup.trim().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            Duration fixed = HumanDuration.parse(warmup.trim());
+            require(warmupMax == null, "--warmup-max applies to --warmup auto");
+            return fixed;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--warmup takes auto or a duration such as 2s, got '"
+                    + warmup + "'");
+        }
+    }
+
     private ScenarioSizes sizes(List<String> notes) {
-        ScenarioSizes sizes = (quick ? ScenarioSizes.QUICK : ScenarioSizes.DEFAULT).withTimes(warmup, duration);
+        ScenarioSizes sizes = quick ? ScenarioSizes.QUICK : ScenarioSizes.DEFAULT;
+        if (warmupMax != null) {
+            require(!warmupMax.isZero(), "--warmup-max must be more than 0");
+            sizes = sizes.withWarmupMax(warmupMax);
+        }
+        sizes = sizes.withTimes(fixedWarmup(), duration);
         if (idleConnections != null) {
             require(idleConnections >= 1, "--idle-connections must be at least 1, got " + idleConnections);
             sizes = sizes.withIdleConnections(idleConnections);

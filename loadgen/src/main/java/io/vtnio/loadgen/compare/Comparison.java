@@ -1,16 +1,22 @@
 package io.vtnio.loadgen.compare;
 
+import io.vtnio.loadgen.report.PairedVerdicts;
 import io.vtnio.loadgen.report.ResultEntry;
+import io.vtnio.loadgen.report.ScenarioVerdict;
 import io.vtnio.loadgen.report.ScenarioInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the chosen scenarios one after another for every contestant and collects one
- * {@link ResultEntry} per contestant and scenario. {@code echo} runs its closed loop first and
- * derives the open loop's rate from it: half the lower of the contestants' median peaks, rounded
- * to two significant digits, the same for everyone (unless a fixed rate is given).
+ * Runs the chosen scenarios one after another and collects one {@link ResultEntry} per
+ * contestant and scenario, and one {@link ScenarioVerdict} per scenario and contestant after the
+ * first. Rounds alternate their order ({@link RoundRunner#order}); with {@link RoundPlan#auto} a
+ * scenario runs its minimum of rounds, then one more at a time while a verdict is inconclusive,
+ * more rounds could settle it, and the scenario's share of the time budget allows one more.
+ * {@code echo} runs its closed loop first and derives the open loop's rate from it: half the
+ * lower of the contestants' median peaks, rounded to two significant digits, the same for
+ * everyone (unless a fixed rate is given).
  *
  * <p>Threading: one thread.
  */
@@ -19,71 +25,128 @@ final class Comparison {
     private final RoundRunner runner;
     private final ScenarioCatalog catalog;
     private final List<Contestant> contestants;
-    private final int rounds;
+    private final RoundPlan plan;
+    private final double thresholdPct;
     private final Path outDir;
     private final List<ScenarioInfo> scenarios = new ArrayList<>();
     private final List<ResultEntry> results = new ArrayList<>();
+    private final List<ScenarioVerdict> verdicts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Long echoRate;
+    private final NoiseProbe noise;
     private int failedRuns;
+    private int mostRounds;
 
-    /** @param echoRate the rate of the echo open loop, or null to take half the lower median peak */
-    Comparison(RoundRunner runner, ScenarioCatalog catalog, List<Contestant> contestants, int rounds, Path outDir,
-               Long echoRate) {
+    /**
+     * @param echoRate         the rate of the echo open loop, or null to take half the lower median peak
+     * @param noise            probes the machine after every scenario, or null not to
+     */
+    Comparison(RoundRunner runner, ScenarioCatalog catalog, List<Contestant> contestants, RoundPlan plan,
+               double thresholdPct, Path outDir, Long echoRate, NoiseProbe noise) {
         this.runner = runner;
         this.catalog = catalog;
         this.contestants = List.copyOf(contestants);
-        this.rounds = rounds;
+        this.plan = plan;
+        this.thresholdPct = thresholdPct;
         this.outDir = outDir;
         this.echoRate = echoRate;
+        this.noise = noise;
     }
 
     /** Runs the scenarios named as {@link ScenarioCatalog#NAMES} takes them, in that order. */
     void run(List<String> names) throws InterruptedException {
+        int remaining = names.size() + (names.contains("echo") ? 1 : 0);
         for (String name : ScenarioCatalog.NAMES) {
             if (!names.contains(name)) {
                 continue;
             }
             switch (name) {
                 case "echo" -> {
-                    List<ResultEntry> peaks = runScenario(catalog.echoPeak());
+                    List<ResultEntry> peaks = runScenario(catalog.echoPeak(), remaining--);
                     long rate = echoRate != null ? echoRate : latencyRate(peaks);
                     if (rate > 0) {
-                        runScenario(catalog.echoLatency(rate, echoRate == null));
+                        runScenario(catalog.echoLatency(rate, echoRate == null), remaining--);
                     } else {
+                        remaining--;
                         notes.add("echo-latency skipped: no server gave a peak to take half of");
                     }
                 }
-                case "idle" -> runScenario(catalog.idle());
-                case "fanout" -> runScenario(catalog.fanout());
-                case "churn" -> runScenario(catalog.churn());
-                case "backend" -> runScenario(catalog.backend());
+                case "idle" -> runScenario(catalog.idle(), remaining--);
+                case "fanout" -> runScenario(catalog.fanout(), remaining--);
+                case "churn" -> runScenario(catalog.churn(), remaining--);
+                case "backend" -> runScenario(catalog.backend(), remaining--);
                 default -> throw new IllegalArgumentException(name);
             }
         }
     }
 
-    private List<ResultEntry> runScenario(Scenario scenario) throws InterruptedException {
-        scenarios.add(scenario.info());
-        List<RunOutcome> outcomes = runner.run(scenario, contestants, rounds);
-        List<ResultEntry> entries = new ArrayList<>();
-        for (Contestant contestant : contestants) {
-            List<RunOutcome> mine = outcomes.stream().filter(o -> o.server().equals(contestant.name())).toList();
-            for (RunOutcome outcome : mine) {
-                if (outcome.note() != null) {
-                    notes.add(scenario.name() + " " + contestant.name() + " round " + outcome.round() + ": "
-                            + outcome.note());
-                }
-                if (!outcome.succeeded()) {
-                    failedRuns++;
-                    notes.add(scenario.name() + " " + contestant.name() + " round " + outcome.round() + " failed: "
-                            + outcome.failure());
-                }
+    /**
+     * @param scenariosLeft this scenario and those after it: its share of the time left
+     */
+    private List<ResultEntry> runScenario(Scenario scenario, int scenariosLeft) throws InterruptedException {
+        ScenarioInfo info = scenario.info();
+        scenarios.add(info);
+        long startNs = System.nanoTime();
+        long shareNs = plan.timeLeftNs() / Math.max(1, scenariosLeft);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        List<ResultEntry> entries = List.of();
+        List<ScenarioVerdict> decided = List.of();
+        int round = 0;
+        while (true) {
+            round++;
+            outcomes.addAll(runner.runRound(scenario, contestants, round, plan.describe(round)));
+            entries = entries(scenario, outcomes);
+            decided = verdicts(info, entries);
+            long perRoundNs = (System.nanoTime() - startNs) / round;
+            if (!plan.another(round, decided, System.nanoTime() - startNs + perRoundNs, shareNs)) {
+                break;
             }
-            entries.add(Medians.entry(scenario.name(), contestant.name(), mine, outDir));
+        }
+        mostRounds = Math.max(mostRounds, round);
+        for (RunOutcome outcome : outcomes) {
+            if (outcome.note() != null) {
+                notes.add(scenario.name() + " " + outcome.server() + " round " + outcome.round() + ": "
+                        + outcome.note());
+            }
+            if (!outcome.succeeded()) {
+                failedRuns++;
+                notes.add(scenario.name() + " " + outcome.server() + " round " + outcome.round() + " failed: "
+                        + outcome.failure());
+            }
+            if (Boolean.FALSE.equals(outcome.steadyState())) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s %s round %d: no steady state within the warm-up's "
+                        + "bound (%.1fs); it was measured anyway", scenario.name(), outcome.server(), outcome.round(),
+                        outcome.warmupSeconds() == null ? 0 : outcome.warmupSeconds()));
+            }
         }
         results.addAll(entries);
+        verdicts.addAll(decided);
+        if (noise != null) {
+            noise.checkpoint("after " + scenario.name());
+        }
         return entries;
+    }
+
+    private List<ResultEntry> entries(Scenario scenario, List<RunOutcome> outcomes) {
+        List<ResultEntry> entries = new ArrayList<>();
+        for (Contestant contestant : contestants) {
+            List<RunOutcome> mine = outcomes.stream().filter(o -> o.server().equals(contestant.name()))
+                    .sorted(java.util.Comparator.comparingInt(RunOutcome::round)).toList();
+            entries.add(Medians.entry(scenario.name(), contestant.name(), mine, outDir));
+        }
+        return entries;
+    }
+
+    /** The verdict of each contestant after the first against the first, where a pair of rounds has the figure. */
+    private List<ScenarioVerdict> verdicts(ScenarioInfo info, List<ResultEntry> entries) {
+        List<ScenarioVerdict> decided = new ArrayList<>();
+        for (int i = 1; i < entries.size(); i++) {
+            ScenarioVerdict verdict = PairedVerdicts.of(info, entries.getFirst(), entries.get(i), thresholdPct);
+            if (verdict != null) {
+                decided.add(verdict);
+            }
+        }
+        return decided;
     }
 
     /** Half the lower median peak, to two significant digits; 0 when no contestant has one. */
@@ -106,6 +169,10 @@ final class Comparison {
         return results;
     }
 
+    List<ScenarioVerdict> verdicts() {
+        return verdicts;
+    }
+
     List<String> notes() {
         return notes;
     }
@@ -114,16 +181,20 @@ final class Comparison {
         return failedRuns;
     }
 
+    /** The most rounds any scenario ran. */
+    int mostRounds() {
+        return mostRounds;
+    }
+
     long errors() {
         return results.stream().mapToLong(ResultEntry::errors).sum();
     }
 
-    /** The run order within a scenario, e.g. {@code vt nio vt nio vt nio}. */
+    /** The run order of the rounds, e.g. {@code vt nio | nio vt | ...}. */
     String order() {
-        List<String> order = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            contestants.forEach(c -> order.add(c.name()));
-        }
-        return String.join(" ", order);
+        List<String> first = contestants.stream().map(Contestant::name).toList();
+        List<String> second = RoundRunner.order(contestants, 2).stream().map(Contestant::name).toList();
+        return String.join(" ", first) + (contestants.size() > 1 ? ", then " + String.join(" ", second)
+                + ", alternating" : "");
     }
 }

@@ -30,6 +30,16 @@ final class CpuPinning {
     }
 
     /** Pins when it can, unless {@code enabled} is false. */
+    /** The CPUs the server runs on; empty when not pinned. */
+    List<Integer> serverCpus() {
+        return serverCpus;
+    }
+
+    /** The CPUs the generator runs on; empty when not pinned. */
+    List<Integer> generatorCpus() {
+        return generatorCpus;
+    }
+
     static CpuPinning detect(boolean enabled) {
         if (!enabled) {
             return none("not pinned (--no-pin): server and generator share all CPUs");

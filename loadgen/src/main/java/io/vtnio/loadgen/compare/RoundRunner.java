@@ -10,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one scenario for every contestant, round after round in alternation (A B A B ...), so
- * that drift of the machine over time hits every contestant alike. Each run is a fresh server
- * process: start it and wait until it listens, sample it, run the generator (a child JVM on its
- * own CPUs), stop the server gracefully, and turn what was seen into a {@link RunOutcome}.
+ * Runs one round of a scenario: every contestant once, in an order that alternates from round
+ * to round (A B, then B A, ...), so that a linear drift of the machine cancels over each two
+ * rounds and each round's runs form one pair of evidence. Each run is a fresh server process
+ * (a fork, as JMH calls it, so the luck of one JVM's JIT does not repeat in every round): start
+ * it and wait until it listens, sample it, run the generator (a child JVM on its own CPUs) that
+ * warms up until steady and then measures, stop the server gracefully, and turn what was seen
+ * into a {@link RunOutcome}.
  *
  * <p>Threading: one thread; prints one progress line per run.
  */
@@ -44,17 +48,31 @@ final class RoundRunner {
         this.progress = progress;
     }
 
-    /** Every run of {@code scenario}, in the order they ran. */
-    List<RunOutcome> run(Scenario scenario, List<Contestant> contestants, int rounds) throws InterruptedException {
+    /**
+     * Runs round {@code round} (1-based) of {@code scenario}: the contestants in their order for
+     * an odd round, in reverse for an even one.
+     *
+     * @param planned how many rounds are planned so far, for the progress line
+     */
+    List<RunOutcome> runRound(Scenario scenario, List<Contestant> contestants, int round, String planned)
+            throws InterruptedException {
         List<RunOutcome> outcomes = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            for (Contestant contestant : contestants) {
-                RunOutcome outcome = runOnce(scenario, contestant, round);
-                outcomes.add(outcome);
-                report(scenario, outcome, rounds);
-            }
+        for (Contestant contestant : order(contestants, round)) {
+            RunOutcome outcome = runOnce(scenario, contestant, round);
+            outcomes.add(outcome);
+            report(scenario, outcome, planned);
         }
         return outcomes;
+    }
+
+    /** The contestants in the order they run in {@code round}: as given in odd rounds, reversed in even ones. */
+    static List<Contestant> order(List<Contestant> contestants, int round) {
+        if (round % 2 == 1) {
+            return contestants;
+        }
+        List<Contestant> reversed = new ArrayList<>(contestants);
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     RunOutcome runOnce(Scenario scenario, Contestant contestant, int round) throws InterruptedException {
@@ -83,9 +101,18 @@ final class RoundRunner {
         int port = server.port();
         ProcessSampler sampler = ProcessSampler.start(server.handle(), SAMPLE_PERIOD);
         try {
-            MemoryPoint before = scenario.probesMemory()
-                    ? memoryProbe.measure(server, sampler, contestant.isJvm()) : null;
+            Warmed warmed = null;
+            MemoryPoint before = null;
+            if (scenario.probesMemory()) {
+                warmed = warmWithEcho(scenario, port, files);
+                if (warmed.failure() != null) {
+                    return failed(contestant, round, files, warmed.failure());
+                }
+                before = memoryProbe.measure(server, sampler, contestant.isJvm());
+            }
             List<String> args = new ArrayList<>(scenario.loadArgs());
+            args.addAll(scenario.probesMemory() ? WarmupPlan.fixed(scenario.idleWarmup()).loadArgs(null)
+                    : scenario.warmup().loadArgs(files.serverOut()));
             args.addAll(List.of("--port", Integer.toString(port), "--label", contestant.name(),
                     "--json", files.json().toString(), "--hlog", files.hlog().toString(),
                     "--hgrm", files.hgrm().toString()));
@@ -96,10 +123,11 @@ final class RoundRunner {
             MemoryPoint loaded = null;
             if (scenario.probesMemory()) {
                 awaitConnections(server, before, scenario.connections(), generator,
-                        scenario.warmup().plus(scenario.duration()).plus(Duration.ofSeconds(10)));
+                        scenario.idleWarmup().plus(scenario.duration()).plus(Duration.ofSeconds(10)));
                 loaded = memoryProbe.measure(server, sampler, contestant.isJvm());
             }
-            int exit = generator.await(scenario.warmup().plus(scenario.duration()).plus(GENERATOR_SLACK));
+            Duration longestWarmup = scenario.probesMemory() ? scenario.idleWarmup() : scenario.warmup().longest();
+            int exit = generator.await(longestWarmup.plus(scenario.duration()).plus(GENERATOR_SLACK));
             long generatorEndMs = System.currentTimeMillis();
             sampler.stop();
             boolean aliveAtEnd = server.isAlive();
@@ -124,10 +152,40 @@ final class RoundRunner {
                 note = String.format(Locale.ROOT, "the full GC forced to measure memory (%.0f ms) fell inside the "
                         + "measured window, so its latency includes that pause", gc.forcedPauseMillis());
             }
-            return new RunOutcome(contestant.name(), round, load, figures, null, files, note);
+            Double warmupSeconds = warmed != null ? warmed.seconds() : load.warmupSeconds();
+            Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
+            return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady);
         } finally {
             sampler.stop();
         }
+    }
+
+    /** What warming a server with echo traffic gave: its warm-up time, or why it failed. */
+    private record Warmed(Double seconds, Boolean steadyState, String failure) {
+    }
+
+    /** Connections of the echo traffic that warms a server before its memory is measured. */
+    private static final int WARMING_CONNECTIONS = 50;
+
+    /**
+     * Warms the server with echo traffic in a closed loop until steady (or for the fixed
+     * warm-up), so its memory is measured as a server in service holds it, not as a fresh JVM
+     * whose first connections park in interpreted frames. Its connections close before the probe.
+     */
+    private Warmed warmWithEcho(Scenario scenario, int port, RunFiles files) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--connections", Integer.toString(WARMING_CONNECTIONS),
+                "--duration", "500ms", "--port", Integer.toString(port), "--label", "warm-up",
+                "--json", files.warmupJson().toString()));
+        args.addAll(scenario.warmup().loadArgs(files.serverOut()));
+        Files.deleteIfExists(files.warmupJson());
+        GeneratorProcess warming = GeneratorProcess.start(pinning.generator(java.generator(args)), files.warmupLog());
+        int exit = warming.await(scenario.warmup().longest().plus(GENERATOR_SLACK));
+        if (exit != 0 || !Files.isRegularFile(files.warmupJson())) {
+            return new Warmed(null, null, "warming the server with echo traffic failed (exit " + exit + ")"
+                    + lastWords(files.warmupLog()));
+        }
+        LoadSummary warm = LoadSummary.read(files.warmupJson());
+        return new Warmed(warm.warmupSeconds(), warm.steadyState(), null);
     }
 
     /** Waits until the server holds the scenario's connections (by its descriptors, else its stats lines). */
@@ -148,7 +206,7 @@ final class RoundRunner {
     }
 
     private static RunOutcome failed(Contestant contestant, int round, RunFiles files, String why) {
-        return new RunOutcome(contestant.name(), round, null, ProcessFigures.NONE, why, files, null);
+        return new RunOutcome(contestant.name(), round, null, ProcessFigures.NONE, why, files, null, null, null);
     }
 
     /** The generator's last error or summary lines, for a failure message. */
@@ -165,10 +223,10 @@ final class RoundRunner {
         }
     }
 
-    private void report(Scenario scenario, RunOutcome outcome, int rounds) {
+    private void report(Scenario scenario, RunOutcome outcome, String planned) {
         String elapsed = String.format(Locale.ROOT, "[%5.1fs]", (System.nanoTime() - startNanos) / 1e9);
-        String head = String.format(Locale.ROOT, "%s %-13s %-6s round %d/%d ", elapsed, scenario.name(),
-                outcome.server(), outcome.round(), rounds);
+        String head = String.format(Locale.ROOT, "%s %-13s %-6s round %d/%s ", elapsed, scenario.name(),
+                outcome.server(), outcome.round(), planned);
         if (!outcome.succeeded()) {
             progress.println(head + " FAILED: " + outcome.failure());
         } else {
@@ -184,6 +242,10 @@ final class RoundRunner {
                 line.append("  ").append(Units.bytes(process.bytesPerConnection())).append("/conn");
             }
             line.append("  errors ").append(load.errors());
+            if (outcome.warmupSeconds() != null) {
+                line.append(String.format(Locale.ROOT, "  warm-up %.1fs%s", outcome.warmupSeconds(),
+                        Boolean.FALSE.equals(outcome.steadyState()) ? " (not steady)" : ""));
+            }
             progress.println(line);
         }
         progress.flush();

@@ -3,17 +3,20 @@ package io.vtnio.loadgen.compare;
 import java.nio.file.Path;
 
 /**
- * Where one run's files go: {@code DIR/SCENARIO/SERVER-ROUND.*}.
+ * Where one run's files go: {@code DIR/SCENARIO/SERVER-ROUND.*}; {@code warmup.*} belong to the
+ * echo traffic that warms a server before its memory is measured.
  *
  * <p>Threading: immutable.
  */
-record RunFiles(Path json, Path hlog, Path hgrm, Path loadLog, Path serverOut, Path serverErr, Path gcLog) {
+record RunFiles(Path json, Path hlog, Path hgrm, Path loadLog, Path serverOut, Path serverErr, Path gcLog,
+                Path warmupJson, Path warmupLog) {
 
     static RunFiles of(Path scenarioDir, String server, int round) {
         String stem = server + "-" + round;
         return new RunFiles(scenarioDir.resolve(stem + ".json"), scenarioDir.resolve(stem + ".hlog"),
                 scenarioDir.resolve(stem + ".hgrm"), scenarioDir.resolve(stem + ".load.log"),
                 scenarioDir.resolve(stem + ".server.log"), scenarioDir.resolve(stem + ".server.err"),
-                scenarioDir.resolve(stem + ".gc.log"));
+                scenarioDir.resolve(stem + ".gc.log"), scenarioDir.resolve(stem + ".warmup.json"),
+                scenarioDir.resolve(stem + ".warmup.log"));
     }
 }

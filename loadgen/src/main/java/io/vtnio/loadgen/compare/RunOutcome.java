@@ -14,9 +14,11 @@ import java.nio.file.Path;
  * @param load    the generator's {@code --json}, or null when the run failed
  * @param failure why the run gave no result, or null
  * @param note    something a reader of the result should know, or null
+ * @param warmupSeconds how long the warm-up took, or null
+ * @param steadyState   whether it ended on a detected steady state; null for a fixed warm-up
  */
 record RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
-                  String note) {
+                  String note, Double warmupSeconds, Boolean steadyState) {
 
     boolean succeeded() {
         return load != null;
@@ -34,7 +36,7 @@ record RunOutcome(String server, int round, LoadSummary load, ProcessFigures pro
                 process,
                 relative(outDir, files.json()), relative(outDir, files.hlog()), relative(outDir, files.hgrm()),
                 relative(outDir, files.loadLog()), relative(outDir, files.serverOut()),
-                relative(outDir, files.gcLog()));
+                relative(outDir, files.gcLog()), warmupSeconds, steadyState);
     }
 
     private static String relative(Path outDir, Path file) {

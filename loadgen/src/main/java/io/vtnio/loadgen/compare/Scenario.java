@@ -17,26 +17,33 @@ import java.util.List;
  * @param loadArgs     the generator's flags besides target and result files
  * @param unit         what one request is: {@code reply}, {@code delivery} or {@code connection}
  * @param connections  connections the generator opens
- * @param warmup       generator warm-up
+ * @param warmup       generator warm-up: until steady, or fixed
  * @param duration     measured time
- * @param probesMemory whether to measure the server's memory with and without the connections
+ * @param probesMemory whether to measure the server's memory with and without the connections; such a
+ *                     scenario first warms the server with echo traffic ({@code warmup}), then holds its
+ *                     connections through a fixed warm-up long enough for the memory probe
+ * @param idleWarmup   the fixed warm-up of a scenario that probes memory (its memory is measured in it)
  */
 record Scenario(String name, String title, String description, ServerFlags serverFlags, List<String> loadArgs,
-                String unit, int connections, Duration warmup, Duration duration, boolean probesMemory) {
+                String unit, int connections, WarmupPlan warmup, Duration duration, boolean probesMemory,
+                Duration idleWarmup) {
 
     Scenario {
         loadArgs = List.copyOf(loadArgs);
     }
 
-    /** The generator's flags: connections, warm-up, duration, then the scenario's own. */
-    static List<String> loadArgs(int connections, Duration warmup, Duration duration, String... more) {
+    /** The generator's flags: connections, duration, then the scenario's own (warm-up flags come per run). */
+    static List<String> loadArgs(int connections, Duration duration, String... more) {
         List<String> args = new ArrayList<>(List.of("--connections", Integer.toString(connections),
-                "--warmup", HumanDuration.format(warmup), "--duration", HumanDuration.format(duration)));
+                "--duration", HumanDuration.format(duration)));
         args.addAll(List.of(more));
         return args;
     }
 
     ScenarioInfo info() {
-        return new ScenarioInfo(name, title, description, serverFlags.describe(), String.join(" ", loadArgs), unit);
+        String warmupFlags = probesMemory ? "--warmup " + HumanDuration.format(idleWarmup) + " (after echo traffic, "
+                + "warm-up " + warmup.describe() + ")" : "--warmup " + warmup.describe();
+        return new ScenarioInfo(name, title, description, serverFlags.describe(),
+                String.join(" ", loadArgs) + " " + warmupFlags, unit);
     }
 }

@@ -30,8 +30,8 @@ final class ScenarioCatalog {
                 String.format(Locale.ROOT, "%,d connections in a closed loop, each sending its next 32-byte message "
                         + "as soon as the reply arrives: the most replies a second each server gives.", connections),
                 new ServerFlags("echo", "none"),
-                Scenario.loadArgs(connections, sizes.echoWarmup(), sizes.echoDuration()),
-                "reply", connections, sizes.echoWarmup(), sizes.echoDuration(), false);
+                Scenario.loadArgs(connections, sizes.echoDuration()),
+                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
     }
 
     /**
@@ -47,9 +47,8 @@ final class ScenarioCatalog {
                         + "(free of coordinated omission, as wrk2); service time from the actual send.", connections,
                         ratePerSec, derived ? ", half the lower of the servers' median peaks" : " (--echo-rate)"),
                 new ServerFlags("echo", "none"),
-                Scenario.loadArgs(connections, sizes.echoWarmup(), sizes.echoDuration(),
-                        "--rate", Long.toString(ratePerSec)),
-                "reply", connections, sizes.echoWarmup(), sizes.echoDuration(), false);
+                Scenario.loadArgs(connections, sizes.echoDuration(), "--rate", Long.toString(ratePerSec)),
+                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
     }
 
     Scenario idle() {
@@ -59,11 +58,14 @@ final class ScenarioCatalog {
         return new Scenario("idle", "idle connections",
                 String.format(Locale.ROOT, "%,d connections held open, each sending about one message in all (%,d "
                         + "messages a second over all of them): what one more open connection costs a server, "
-                        + "as live heap (measured after a full GC) and as resident memory beyond the heap.",
+                        + "as live heap (measured after a full GC) and as resident memory beyond the heap. Measured on "
+                        + "a warm server, as a server in service is: echo traffic runs until the server is steady "
+                        + "before its memory is taken without connections (a fresh server's first connections park "
+                        + "in interpreted frames and cost about twice as much).",
                         connections, rate),
                 new ServerFlags("echo", "none"),
-                Scenario.loadArgs(connections, sizes.idleWarmup(), sizes.duration(), "--rate", Long.toString(rate)),
-                "reply", connections, sizes.idleWarmup(), sizes.duration(), true);
+                Scenario.loadArgs(connections, sizes.duration(), "--rate", Long.toString(rate)),
+                "reply", connections, sizes.warmup(), sizes.duration(), true, sizes.idleWarmup());
     }
 
     Scenario fanout() {
@@ -75,9 +77,9 @@ final class ScenarioCatalog {
                         + "every line goes to every member, %,d deliveries a second. Latency from a line's send "
                         + "to its delivery.", connections, publishers, lines, (long) lines * connections),
                 new ServerFlags("chat", "none"),
-                Scenario.loadArgs(connections, sizes.warmup(), sizes.duration(), "--mode", "chat",
+                Scenario.loadArgs(connections, sizes.duration(), "--mode", "chat",
                         "--publishers", Integer.toString(publishers), "--rate", Integer.toString(lines)),
-                "delivery", connections, sizes.warmup(), sizes.duration(), false);
+                "delivery", connections, sizes.warmup(), sizes.duration(), false, null);
     }
 
     Scenario churn() {
@@ -87,8 +89,8 @@ final class ScenarioCatalog {
                         + "fast as the server lets them: accepts a second and connect-to-greeting latency.",
                         connections),
                 new ServerFlags("hello", "none"),
-                Scenario.loadArgs(connections, sizes.warmup(), sizes.duration(), "--mode", "hello"),
-                "connection", connections, sizes.warmup(), sizes.duration(), false);
+                Scenario.loadArgs(connections, sizes.duration(), "--mode", "hello"),
+                "connection", connections, sizes.warmup(), sizes.duration(), false, null);
     }
 
     Scenario backend() {
@@ -102,7 +104,7 @@ final class ScenarioCatalog {
                         + "pool of --workers threads (16 by default), which caps it at workers / %s.",
                         connections, pause, work, pause),
                 new ServerFlags("echo", work),
-                Scenario.loadArgs(connections, sizes.warmup(), sizes.duration()),
-                "reply", connections, sizes.warmup(), sizes.duration(), false);
+                Scenario.loadArgs(connections, sizes.duration()),
+                "reply", connections, sizes.warmup(), sizes.duration(), false, null);
     }
 }

@@ -5,6 +5,7 @@ import io.vtnio.loadgen.report.ComparisonRows;
 import io.vtnio.loadgen.report.MetricRow;
 import io.vtnio.loadgen.report.ResultEntry;
 import io.vtnio.loadgen.report.ScenarioInfo;
+import io.vtnio.loadgen.report.ScenarioVerdict;
 import io.vtnio.loadgen.report.Units;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,15 +13,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The table {@code compare} prints on stdout: per scenario, the medians of every contestant side
- * by side, the ratio of each to the first, and a one-line verdict.
+ * The table {@code compare} prints on stdout: per scenario, the median of every contestant over
+ * its rounds with the spread of the rounds, the ratio of each median to the first, and the
+ * verdict from the paired rounds' interval.
  *
  * <pre>
- * echo, peak throughput              vt          nio    nio/vt
- *   replies/s                   154,241      193,352     1.25x
- *   latency p99                  2.17ms       1.78ms     0.82x
+ * echo, peak throughput                   vt              nio    nio/vt
+ *   replies/s                  154,241 ±4%      193,352 ±6%     1.25x
+ *   latency p99                  2.17ms ±9%       1.78ms ±7%     0.82x
  *   ...
- *   = nio ahead, 1.25x higher replies/s: 154,241 (vt) vs 193,352 (nio)
+ *   = nio ahead, 1.25x higher replies/s [1.15-1.36x] (95%, 5 pairs)
  * </pre>
  *
  * <p>Threading: stateless.
@@ -34,14 +36,15 @@ final class SideBySideTable {
 
     static void print(PrintWriter out, CompareSummary summary) {
         List<String> servers = summary.serverNames();
-        int width = Math.max(11, servers.stream().mapToInt(String::length).max().orElse(0) + 2);
+        int width = Math.max(16, servers.stream().mapToInt(String::length).max().orElse(0) + 2);
         List<String> ratioNames = new ArrayList<>();
         for (int i = 1; i < servers.size(); i++) {
             ratioNames.add(servers.get(i) + "/" + servers.getFirst());
         }
         int ratioWidth = Math.max(8, ratioNames.stream().mapToInt(String::length).max().orElse(0) + 2);
-        out.printf(Locale.ROOT, "vtnio compare: %s; medians of %d round%s (%s); %s%n", String.join(" vs ", servers),
-                summary.rounds(), summary.rounds() == 1 ? "" : "s", summary.order(), summary.pinning());
+        out.printf(Locale.ROOT, "vtnio compare: %s; medians ±sd over %s%d round%s (%s); %s%n",
+                String.join(" vs ", servers), summary.roundsAuto() ? "up to " : "", summary.rounds(),
+                summary.rounds() == 1 ? "" : "s", summary.order(), summary.pinning());
         for (ScenarioInfo scenario : summary.scenarios()) {
             List<ResultEntry> entries =
                     servers.stream().map(server -> summary.result(scenario.name(), server)).toList();
@@ -68,20 +71,26 @@ final class SideBySideTable {
                 }
                 out.println(line);
             }
-            String verdict = ComparisonRows.verdict(scenario, servers, entries);
-            if (verdict != null) {
-                out.println("  = " + verdict);
+            for (ScenarioVerdict verdict : summary.verdicts(scenario.name())) {
+                out.println("  = " + verdict.line());
             }
         }
         out.println();
         if (servers.size() > 1) {
-            out.println("Ratios divide by " + servers.getFirst() + ". More is better for the /s rows; less for latency, "
-                    + "CPU, memory and errors.");
+            out.println("Ratios divide medians by " + servers.getFirst() + "'s. More is better for the /s rows; less "
+                    + "for latency, CPU, memory and errors.");
+            out.printf(Locale.ROOT, "Verdicts: the 95%% interval of the paired rounds' ratio against the %s%% "
+                    + "threshold: ahead (all beyond it), even (all within), inconclusive (neither).%n",
+                    threshold(summary.thresholdPct()));
         }
         for (String note : summary.notes()) {
             out.println("note: " + note);
         }
         out.flush();
+    }
+
+    private static String threshold(double pct) {
+        return pct == Math.rint(pct) ? Long.toString((long) pct) : Double.toString(pct);
     }
 
     private static String pad(String text, int width, boolean right) {

@@ -15,9 +15,15 @@ import java.util.List;
  * @param pinning       how server and generator were kept apart, e.g.
  *                      {@code server on CPU 1, generator on CPU 0 (taskset)}, or why they were not
  * @param notes         anything a reader should know: reduced sizes, failed runs
+ * @param roundsAuto    whether rounds were added until each verdict was decided or the time ran out
+ *                      ({@code --rounds auto}); {@code rounds} is then the most any scenario ran
+ * @param thresholdPct  the practical threshold of the verdicts, in percent
+ * @param verdicts      per scenario and contestant after the first, the verdict on the deciding figure
+ * @param noise         what the machine's noise probe saw before, between and after the scenarios, or null
  */
 @JsonPropertyOrder({"tool", "kind", "version", "startedAt", "wallSeconds", "commandLine", "rounds", "order",
-    "contestants", "jvmOptions", "pinning", "machine", "scenarios", "results", "notes"})
+    "contestants", "jvmOptions", "pinning", "machine", "scenarios", "results", "notes", "roundsAuto", "thresholdPct",
+    "verdicts", "noise"})
 public record CompareSummary(
         String tool,
         String kind,
@@ -33,7 +39,11 @@ public record CompareSummary(
         MachineInfo machine,
         List<ScenarioInfo> scenarios,
         List<ResultEntry> results,
-        List<String> notes) {
+        List<String> notes,
+        boolean roundsAuto,
+        double thresholdPct,
+        List<ScenarioVerdict> verdicts,
+        MachineNoise noise) {
 
     public static final String KIND = "compare";
 
@@ -42,6 +52,12 @@ public record CompareSummary(
         scenarios = List.copyOf(scenarios);
         results = List.copyOf(results);
         notes = List.copyOf(notes);
+        verdicts = verdicts == null ? List.of() : List.copyOf(verdicts);
+    }
+
+    /** The verdicts of {@code scenario}, one per contestant after the first. */
+    public List<ScenarioVerdict> verdicts(String scenario) {
+        return verdicts.stream().filter(v -> v.scenario().equals(scenario)).toList();
     }
 
     /** The entry of {@code server} in {@code scenario}, or null. */

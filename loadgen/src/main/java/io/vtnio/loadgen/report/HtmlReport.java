@@ -63,6 +63,9 @@ public final class HtmlReport {
         for (ScenarioInfo scenario : summary.scenarios()) {
             scenario(scenario);
         }
+        if (summary.noise() != null) {
+            html.append(NoiseSection.html(summary.noise(), summary.thresholdPct()));
+        }
         setup();
         howToRead();
         html.append("</main>\n</body>\n</html>\n");
@@ -78,8 +81,8 @@ public final class HtmlReport {
                     .append(esc(servers.get(i))).append("</span>");
         }
         html.append("</h1>\n<p class=\"sub\">vtnio compare, ").append(esc(summary.startedAt().replace('T', ' ')
-                .replace("Z", " UTC"))).append(" &middot; ").append(summary.rounds()).append(summary.rounds() == 1
-                ? " round" : " rounds, medians").append(" &middot; ").append(esc(summary.pinning()))
+                .replace("Z", " UTC"))).append(" &middot; ").append(summary.roundsAuto() ? "up to " : "")
+                .append(summary.rounds()).append(summary.rounds() == 1 ? " round" : " rounds, medians &plusmn;sd").append(" &middot; ").append(esc(summary.pinning()))
                 .append(" &middot; ").append(esc(machineLine())).append("</p>\n");
         html.append("<p class=\"legend\">");
         for (int i = 0; i < servers.size(); i++) {
@@ -127,7 +130,17 @@ public final class HtmlReport {
             html.append("<tr><th><a href=\"#").append(esc(scenario.name())).append("\">").append(esc(scenario.title()))
                     .append("</a></th><td class=\"label\">").append(esc(key.label())).append(hint(key)).append("</td>");
             figures(key);
-            html.append("<td class=\"label\">").append(esc(ComparisonRows.shortVerdict(key, servers))).append("</td>");
+            List<ScenarioVerdict> verdicts = summary.verdicts(scenario.name());
+            html.append("<td class=\"label\">");
+            if (verdicts.isEmpty()) {
+                html.append("n/a");
+            }
+            for (ScenarioVerdict verdict : verdicts) {
+                html.append("<span class=\"verdict-").append(esc(verdict.verdict())).append("\">")
+                        .append(esc(servers.size() > 2 ? verdict.other() + " vs " + verdict.reference() + ": " : ""))
+                        .append(esc(verdict.brief())).append("</span><br>");
+            }
+            html.append("</td>");
             for (int i = 0; i < servers.size(); i++) {
                 html.append("<td class=\"cpu\">").append(esc(cpu.texts().get(i))).append("</td>");
             }
@@ -177,9 +190,8 @@ public final class HtmlReport {
                 .append("</span></h2>\n<p class=\"what\">").append(esc(scenario.description())).append("</p>\n");
         html.append("<div class=\"body\">\n<div class=\"side\">\n");
         table(scenario, entries);
-        String verdict = ComparisonRows.verdict(scenario, servers, entries);
-        if (verdict != null) {
-            html.append("<p class=\"verdict\">").append(esc(verdict)).append("</p>\n");
+        for (ScenarioVerdict verdict : summary.verdicts(scenario.name())) {
+            html.append("<p class=\"verdict\">").append(esc(verdict.line())).append("</p>\n");
         }
         html.append("<p class=\"flags\">server flags ").append(flags(scenario.serverFlags()))
                 .append("<br>load flags ").append(flags(scenario.loadFlags())).append("</p>\n");
@@ -228,7 +240,7 @@ public final class HtmlReport {
         html.append("<details>\n<summary>Every round and its files</summary>\n<table class=\"rounds\">\n")
                 .append("<thead><tr><th>round</th><th>server</th><th>").append(esc(ComparisonRows.plural(scenario.unit())))
                 .append("/s</th><th>p50</th><th>p99</th><th>CPU/").append(esc(scenario.unit()))
-                .append("</th><th>errors</th><th>files</th></tr></thead>\n<tbody>\n");
+                .append("</th><th>errors</th><th>warm-up</th><th>files</th></tr></thead>\n<tbody>\n");
         int rounds = entries.stream().filter(e -> e != null).mapToInt(e -> e.rounds().size()).max().orElse(0);
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < servers.size(); i++) {
@@ -240,14 +252,15 @@ public final class HtmlReport {
                 html.append("<tr><td>").append(round.round()).append("</td><td style=\"color:")
                         .append(ChartRenderer.cssColor(i)).append("\">").append(esc(servers.get(i))).append("</td>");
                 if (round.failure() != null) {
-                    html.append("<td colspan=\"5\" class=\"failed\">failed: ").append(esc(round.failure())).append("</td>");
+                    html.append("<td colspan=\"6\" class=\"failed\">failed: ").append(esc(round.failure())).append("</td>");
                 } else {
                     html.append("<td>").append(Units.count(round.throughputPerSec())).append("</td><td>")
                             .append(Units.micros(round.latencyMicros().p50())).append("</td><td>")
                             .append(Units.micros(round.latencyMicros().p99())).append("</td><td>")
                             .append(round.process().cpuMicrosPerRequest() == null ? "n/a"
                                     : Units.micros(round.process().cpuMicrosPerRequest()))
-                            .append("</td><td>").append(round.errors()).append("</td>");
+                            .append("</td><td>").append(round.errors()).append("</td><td>")
+                            .append(warmup(round)).append("</td>");
                 }
                 html.append("<td class=\"files\">");
                 link("json", round.json());
@@ -262,6 +275,18 @@ public final class HtmlReport {
         html.append("</tbody>\n</table>\n</details>\n");
     }
 
+    /** {@code 3.2s}, {@code 15.0s, not steady}, {@code 1.0s fixed}, or {@code n/a}. */
+    private static String warmup(RoundResult round) {
+        if (round.warmupSeconds() == null) {
+            return "n/a";
+        }
+        String seconds = String.format(Locale.ROOT, "%.1fs", round.warmupSeconds());
+        if (round.steadyState() == null) {
+            return seconds + " fixed";
+        }
+        return round.steadyState() ? seconds : seconds + ", not steady";
+    }
+
     private void link(String label, String file) {
         if (file != null) {
             html.append("<a href=\"").append(esc(file)).append("\">").append(esc(label)).append("</a> ");
@@ -273,8 +298,12 @@ public final class HtmlReport {
         html.append("<section class=\"setup\">\n<h2>How this was run</h2>\n<table class=\"setup\">\n");
         setupRow("command", "<code>" + esc(summary.commandLine()) + "</code>");
         setupRow("started", esc(summary.startedAt()) + ", took " + String.format(Locale.ROOT, "%.0f s", summary.wallSeconds()));
-        setupRow("rounds", summary.rounds() + ", in the order <code>" + esc(summary.order())
-                + "</code> within each scenario; every run a fresh server process");
+        setupRow("rounds", (summary.roundsAuto() ? "auto: at least the minimum, then more while a verdict was "
+                + "inconclusive and the time budget allowed; up to " : "") + summary.rounds()
+                + ", in the order <code>" + esc(summary.order()) + "</code>; every run a fresh server process "
+                + "that warmed up until steady before it was measured");
+        setupRow("verdicts", "95% interval of the paired rounds' ratio against a threshold of "
+                + esc(String.format(Locale.ROOT, "%.0f%%", summary.thresholdPct())));
         setupRow("CPUs", esc(summary.pinning()));
         setupRow("machine", esc(machine.cpus() + " CPUs" + (machine.cpuModel() == null ? "" : ", " + machine.cpuModel())
                 + (machine.memoryBytes() > 0 ? ", " + Units.bytes(machine.memoryBytes()) + " memory" : "")
@@ -300,11 +329,21 @@ public final class HtmlReport {
                 <section class="read">
                 <h2>How to read this report</h2>
                 <ul>
-                <li><b>Tables</b> give the median over the rounds of each figure (errors are summed);
-                the ratio column divides by the first server. &#9650; marks figures where higher is better,
-                &#9660; where lower is better; the better value is highlighted when the two differ by more than 10% (closer than that, short runs
-                on shared cores cannot tell them apart).
-                Grey rows are details.</li>
+                <li><b>Verdicts</b> come in three words. Rounds run in pairs, in alternating order (A B, then
+                B A), so a machine that drifts slows both sides of a pair alike; each pair gives one ratio of the
+                scenario's deciding figure, and the ratios give a 95% confidence interval (Student's t on their
+                logarithms). <i>Ahead</i>: the whole interval lies beyond the threshold. <i>Even</i>: the whole
+                interval lies within it. <i>Inconclusive</i>: neither; the verdict says how many pairs would
+                likely settle it, or that the machine is too noisy for the difference.</li>
+                <li><b>Tables</b> give the median over the rounds of each figure and, after &plusmn;, the
+                rounds' standard deviation in percent of their mean (errors are summed);
+                the ratio column divides medians by the first server. &#9650; marks figures where higher is better,
+                &#9660; where lower is better; the better value is highlighted when the two medians differ by more
+                than 10%. Grey rows are details.</li>
+                <li><b>Warm-up</b>: every run warms up until the throughput of consecutive 250 ms intervals is
+                steady and, for vtnio's servers, their JIT compiler has gone quiet; the time it took is in the
+                rounds table. Idle's memory is measured on a server warmed that way with echo traffic, as a server
+                in service is.</li>
                 <li><b>Latency by percentile</b> uses HdrHistogram's log-scaled percentile axis: each step to the
                 right adds a nine (90%, 99%, 99.9%&hellip;), so the tail is as visible as the median. Every
                 measured request of every round is in the curve. In the open-loop scenarios latency counts from

@@ -46,6 +46,8 @@ final class ReportStyle {
             table.figures .ratio { color: #5b636d; }
             table.figures tr.detail th, table.figures tr.detail td { color: #7b828b; font-size: 13px; }
             .dir { color: #a0a6ad; font-size: 10px; }
+            .verdict-ahead { font-weight: 600; }
+            .verdict-inconclusive { color: #8a6d00; }
             .verdict { margin: 10px 0 6px; padding: 6px 10px; background: #f1f5fb; border-left: 3px solid #1f77b4;
                        border-radius: 3px; }
             .flags { color: #5b636d; font-size: 12px; margin: 8px 0 0; }

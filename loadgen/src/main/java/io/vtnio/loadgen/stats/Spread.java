@@ -41,6 +41,9 @@ public record Spread(double median, double relativeSdPct, int rounds) {
         if (Double.isNaN(relativeSdPct)) {
             return "";
         }
+        if (relativeSdPct == 0) {
+            return " ±0%";
+        }
         return String.format(Locale.ROOT, relativeSdPct < 1 ? " ±%.1f%%" : " ±%.0f%%", relativeSdPct);
     }
 }

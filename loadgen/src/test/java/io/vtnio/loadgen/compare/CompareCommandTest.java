@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vtnio.loadgen.report.CompareSummary;
 import io.vtnio.loadgen.report.ResultEntry;
+import io.vtnio.loadgen.report.RoundResult;
+import io.vtnio.loadgen.report.ScenarioVerdict;
 import io.vtnio.loadgen.report.SummaryFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -81,6 +83,32 @@ class CompareCommandTest {
     }
 
     @Test
+    @Timeout(150)
+    void pairedRoundsWarmUntilSteadyAndEndInAVerdictWithAnInterval() throws Exception {
+        Run run = compare("--scenario", "echo", "--rounds", "2", "--duration", "300ms", "--warmup-max", "3s",
+                "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        CompareSummary summary = SummaryFile.read(dir.resolve("summary.json"));
+        assertEquals("vt nio, then nio vt, alternating", summary.order());
+        for (ResultEntry entry : summary.results()) {
+            assertEquals(2, entry.rounds().size(), entry.toString());
+            for (RoundResult round : entry.rounds()) {
+                assertNotNull(round.warmupSeconds(), round.toString());
+                assertTrue(round.warmupSeconds() >= 1 && round.warmupSeconds() <= 3.5, round.toString());
+                assertNotNull(round.steadyState(), "auto warm-up says whether it was steady: " + round);
+            }
+        }
+        ScenarioVerdict peak = summary.verdicts("echo-peak").getFirst();
+        assertEquals(2, peak.pairs());
+        assertEquals("replies/s", peak.figure());
+        assertTrue(List.of("ahead", "even", "inconclusive").contains(peak.verdict()), peak.toString());
+        assertNotNull(summary.noise());
+        assertTrue(summary.noise().checkpoints().size() >= 3, "before, and after each scenario");
+        assertTrue(run.out().contains("  = " + peak.line()), run.out());
+        assertTrue(run.out().contains("machine noise: "), run.out());
+    }
+
+    @Test
     @Timeout(60)
     void anyCommandThatSpeaksTheProtocolCanBeAContestant() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
@@ -100,5 +128,10 @@ class CompareCommandTest {
         assertEquals(2, compare("--scenario", "everything").exitCode());
         assertEquals(2, compare("--rounds", "0").exitCode());
         assertEquals(2, compare("--server", "nameless").exitCode());
+        assertEquals(2, compare("--rounds", "often").exitCode());
+        assertEquals(2, compare("--rounds", "3", "--max-time", "1m").exitCode());
+        assertEquals(2, compare("--threshold", "0").exitCode());
+        assertEquals(2, compare("--warmup", "soon").exitCode());
+        assertEquals(2, compare("--warmup", "1s", "--warmup-max", "5s").exitCode());
     }
 }

@@ -29,21 +29,28 @@ class ComparisonRowsTest {
     }
 
     @Test
-    void shortVerdicts() {
-        List<String> servers = List.of("vt", "nio");
-        assertEquals("nio ahead, 1.50x higher", ComparisonRows.shortVerdict(row(MetricRow.Better.HIGHER, 100.0, 150.0), servers));
-        assertEquals("vt ahead, 3.00x lower", ComparisonRows.shortVerdict(row(MetricRow.Better.LOWER, 1.0, 3.0), servers));
-        assertEquals("even (within 10%)", ComparisonRows.shortVerdict(row(MetricRow.Better.LOWER, 1.0, 1.08), servers));
+    void everyFigureCarriesItsSpreadOverRounds() {
+        CompareSummary summary = SummaryFixture.summary(1, 1, 3);
+        ScenarioInfo peak = summary.scenarios().getFirst();
+        List<MetricRow> rows = ComparisonRows.rows(peak,
+                List.of(summary.result("echo-peak", "vt"), summary.result("echo-peak", "nio")));
+        MetricRow throughput = rows.getFirst();
+        assertEquals("replies/s", throughput.label());
+        assertEquals("100,000 ±2%", throughput.texts().get(0));
+        assertEquals(100_000, throughput.values().get(0), 1e-6);
     }
 
     @Test
-    void verdictOfAScenarioUsesItsDecidingFigure() {
-        CompareSummary summary = SummaryFixture.summary(1, 1);
-        ScenarioInfo idle = summary.scenarios().get(2);
-        String verdict = ComparisonRows.verdict(idle, summary.serverNames(),
-                List.of(summary.result("idle", "vt"), summary.result("idle", "nio")));
-        assertEquals("nio ahead, 3.00x lower memory/connection: 5.9 KiB (vt) vs 2.0 KiB (nio)", verdict);
-        assertNull(ComparisonRows.verdict(idle, List.of("vt"), List.of(summary.result("idle", "vt"))));
+    void verdictOfAScenarioComesFromItsPairedRoundsOnTheDecidingFigure() {
+        CompareSummary summary = SummaryFixture.summary(1, 1, 3);
+        ScenarioVerdict idle = summary.verdicts("idle").getFirst();
+        assertEquals("memory/connection", idle.figure());
+        assertEquals("ahead", idle.verdict());
+        assertEquals("nio", idle.leader());
+        assertEquals("nio ahead, 3.00x lower memory/connection [3.00-3.00x] (95%, 3 pairs)", idle.line());
+        ScenarioVerdict single = SummaryFixture.summary(1, 1).verdicts("echo-peak").getFirst();
+        assertEquals("inconclusive", single.verdict());
+        assertNull(single.high());
     }
 
     @Test

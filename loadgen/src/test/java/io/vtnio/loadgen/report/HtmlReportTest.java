@@ -20,7 +20,7 @@ class HtmlReportTest {
     @Test
     @Timeout(60)
     void theReportIsOneFileWithEveryChartEmbeddedAndNothingFetched() throws Exception {
-        CompareSummary summary = SummaryFixture.summary(1, 1);
+        CompareSummary summary = SummaryFixture.summary(1, 1, 3);
         SummaryFixture.write(dir, summary);
         Path file = dir.resolve("report.html");
         HtmlReport.write(file, dir, SummaryFile.read(dir.resolve("summary.json")));
@@ -37,7 +37,9 @@ class HtmlReportTest {
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "nothing may be fetched");
         assertFalse(html.contains("<script"), "no script");
         assertTrue(html.contains(">vt<") && html.contains(">nio<"));
-        assertTrue(html.contains("nio ahead, 1.20x higher"), "verdict of echo-peak");
+        assertTrue(html.contains("nio ahead, 1.20x [1.20-1.20x]"), "verdict of echo-peak at a glance");
+        assertTrue(html.contains("nio ahead, 1.20x higher replies/s [1.20-1.20x] (95%, 3 pairs)"), "its line");
+        assertTrue(html.contains("<td>2.5s</td>"), "warm-up of each round");
         assertTrue(html.contains("server on CPU 1, generator on CPU 0"));
         assertTrue(html.contains("-Xmx256m"), "JVM options");
         assertTrue(html.contains("href=\"echo-peak/vt-1.hlog\""), "rounds link their files");

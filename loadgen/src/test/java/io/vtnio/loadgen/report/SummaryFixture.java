@@ -21,8 +21,16 @@ public final class SummaryFixture {
     private SummaryFixture() {
     }
 
-    /** A summary whose figures scale with {@code throughputFactor} and {@code latencyFactor}. */
+    /** A summary of one round whose figures scale with {@code throughputFactor} and {@code latencyFactor}. */
     public static CompareSummary summary(double throughputFactor, double latencyFactor) {
+        return summary(throughputFactor, latencyFactor, 1);
+    }
+
+    /**
+     * A summary of {@code rounds} rounds; round r's figures are off by {@code ±2%} in turn, the same
+     * for both servers, so their ratios stay those of the one-round summary.
+     */
+    public static CompareSummary summary(double throughputFactor, double latencyFactor, int rounds) {
         List<ScenarioInfo> scenarios = List.of(
                 new ScenarioInfo("echo-peak", "echo, peak throughput", "closed loop", "--mode echo",
                         "--connections 100", "reply"),
@@ -41,22 +49,39 @@ public final class SummaryFixture {
                         idle ? 6000L - 4000 * i : null, idle ? 5600L - 4000 * i : null, idle ? 400L : null, 1, 3.5,
                         idle ? 20.0 - 10 * i : null);
                 LatencyFigures latency = new LatencyFigures(p99 / 3, p99 / 2, p99, p99 * 2, p99 * 3, p99 / 2.5);
-                String hlog = scenario.name() + "/" + server + "-1.hlog";
-                RoundResult round = new RoundResult(1, null, Math.round(throughput * 2), 0, 2.0, throughput, latency,
-                        process, null, hlog, null, null, null, null);
+                List<RoundResult> roundResults = new ArrayList<>();
+                for (int r = 1; r <= rounds; r++) {
+                    double wobble = rounds == 1 ? 1 : 1 + 0.02 * ((r % 3) - 1);
+                    String hlog = scenario.name() + "/" + server + "-" + r + ".hlog";
+                    roundResults.add(new RoundResult(r, null, Math.round(throughput * wobble * 2), 0, 2.0,
+                            throughput * wobble, latency, process, null, hlog, null, null, null, null, 2.5, true));
+                }
                 boolean open = !scenario.name().equals("echo-peak");
                 Double target = open ? (scenario.name().equals("idle") ? 2_500.0 : 50_000.0) : null;
                 results.add(new ResultEntry(scenario.name(), "vtnio", "test", "echo", open ? "open" : "closed", server,
                         100, 2.0, Math.round(throughput * 2), 0, throughput, target, latency, latency, process,
-                        List.of(round)));
+                        roundResults));
             }
         }
         return new CompareSummary("vtnio", CompareSummary.KIND, "test", "2026-01-01T00:00:00Z", 60.0,
-                "vtnio compare", 1, "vt nio",
+                "vtnio compare", rounds, "vt nio, then nio vt, alternating",
                 List.of(new ContestantInfo("vt", "java -jar server-vt.jar"),
                         new ContestantInfo("nio", "java -jar server-nio.jar")),
                 "-Xmx256m", "server on CPU 1, generator on CPU 0 (taskset)",
-                new MachineInfo("Test CPU", 2, 1L << 34, "Linux", "25"), scenarios, results, List.of());
+                new MachineInfo("Test CPU", 2, 1L << 34, "Linux", "25"), scenarios, results, List.of(), false, 10,
+                verdicts(scenarios, results), null);
+    }
+
+    private static List<ScenarioVerdict> verdicts(List<ScenarioInfo> scenarios, List<ResultEntry> results) {
+        List<ScenarioVerdict> verdicts = new ArrayList<>();
+        for (ScenarioInfo scenario : scenarios) {
+            ResultEntry vt = results.stream().filter(r -> r.scenario().equals(scenario.name())
+                    && r.server().equals("vt")).findFirst().orElseThrow();
+            ResultEntry nio = results.stream().filter(r -> r.scenario().equals(scenario.name())
+                    && r.server().equals("nio")).findFirst().orElseThrow();
+            verdicts.add(PairedVerdicts.of(scenario, vt, nio, 10));
+        }
+        return verdicts;
     }
 
     /** Writes {@code summary.json} and, for every round, a two-second interval log under {@code dir}. */

@@ -1,0 +1,81 @@
+package io.vtnio.loadgen.compare;
+
+import io.vtnio.loadgen.report.ScenarioVerdict;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How many rounds each scenario runs: a fixed count ({@code --rounds N}), or as many as the
+ * question needs ({@code --rounds auto}): at least {@code minRounds}, then one more while a
+ * verdict is inconclusive and the scenario's share of the time budget ({@code --max-time})
+ * holds one more round, up to {@code maxRounds}.
+ *
+ * <p>Threading: one thread; the budget's clock starts when the plan is made.
+ */
+final class RoundPlan {
+
+    /** Auto rounds never go beyond this: by then a verdict that is still open needs a quieter machine. */
+    static final int MOST_AUTO_ROUNDS = 10;
+
+    private final boolean auto;
+    private final int minRounds;
+    private final int maxRounds;
+    private final long deadlineNs;
+
+    private RoundPlan(boolean auto, int minRounds, int maxRounds, long deadlineNs) {
+        this.auto = auto;
+        this.minRounds = minRounds;
+        this.maxRounds = maxRounds;
+        this.deadlineNs = deadlineNs;
+    }
+
+    static RoundPlan fixed(int rounds) {
+        return new RoundPlan(false, rounds, rounds, Long.MAX_VALUE);
+    }
+
+    /** At least {@code minRounds}; more while undecided, within {@code budget} from now. */
+    static RoundPlan auto(int minRounds, Duration budget) {
+        return new RoundPlan(true, minRounds, Math.max(minRounds, MOST_AUTO_ROUNDS),
+                System.nanoTime() + budget.toNanos());
+    }
+
+    boolean isAuto() {
+        return auto;
+    }
+
+    int minRounds() {
+        return minRounds;
+    }
+
+    /** Nanoseconds of the budget left, at least 0; {@link Long#MAX_VALUE} / 2 when unbounded. */
+    long timeLeftNs() {
+        return deadlineNs == Long.MAX_VALUE ? Long.MAX_VALUE / 2 : Math.max(0, deadlineNs - System.nanoTime());
+    }
+
+    /**
+     * Whether to run round {@code done + 1}.
+     *
+     * @param done              rounds run so far
+     * @param verdicts          the verdicts after them
+     * @param projectedNs       the scenario's time so far plus one more round at the mean pace
+     * @param scenarioShareNs   the scenario's share of the budget
+     */
+    boolean another(int done, List<ScenarioVerdict> verdicts, long projectedNs, long scenarioShareNs) {
+        if (done < minRounds) {
+            return true;
+        }
+        if (!auto || done >= maxRounds) {
+            return false;
+        }
+        boolean open = verdicts.stream().anyMatch(v -> v.verdict().equals("inconclusive"));
+        return open && projectedNs <= scenarioShareNs && timeLeftNs() > projectedNs / Math.max(1, done + 1);
+    }
+
+    /** For progress lines: {@code 3}, or {@code 3+} while auto rounds may add more. */
+    String describe(int round) {
+        if (!auto) {
+            return Integer.toString(minRounds);
+        }
+        return Math.max(round, minRounds) + "+";
+    }
+}

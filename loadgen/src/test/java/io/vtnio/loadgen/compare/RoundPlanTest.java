@@ -1,0 +1,68 @@
+package io.vtnio.loadgen.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vtnio.loadgen.report.ScenarioVerdict;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoundPlanTest {
+
+    private static final long SECOND_NS = 1_000_000_000L;
+
+    private static ScenarioVerdict verdict(String word) {
+        return new ScenarioVerdict("echo-peak", "replies/s", "higher", "vt", "nio", 1.05, 0.9, 1.2, 0.95, 3, 10,
+                word, null, word, word);
+    }
+
+    @Test
+    void fixedRoundsRunExactlyThatManyWhateverTheVerdict() {
+        RoundPlan plan = RoundPlan.fixed(3);
+        assertTrue(plan.another(2, List.of(verdict("inconclusive")), 0, 0));
+        assertFalse(plan.another(3, List.of(verdict("inconclusive")), 0, Long.MAX_VALUE));
+        assertEquals("3", plan.describe(1));
+    }
+
+    @Test
+    void autoRoundsRunTheMinimumThenMoreOnlyWhileUndecidedAndWithinTheScenariosShare() {
+        RoundPlan plan = RoundPlan.auto(3, Duration.ofMinutes(5));
+        assertTrue(plan.another(1, List.of(verdict("even")), 100 * SECOND_NS, 10 * SECOND_NS), "the minimum runs");
+        assertFalse(plan.another(3, List.of(verdict("even"), verdict("ahead")), 10 * SECOND_NS, 60 * SECOND_NS),
+                "decided: stop");
+        assertTrue(plan.another(3, List.of(verdict("even"), verdict("inconclusive")), 40 * SECOND_NS,
+                60 * SECOND_NS), "one open verdict and time for a round");
+        assertFalse(plan.another(3, List.of(verdict("inconclusive")), 70 * SECOND_NS, 60 * SECOND_NS),
+                "one more round would overrun the scenario's share");
+        assertFalse(plan.another(RoundPlan.MOST_AUTO_ROUNDS, List.of(verdict("inconclusive")), 0, Long.MAX_VALUE));
+        assertEquals("3+", plan.describe(2));
+        assertEquals("5+", plan.describe(5));
+    }
+
+    @Test
+    void autoRoundsStopWhenTheWholeBudgetIsSpent() {
+        RoundPlan plan = RoundPlan.auto(2, Duration.ZERO);
+        assertFalse(plan.another(2, List.of(verdict("inconclusive")), SECOND_NS, Long.MAX_VALUE));
+    }
+
+    @Test
+    void roundsAlternateTheirOrderSoThatDriftCancels() {
+        List<Contestant> three = List.of(Contestant.builtIn(BuiltInServer.named("vt")),
+                Contestant.builtIn(BuiltInServer.named("nio")), Contestant.parse("go=go-echo --port {port}"));
+        assertEquals(List.of("vt", "nio", "go"), RoundRunner.order(three, 1).stream().map(Contestant::name).toList());
+        assertEquals(List.of("go", "nio", "vt"), RoundRunner.order(three, 2).stream().map(Contestant::name).toList());
+        assertEquals(List.of("vt", "nio", "go"), RoundRunner.order(three, 3).stream().map(Contestant::name).toList());
+    }
+
+    @Test
+    void warmupFlagsForTheGenerator() {
+        assertEquals(List.of("--warmup", "auto", "--warmup-max", "15s", "--server-stats", "/tmp/s.log"),
+                WarmupPlan.auto(Duration.ofSeconds(15)).loadArgs(java.nio.file.Path.of("/tmp/s.log")));
+        assertEquals(List.of("--warmup", "auto", "--warmup-max", "15s"),
+                WarmupPlan.auto(Duration.ofSeconds(15)).loadArgs(null));
+        assertEquals(List.of("--warmup", "2s"), WarmupPlan.fixed(Duration.ofSeconds(2)).loadArgs(null));
+        assertEquals("auto (at most 15s)", WarmupPlan.auto(Duration.ofSeconds(15)).describe());
+    }
+}
