@@ -2,20 +2,21 @@
 # The test of a comparison tool: the same server entered twice must never be declared "ahead"
 # (A/A), and a known difference must be found "ahead", with the right sign, every time (A/B).
 #
-# usage: ./vtnio aa-test [--runs N] [--servers vt,nio] [--ab] [--cpu-work N] [--scenario S] [OUT_DIR]
+# usage: ./vtnio aa-test [--runs N] [--servers vt,nio] [--ab] [--cpu-work N] [--scenario S] [--max-time D] [OUT_DIR]
 #   --runs N        compare runs per server (default 5)
 #   --servers LIST  which built-in servers to enter twice (default vt,nio)
 #   --ab            instead of A/A: B runs the same server with --work cpu:N (each reply costs N
 #                   SHA-256 rounds more), and A must be found ahead on echo-peak every time
 #   --cpu-work N    N of --ab (default 6: about 30% more CPU per reply for vt at 100 connections)
 #   --scenario S    compare scenario (default echo: its closed-loop peak and its open-loop latency)
+#   --max-time D    each compare's --max-time, its budget for rounds auto (default 2m)
 #   OUT_DIR         default results/aa-<time>; each run in OUT_DIR/<server>-<n>, verdicts in OUT_DIR/verdicts.txt
 # Exit 0 when every verdict is as required, 1 otherwise, 2 on bad usage.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-runs=5 servers=vt,nio ab=0 cpu_work=6 scenario=echo out=
-usage() { echo "usage: ./vtnio aa-test [--runs N] [--servers vt,nio] [--ab] [--cpu-work N] [--scenario S] [OUT_DIR]" >&2; exit 2; }
+runs=5 servers=vt,nio ab=0 cpu_work=6 scenario=echo max_time=2m out=
+usage() { echo "usage: ./vtnio aa-test [--runs N] [--servers vt,nio] [--ab] [--cpu-work N] [--scenario S] [--max-time D] [OUT_DIR]" >&2; exit 2; }
 while (($#)); do
   case $1 in
     --runs) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || usage; runs=$2; shift 2 ;;
@@ -23,7 +24,8 @@ while (($#)); do
     --ab) ab=1; shift ;;
     --cpu-work) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || usage; cpu_work=$2; shift 2 ;;
     --scenario) [[ -n ${2:-} ]] || usage; scenario=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --max-time) [[ ${2:-} =~ ^[0-9]+(ms|s|m)$ ]] || usage; max_time=$2; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) usage ;;
     *) [[ -z $out ]] || usage; out=$1; shift ;;
   esac
@@ -49,7 +51,7 @@ for server in ${servers//,/ }; do
     dir=$out/$server-$run
     started=$SECONDS
     "$here/vtnio" compare --servers "${server}A,${server}B" --scenario "$scenario" --server "$a" --server "$b" \
-      --out "$dir" >"$dir.out" 2>"$dir.err" || true
+      --max-time "$max_time" --out "$dir" >"$dir.out" 2>"$dir.err" || true
     lines=$(grep '^  = ' "$dir.out" | sed 's/^  = //' || true)
     [[ -n $lines ]] || { echo "$server run $run: no verdict (see $dir.err)" | tee -a "$out/verdicts.txt"; bad=1; continue; }
     while IFS= read -r line; do

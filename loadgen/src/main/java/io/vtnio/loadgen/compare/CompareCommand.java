@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * vtnio compare                                   # the default set, about 5 minutes on 2 cores
- * vtnio compare --quick                           # echo and idle, two rounds, about a minute
+ * vtnio compare --quick                           # echo and idle, one round, about a minute
  * vtnio compare --scenario backend --rounds 6 --threshold 5
  * vtnio compare --server netty='java -jar netty-echo.jar --port {port}' --scenario echo
  * </pre>
@@ -83,15 +83,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: all; with --quick: echo,idle).")
     private List<String> scenarioNames;
 
-    @Option(names = "--quick", description = "Small and short: echo and idle, two rounds each, in about a minute; "
-            + "verdicts may well say inconclusive.")
+    @Option(names = "--quick", description = "Small and short: echo and idle, one round each with warm-ups of at "
+            + "most 3s, in about a minute; a single round gives no interval, so its verdicts say inconclusive.")
     private boolean quick;
 
     @Option(names = "--rounds", paramLabel = "auto|N", defaultValue = "auto",
             description = {"Rounds of each scenario; a round runs every contestant once, in an order that "
                     + "alternates from round to round (A B, B A, ...), and gives one pair of evidence.",
-                "auto (default): at least 3 (--quick: 2), then more while a verdict is inconclusive and --max-time "
-                    + "allows, up to " + RoundPlan.MOST_AUTO_ROUNDS + ". N: exactly N."})
+                "auto (default): at least 2 (--quick: 1), then more while a verdict is inconclusive and --max-time "
+                    + "allows, up to " + RoundPlan.MOST_AUTO_ROUNDS + ". N: exactly N. A verdict needs 2 rounds "
+                    + "or more."})
     private String rounds;
 
     @Option(names = "--max-time", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
@@ -127,7 +128,7 @@ public final class CompareCommand implements Callable<Integer> {
     private String warmup;
 
     @Option(names = "--warmup-max", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
-            description = "Upper bound of an auto warm-up (default: 15s; with --quick: 6s).")
+            description = "Upper bound of an auto warm-up (default: 15s; with --quick: 3s).")
     private Duration warmupMax;
 
     @Option(names = "--echo-rate", paramLabel = "PER_SEC",
@@ -279,7 +280,7 @@ public final class CompareCommand implements Callable<Integer> {
         String text = rounds.trim().toLowerCase(Locale.ROOT);
         if (text.equals("auto")) {
             require(maxTime == null || !maxTime.isZero(), "--max-time must be more than 0");
-            return RoundPlan.auto(quick ? 2 : 3, budget());
+            return RoundPlan.auto(quick ? 1 : 2, budget());
         }
         require(maxTime == null, "--max-time applies to --rounds auto");
         int count;

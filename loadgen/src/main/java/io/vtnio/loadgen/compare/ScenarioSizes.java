@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * How big and how long each scenario is. {@link #DEFAULT} is sized so that the default
- * comparison (five scenarios, two servers, at least three pairs of rounds, JVM start-ups and
- * warm-ups included) fits {@code --max-time}'s default on a two-core machine; {@link #QUICK}
- * keeps {@code --quick} within about a minute.
+ * comparison (five scenarios, two servers, at least two rounds each, JVM start-ups and warm-ups
+ * included) leaves {@code --max-time}'s default of five minutes room for a third round where a
+ * verdict needs one, on a two-core machine; {@link #QUICK} keeps {@code --quick} within about a
+ * minute.
  *
  * @param warmup             warm-up of every run: until steady (auto), or fixed by {@code --warmup}
  * @param idleWarmup         fixed warm-up of idle's own run, long enough to hold the memory probe (and the full
@@ -33,7 +34,7 @@ record ScenarioSizes(WarmupPlan warmup, Duration idleWarmup, Duration echoDurati
             Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofMillis(1500),
             100, 5000, 1000, 2, 100, 50, 2000, "sleep:5ms");
 
-    static final ScenarioSizes QUICK = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(6)),
+    static final ScenarioSizes QUICK = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(3)),
             Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofSeconds(1),
             100, 2000, 500, 2, 100, 50, 1000, "sleep:5ms");
 
