@@ -8,6 +8,7 @@ import io.vtnio.loadgen.report.HtmlReport;
 import io.vtnio.loadgen.report.MachineNoise;
 import io.vtnio.loadgen.report.NoiseSection;
 import io.vtnio.loadgen.report.SummaryFile;
+import io.vtnio.loadgen.stats.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -90,8 +91,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "auto|N", defaultValue = "auto",
             description = {"Rounds of each scenario; a round runs every contestant once, in an order that "
                     + "alternates from round to round (A B, B A, ...), and gives one pair of evidence.",
-                "auto (default): at least 2 (--quick: 1), then more while a verdict is inconclusive and --max-time "
-                    + "allows, up to " + RoundPlan.MOST_AUTO_ROUNDS + ". N: exactly N. A verdict needs 2 rounds "
+                "auto (default): at least 3 (--quick: 1), then more while a verdict is inconclusive and --max-time "
+                    + "allows, up to " + RoundPlan.MOST_AUTO_ROUNDS + ". N: exactly N. A verdict needs 3 rounds "
                     + "or more."})
     private String rounds;
 
@@ -280,7 +281,7 @@ public final class CompareCommand implements Callable<Integer> {
         String text = rounds.trim().toLowerCase(Locale.ROOT);
         if (text.equals("auto")) {
             require(maxTime == null || !maxTime.isZero(), "--max-time must be more than 0");
-            return RoundPlan.auto(quick ? 1 : 2, budget());
+            return RoundPlan.auto(quick ? 1 : Verdict.FEWEST_PAIRS_TO_DECIDE, budget());
         }
         require(maxTime == null, "--max-time applies to --rounds auto");
         int count;

@@ -4,9 +4,8 @@ import java.time.Duration;
 
 /**
  * How big and how long each scenario is. {@link #DEFAULT} is sized so that the default
- * comparison (five scenarios, two servers, at least two rounds each, JVM start-ups and warm-ups
- * included) leaves {@code --max-time}'s default of five minutes room for a third round where a
- * verdict needs one, on a two-core machine; {@link #QUICK} keeps {@code --quick} within about a
+ * comparison (five scenarios, two servers, three rounds each, JVM start-ups and warm-ups
+ * included) takes about five minutes on a two-core machine; {@link #QUICK} keeps {@code --quick} within about a
  * minute.
  *
  * @param warmup             warm-up of every run: until steady (auto), or fixed by {@code --warmup}

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The answer to "is one contestant ahead?" on one figure, in three words and no more: "ahead"
  * only when the whole confidence interval of the ratio lies beyond the practical threshold,
  * "even" when the whole interval lies within it, and "inconclusive" otherwise, with what would
- * settle it. The threshold is symmetric in ratio: at 10%, anything from {@code 1/1.10x} to
+ * settle it. Fewer than {@link #FEWEST_PAIRS_TO_DECIDE} pairs are always inconclusive. The threshold is symmetric in ratio: at 10%, anything from {@code 1/1.10x} to
  * {@code 1.10x} is "within".
  *
  * <pre>{@code
@@ -45,6 +45,15 @@ public record Verdict(Kind kind, String leader, RatioInterval interval, double t
     static final int MOST_PAIRS_WORTH_SUGGESTING = 40;
 
     /**
+     * Fewer pairs decide nothing. The t interval is right on average even from two pairs, but
+     * two ratios that happen to agree make a narrow interval out of luck, and rounds that stop as
+     * soon as a verdict is reached give luck a chance: in this project's A/A runs, two pairs of
+     * one server's latency p99 agreed on 1.16x and "ahead" came out. From three pairs on, the
+     * spread is estimated from at least two degrees of freedom.
+     */
+    public static final int FEWEST_PAIRS_TO_DECIDE = 3;
+
+    /**
      * @param interval        the ratio {@code other / reference}
      * @param thresholdPct    the practical threshold in percent, more than 0
      * @param higherIsBetter  whether more of the figure is better (replies/s) or less (latency, memory)
@@ -57,8 +66,9 @@ public record Verdict(Kind kind, String leader, RatioInterval interval, double t
         double bound = 1 + thresholdPct / 100;
         String pairs = interval.samples() + (interval.samples() == 1 ? " pair" : " pairs");
         String confidence = String.format(Locale.ROOT, "%.0f%%", interval.confidence() * 100);
-        boolean otherHigher = interval.bounded() && interval.low() > bound;
-        boolean otherLower = interval.bounded() && interval.high() < 1 / bound;
+        boolean enough = interval.bounded() && interval.samples() >= FEWEST_PAIRS_TO_DECIDE;
+        boolean otherHigher = enough && interval.low() > bound;
+        boolean otherLower = enough && interval.high() < 1 / bound;
         if (otherHigher || otherLower) {
             boolean otherLeads = otherHigher == higherIsBetter;
             String leader = otherLeads ? other : reference;
@@ -75,14 +85,18 @@ public record Verdict(Kind kind, String leader, RatioInterval interval, double t
         }
         String ratioName = other + "/" + reference;
         String threshold = String.format(Locale.ROOT, "%s%%", trim(thresholdPct));
-        if (interval.bounded() && interval.low() >= 1 / bound && interval.high() <= bound) {
+        if (enough && interval.low() >= 1 / bound && interval.high() <= bound) {
             String line = String.format(Locale.ROOT, "even on %s: %s %s, within the %s threshold (%s, %s)", figure,
                     ratioName, interval.describe(), threshold, confidence, pairs);
             return new Verdict(Kind.EVEN, null, interval, thresholdPct, line, "even, " + interval.describe());
         }
-        String line = String.format(Locale.ROOT, "inconclusive on %s: %s %s %s; %s", figure, ratioName,
-                interval.describe(), interval.bounded() ? "straddles the " + threshold + " threshold" : "",
-                whatWouldSettle(interval, bound)).replace("  ", " ");
+        String why = !interval.bounded() ? ""
+                : !enough ? ", too few pairs to decide (at least " + FEWEST_PAIRS_TO_DECIDE + ")"
+                : " straddles the " + threshold + " threshold";
+        String line = String.format(Locale.ROOT, "inconclusive on %s: %s %s (%s, %s)%s; %s", figure, ratioName,
+                interval.describe(), confidence, pairs, why,
+                enough ? whatWouldSettle(interval, bound) : "run at least " + FEWEST_PAIRS_TO_DECIDE
+                        + " rounds (--rounds " + FEWEST_PAIRS_TO_DECIDE + " or more)");
         return new Verdict(Kind.INCONCLUSIVE, null, interval, thresholdPct, line,
                 "inconclusive, " + interval.describe());
     }

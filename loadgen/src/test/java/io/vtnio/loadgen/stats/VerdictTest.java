@@ -118,6 +118,16 @@ class VerdictTest {
     }
 
     @Test
+    void twoPairsThatHappenToAgreeDecideNothing() {
+        // As in an A/A run of this project: two pairs of p99 ratios, both about 1.16.
+        Verdict verdict = Verdict.of(RatioInterval.paired(new double[] {1000, 1200}, new double[] {1160, 1395}, 0.95),
+                10, false, "nioA", "nioB", "latency p99");
+        assertTrue(verdict.interval().low() > 1.1, "the interval alone would say ahead: " + verdict.interval());
+        assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
+        assertTrue(verdict.line().contains("too few pairs to decide (at least 3)"), verdict.line());
+    }
+
+    @Test
     void onePairGivesNoIntervalAndSoNoVerdict() {
         Verdict verdict = throughput(new Pairs(new double[] {50_000}, new double[] {90_000}));
         assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
