@@ -27,11 +27,13 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param samples    pairs (paired) or the smaller of the two sample counts (unpaired)
  * @param logSpread  the standard deviation of the log ratios (paired) or the standard error of the
  *                   log ratio times the square root of {@code samples} (unpaired); NaN with one sample
+ * @param above      paired: how many pairs had a ratio above 1; unpaired: 0
+ * @param below      paired: how many pairs had a ratio below 1; unpaired: 0
  *
  * <p>Threading: immutable.
  */
 public record RatioInterval(double ratio, double low, double high, double confidence, int samples,
-                            double logSpread) {
+                            double logSpread, int above, int below) {
 
     /**
      * The ratio {@code b / a} from pairs measured together: {@code a[i]} and {@code b[i]} ran
@@ -54,13 +56,17 @@ public record RatioInterval(double ratio, double low, double high, double confid
         if (n == 0) {
             throw new IllegalArgumentException("no pairs");
         }
+        int above = (int) Arrays.stream(logs).filter(log -> log > 0).count();
+        int below = (int) Arrays.stream(logs).filter(log -> log < 0).count();
         double mean = mean(logs);
         if (n == 1) {
-            return new RatioInterval(Math.exp(mean), 0, Double.POSITIVE_INFINITY, confidence, 1, Double.NaN);
+            return new RatioInterval(Math.exp(mean), 0, Double.POSITIVE_INFINITY, confidence, 1, Double.NaN, above,
+                    below);
         }
         double sd = Math.sqrt(variance(logs, mean));
         double half = quantile(n - 1, confidence) * sd / Math.sqrt(n);
-        return new RatioInterval(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), confidence, n, sd);
+        return new RatioInterval(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), confidence, n, sd,
+                above, below);
     }
 
     /**
@@ -80,20 +86,20 @@ public record RatioInterval(double ratio, double low, double high, double confid
         double ratio = Math.exp(meanB - meanA);
         int samples = Math.min(a.length, b.length);
         if (a.length < 2 || b.length < 2) {
-            return new RatioInterval(ratio, 0, Double.POSITIVE_INFINITY, confidence, samples, Double.NaN);
+            return new RatioInterval(ratio, 0, Double.POSITIVE_INFINITY, confidence, samples, Double.NaN, 0, 0);
         }
         double termA = variance(logA, meanA) / a.length;
         double termB = variance(logB, meanB) / b.length;
         double se = Math.sqrt(termA + termB);
         if (se == 0) {
-            return new RatioInterval(ratio, ratio, ratio, confidence, samples, 0);
+            return new RatioInterval(ratio, ratio, ratio, confidence, samples, 0, 0, 0);
         }
         // Welch-Satterthwaite degrees of freedom.
         double df = (termA + termB) * (termA + termB)
                 / (termA * termA / (a.length - 1) + termB * termB / (b.length - 1));
         double half = quantile(df, confidence) * se;
         return new RatioInterval(ratio, Math.exp(Math.log(ratio) - half), Math.exp(Math.log(ratio) + half),
-                confidence, samples, se * Math.sqrt(samples));
+                confidence, samples, se * Math.sqrt(samples), 0, 0);
     }
 
     /** Whether there were enough samples for an interval at all. */

@@ -1,6 +1,7 @@
 package io.vtnio.loadgen.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,30 @@ class VerdictTest {
     }
 
     @Test
+    void aTailFigureWhosePairsDisagreeIsNotAheadEvenWhenItsIntervalIsBeyondTheThreshold() {
+        // The pairs of a real A/A run of server-vt's open-loop p99 (ms): 1.38, 1.24, 1.14, 1.00, 1.25.
+        double[] a = {5.80, 6.16, 8.18, 7.29, 7.37};
+        double[] b = {8.03, 7.66, 9.29, 7.29, 9.24};
+        Verdict verdict = Verdict.of(RatioInterval.paired(a, b, 0.95), 1, false, "vtA", "vtB", "latency p99");
+        assertTrue(verdict.interval().low() > 1.01, verdict.interval().toString());
+        assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind(), verdict.line());
+        assertTrue(verdict.line().contains("lies beyond the 1% threshold, but only 4 of its 5 pairs point that way"),
+                verdict.line());
+        double[] allUp = {8.03, 7.66, 9.29, 7.60, 9.24};
+        Verdict agreed = Verdict.of(RatioInterval.paired(a, allUp, 0.95), 1, false, "vtA", "vtB", "latency p99");
+        assertEquals(Verdict.Kind.AHEAD, agreed.kind(), agreed.line());
+        assertEquals("vtA", agreed.leader());
+    }
+
+    @Test
+    void withEightPairsOneMayDissent() {
+        assertTrue(Verdict.agree(3, 3));
+        assertFalse(Verdict.agree(6, 7));
+        assertTrue(Verdict.agree(7, 8));
+        assertFalse(Verdict.agree(10, 12));
+    }
+
+    @Test
     void onePairGivesNoIntervalAndSoNoVerdict() {
         Verdict verdict = throughput(new Pairs(new double[] {50_000}, new double[] {90_000}));
         assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
@@ -136,8 +161,8 @@ class VerdictTest {
 
     @Test
     void theEstimateOfPairsNeededGrowsWithTheSpread() {
-        String tight = Verdict.whatWouldSettle(new RatioInterval(1.2, 1.05, 1.37, 0.95, 3, 0.05), 1.1);
-        String loose = Verdict.whatWouldSettle(new RatioInterval(1.2, 0.9, 1.6, 0.95, 3, 0.15), 1.1);
+        String tight = Verdict.whatWouldSettle(new RatioInterval(1.2, 1.05, 1.37, 0.95, 3, 0.05, 3, 0), 1.1);
+        String loose = Verdict.whatWouldSettle(new RatioInterval(1.2, 0.9, 1.6, 0.95, 3, 0.15, 2, 1), 1.1);
         assertTrue(tight.startsWith("about 4 pairs"), tight);
         assertTrue(loose.startsWith("about 12 pairs"), loose);
     }
