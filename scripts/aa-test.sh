@@ -7,7 +7,7 @@
 #   --servers LIST  which built-in servers to enter twice (default vt,nio)
 #   --ab            instead of A/A: B runs the same server with --work cpu:N (each reply costs N
 #                   SHA-256 rounds more), and A must be found ahead on echo-peak every time
-#   --cpu-work N    N of --ab (default 16: about 30% more CPU per reply for vt at 100 connections)
+#   --cpu-work N    N of --ab (default 32: about 30% more CPU per reply for vt at 100 connections)
 #   --scenario S    compare scenario (default echo: its closed-loop peak and its open-loop latency)
 #   --max-time D    each compare's --max-time, its budget for rounds auto (default 3m)
 #   OUT_DIR         default results/aa-<time>; each run in OUT_DIR/<server>-<n>, verdicts in OUT_DIR/verdicts.txt
@@ -15,7 +15,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-runs=5 servers=vt,nio ab=0 cpu_work=16 scenario=echo max_time=3m out=
+runs=5 servers=vt,nio ab=0 cpu_work=32 scenario=echo max_time=3m out=
 usage() { echo "usage: ./vtnio aa-test [--runs N] [--servers vt,nio] [--ab] [--cpu-work N] [--scenario S] [--max-time D] [OUT_DIR]" >&2; exit 2; }
 while (($#)); do
   case $1 in
