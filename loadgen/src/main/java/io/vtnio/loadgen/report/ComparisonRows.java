@@ -25,7 +25,9 @@ public final class ComparisonRows {
     public static List<MetricRow> rows(ScenarioInfo scenario, List<ResultEntry> entries) {
         List<MetricRow> rows = new ArrayList<>();
         String unit = scenario.unit();
-        boolean idle = entries.stream().anyMatch(e -> e != null && e.process().bytesPerConnection() != null);
+        // Idle rows whenever the scenario probes memory, so its deciding row exists even when a figure could not be had.
+        boolean idle = scenario.name().equals("idle")
+                || entries.stream().anyMatch(e -> e != null && e.process().bytesPerConnection() != null);
         rows.add(row(plural(unit) + "/s", entries, RoundResult::throughputPerSec, Units::count,
                 MetricRow.Better.HIGHER, false));
         rows.add(latencyRow("latency p50", entries, LatencyFigures::p50, false));

@@ -44,10 +44,10 @@ class ComparisonRowsTest {
     void verdictOfAScenarioComesFromItsPairedRoundsOnTheDecidingFigure() {
         CompareSummary summary = SummaryFixture.summary(1, 1, 3);
         ScenarioVerdict idle = summary.verdicts("idle").getFirst();
-        assertEquals("memory/connection", idle.figure());
+        assertEquals("heap/connection", idle.figure());
         assertEquals("ahead", idle.verdict());
         assertEquals("nio", idle.leader());
-        assertEquals("nio ahead, 3.00x lower memory/connection [3.00-3.00x] (95%, 3 pairs)", idle.line());
+        assertEquals("nio ahead, 3.50x lower heap/connection [3.50-3.50x] (95%, 3 pairs)", idle.line());
         ScenarioVerdict single = SummaryFixture.summary(1, 1).verdicts("echo-peak").getFirst();
         assertEquals("inconclusive", single.verdict());
         assertNull(single.high());
