@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * run gave a result without errors, 1 otherwise, 2 for bad usage.
  *
  * <pre>
- * vtnio compare                                   # the default set, about 5 minutes on 2 cores
+ * vtnio compare                                   # the default set, about 6 minutes on 2 cores
  * vtnio compare --quick                           # echo and idle, one round, about a minute
  * vtnio compare --scenario backend --rounds 6 --threshold 5
  * vtnio compare --server netty='java -jar netty-echo.jar --port {port}' --scenario echo

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How big and how long each scenario is. {@link #DEFAULT} is sized so that the default
  * comparison (five scenarios, two servers, three rounds each, JVM start-ups and warm-ups
- * included) takes about five minutes on a two-core machine; {@link #QUICK} keeps {@code --quick} within about a
+ * included) takes about six minutes on a two-core machine; {@link #QUICK} keeps {@code --quick} within about a
  * minute.
  *
  * @param warmup             warm-up of every run: until steady (auto), or fixed by {@code --warmup}
