@@ -1,6 +1,7 @@
 package io.vtnio.loadgen;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
@@ -230,11 +231,7 @@ final class SteadyStateDetector {
     }
 
     private static double mean(double[] values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return sum / values.length;
+        return Arrays.stream(values).average().orElseThrow();
     }
 
     /** Population standard deviation: the window is all there is to judge. */

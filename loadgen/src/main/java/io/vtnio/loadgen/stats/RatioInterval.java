@@ -129,11 +129,7 @@ public record RatioInterval(double ratio, double low, double high, double confid
     }
 
     private static double mean(double[] values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return sum / values.length;
+        return Arrays.stream(values).average().orElseThrow();
     }
 
     private static double variance(double[] values, double mean) {
