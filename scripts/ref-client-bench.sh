@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Drives the C reference server, server-vt and server-nio with the independent C epoll client
+# Drives the C reference server and vtnio's servers (vt, nio, pt) with the independent C epoll client
 # from ../shared/tools, in alternating rounds, server pinned to one core and client to the other.
 # Usage: scripts/ref-client-bench.sh [CONNECTIONS] [SECONDS] [ROUNDS] [PAYLOAD]
 # Each run is preceded by a discarded warm-up run of REF_WARMUP_SECONDS (default 2) against the
 # same server process. Prints one line per run, then per server the median requests/s and CPU
 # per request, and the median over rounds of the ratio to the C server's run in the same round
 # (the machine's speed drifts between rounds; alternating and pairing cancels most of that).
+# REF_SERVERS chooses the servers (default: c vt nio pt); c must come first.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 connections=${1:-50}
@@ -14,6 +15,7 @@ rounds=${3:-3}
 payload=${4:-32}
 warmup_seconds=${REF_WARMUP_SECONDS:-2}
 build_tools
+read -r -a servers <<<"${REF_SERVERS:-c vt nio pt}"
 server_cpu=1
 client_cpu=0
 
@@ -21,7 +23,7 @@ start_server() { # NAME PORT -> sets server_pid
   local name=$1 port=$2
   case $name in
     c) pin $server_cpu "$ref/ref-echo-server" "$port" >/dev/null 2>&1 & ;;
-    vt | nio) pin $server_cpu "$here/vtnio" server "$name" --port "$port" --max-connections 19500 >/dev/null 2>&1 & ;;
+    vt | nio | pt) pin $server_cpu "$here/vtnio" server "$name" --port "$port" --max-connections 19500 >/dev/null 2>&1 & ;;
   esac
   server_pid=$!
   await_port "$port"
@@ -29,7 +31,7 @@ start_server() { # NAME PORT -> sets server_pid
 
 declare -A results cpu ratios cpu_ratios
 for round in $(seq 1 "$rounds"); do
-  for name in c vt nio; do
+  for name in "${servers[@]}"; do
     port=$(free_port)
     start_server "$name" "$port"
     # A discarded warm-up run for every server alike: the JVMs compile their hot path here.
@@ -49,7 +51,7 @@ for round in $(seq 1 "$rounds"); do
     cpu_ratios[$name]+="$(awk -v a="$cpu_us" -v b="$c_cpu_us" 'BEGIN{printf "%.3f", a/b}') "
   done
 done
-for name in c vt nio; do
+for name in "${servers[@]}"; do
   echo "median $name requests/s=$(median ${results[$name]}) ratio_to_c=$(median ${ratios[$name]})" \
     "server_cpu_us_per_request=$(median ${cpu[$name]}) cpu_ratio_to_c=$(median ${cpu_ratios[$name]})"
 done

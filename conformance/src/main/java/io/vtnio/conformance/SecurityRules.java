@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.Server;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,14 +112,7 @@ abstract class SecurityRules extends ServerRules {
 
         List<TestClient> clients = new ArrayList<>();
         for (int i = 0; i < clientCount; i++) {
-            clients.add(register(TestClient.connect(new InetSocketAddress("127.0.0.1", port(server)),
-                    Duration.ofSeconds(10), socket -> {
-                        try {
-                            socket.setReceiveBufferSize(8192);
-                        } catch (SocketException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })));
+            clients.add(register(TestClient.connectWithReceiveBuffer(port(server), 8192, Duration.ofSeconds(10))));
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Long>> writers = new ArrayList<>();

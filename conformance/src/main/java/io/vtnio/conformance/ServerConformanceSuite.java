@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  *
  * <p>The rules live in one abstract class per theme ({@link EchoRules}, {@link FramingRules},
- * {@link ChatRules}, {@link HelloRules}, {@link ConcurrencyRules}, {@link SlowConsumerRules},
+ * {@link ChatRules}, {@link HelloRules}, {@link ConcurrencyRules}, {@link SlowConsumerRules}, {@link BackPressureRules},
  * {@link LifecycleRules}, {@link StatsRules}, {@link DescriptorLimitRules}, {@link FaultRules},
  * {@link ProcessFaultRules}, {@link SecurityRules}) over the fixtures of
  * {@link ServerRules}. Each is run here by a {@link Nested} class that inherits its tests and
@@ -68,6 +68,14 @@ public abstract class ServerConformanceSuite {
 
     @Nested
     class SlowConsumers extends SlowConsumerRules {
+        @Override
+        protected ServerFactory factory() {
+            return ServerConformanceSuite.this.factory();
+        }
+    }
+
+    @Nested
+    class BackPressure extends BackPressureRules {
         @Override
         protected ServerFactory factory() {
             return ServerConformanceSuite.this.factory();

@@ -3,9 +3,6 @@ package io.vtnio.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vtnio.core.Server;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +24,7 @@ abstract class SlowConsumerRules extends ServerRules {
     @Timeout(60)
     void chatDisconnectsAClientThatNeverReadsWhileTheOthersReceiveEverything() throws Exception {
         Server server = startServer("--mode", "chat", "--max-outbound", "64k");
-        TestClient nonReader = register(TestClient.connect(new InetSocketAddress("127.0.0.1", port(server)),
-                Duration.ofSeconds(10), socket -> {
-                    try {
-                        socket.setReceiveBufferSize(4096);
-                    } catch (SocketException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+        TestClient nonReader = register(TestClient.connectWithReceiveBuffer(port(server), 4096, Duration.ofSeconds(10)));
         nonReader.send("join-non-reader\n");
         assertEquals("join-non-reader", nonReader.readLine(), "a new chat client first hears its own line");
         // From here on the non-reader never reads again.
@@ -94,14 +84,7 @@ abstract class SlowConsumerRules extends ServerRules {
     @Timeout(30)
     void echoClientThatDoesNotReadDelaysOnlyItselfAndGetsEveryReplyLater() throws Exception {
         Server server = startServer();
-        TestClient stalled = register(TestClient.connect(new InetSocketAddress("127.0.0.1", port(server)),
-                Duration.ofSeconds(20), socket -> {
-                    try {
-                        socket.setReceiveBufferSize(8192);
-                    } catch (SocketException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+        TestClient stalled = register(TestClient.connectWithReceiveBuffer(port(server), 8192, Duration.ofSeconds(20)));
         int lineCount = 200_000;
         // Write from a thread of its own: once the server rightly stops reading, writes block.
         Future<?> writer;

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -56,6 +57,22 @@ public final class TestClient implements AutoCloseable {
     /** Connects to {@code 127.0.0.1:port} with the given read timeout. */
     public static TestClient connect(int port, Duration readTimeout) throws IOException {
         return connect(new InetSocketAddress("127.0.0.1", port), readTimeout, socket -> { });
+    }
+
+    /**
+     * Connects to {@code 127.0.0.1:port} with a receive buffer of about {@code receiveBufferBytes}
+     * (set before connecting, so the window is small from the start): a client that stops reading
+     * makes the server's writes block soon.
+     */
+    public static TestClient connectWithReceiveBuffer(int port, int receiveBufferBytes, Duration readTimeout)
+            throws IOException {
+        return connect(new InetSocketAddress("127.0.0.1", port), readTimeout, socket -> {
+            try {
+                socket.setReceiveBufferSize(receiveBufferBytes);
+            } catch (SocketException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

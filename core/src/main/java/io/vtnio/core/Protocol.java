@@ -2,7 +2,12 @@ package io.vtnio.core;
 
 import java.nio.charset.StandardCharsets;
 
-/** Byte-level constants of the vtnio line protocol, shared by both servers and the generator. */
+/**
+ * Byte-level constants of the vtnio line protocol and its one line encoding, shared by both
+ * servers and the generator.
+ *
+ * <p>Threading: constants and pure functions.
+ */
 public final class Protocol {
 
     /** What a server writes before closing a connection whose line exceeded {@code --max-line}. */
@@ -35,5 +40,16 @@ public final class Protocol {
     public static final int DEFAULT_MAX_CONNECTIONS = 16_384;
 
     private Protocol() {
+    }
+
+    /**
+     * {@code bytes[offset, offset + length)} followed by {@link #NEWLINE}, in a new array: a
+     * greeting or a chat line as it goes on the wire. The array is shared by every receiver and
+     * never written into again.
+     */
+    public static byte[] line(byte[] bytes, int offset, int length) {
+        byte[] line = java.util.Arrays.copyOfRange(bytes, offset, offset + length + 1);
+        line[length] = NEWLINE;
+        return line;
     }
 }

@@ -1,7 +1,6 @@
 package io.vtnio.core;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -50,10 +49,7 @@ public interface Server extends AutoCloseable {
     static String listeningLine(List<InetSocketAddress> addresses) {
         StringBuilder line = new StringBuilder("listening");
         for (InetSocketAddress address : addresses) {
-            String host = address.getAddress().getHostAddress();
-            // An IPv6 host in brackets, so the port stays what follows the last colon.
-            line.append(' ').append(address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host)
-                    .append(':').append(address.getPort());
+            line.append(' ').append(HostPort.format(address));
         }
         return line.toString();
     }

@@ -16,6 +16,15 @@ public interface ServerFactory {
     Server create(ServerConfig config);
 
     /**
+     * True if this implementation runs selector loops, so that {@code --loops} changes how it
+     * works; the others accept the flag and ignore it, and tests of several loops skip them
+     * rather than pass without testing anything.
+     */
+    default boolean hasLoops() {
+        return false;
+    }
+
+    /**
      * How this implementation spends threads under {@code config}, appended to the start-up
      * line on stderr, e.g. {@code ", loops 1, workers 16"}; empty by default.
      */

@@ -1,6 +1,7 @@
 package io.vtnio.nio;
 
 import io.vtnio.core.AcceptBackoff;
+import io.vtnio.core.ConnectionLimit;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
@@ -12,11 +13,9 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Accepts on one listening channel and hands each new connection to the next loop in turn. A
- * connection beyond {@code --max-connections} stays on this loop as a refused one: it is sent
- * {@code ERR too many connections} and closed. The count it is checked against is exact because
- * every acceptor of a server runs on loop 0, one accept at a time; closes on other loops only
- * ever lower it.
+ * Accepting, the selector way: on {@code OP_ACCEPT}, accepts on one listening channel and hands
+ * each new connection to the next loop in turn. A connection beyond {@code --max-connections}
+ * ({@link ConnectionLimit}) stays on this loop as a {@link Refusal}.
  *
  * <p>When accept fails (EMFILE: no descriptor left) the listening socket stays readable, so a
  * naive loop would spin. Instead the acceptor drops its interest in {@code OP_ACCEPT} and asks
@@ -35,16 +34,16 @@ final class Acceptor implements ReadinessHandler {
     private final LoopChooser loops;
     private final ServerMetrics metrics;
     private final AcceptBackoff backoff = new AcceptBackoff();
-    private final int maxConnections;
+    private final ConnectionLimit limit;
     private SelectionKey key;
 
     Acceptor(ServerSocketChannel channel, EventLoop loop, LoopChooser loops, ServerMetrics metrics,
-            int maxConnections) {
+            ConnectionLimit limit) {
         this.channel = channel;
         this.loop = loop;
         this.loops = loops;
         this.metrics = metrics;
-        this.maxConnections = maxConnections;
+        this.limit = limit;
     }
 
     /** Registers for {@code OP_ACCEPT}; runs on the owning loop. */
@@ -92,14 +91,14 @@ final class Acceptor implements ReadinessHandler {
             closeQuietly(accepted);
             return;
         }
-        if (metrics.connectionsOpen() >= maxConnections) {
+        if (!limit.tryAdmit()) {
             metrics.connectionRefused();
-            loop.execute(() -> loop.register(accepted, true));
+            loop.execute(() -> loop.refuse(accepted));
             return;
         }
         metrics.connectionAccepted();
         EventLoop target = loops.next();
-        target.execute(() -> target.register(accepted, false));
+        target.execute(() -> target.register(accepted));
     }
 
     /** Stops listening; runs on the owning loop. */

@@ -35,7 +35,7 @@ final class ChatPublisher extends MessageBatch {
             if (length + 1 > staging.capacity()) {
                 byte[] line = Arrays.copyOfRange(bytes, offset, offset + length + 1);
                 line[length] = Protocol.NEWLINE;
-                connection.publishedChatBatch();
+                connection.chat().published();
                 room.publish(line, 1, connection);
                 return;
             }
@@ -51,7 +51,7 @@ final class ChatPublisher extends MessageBatch {
 
     private void publish(Connection sender) {
         if (lines > 0) {
-            sender.publishedChatBatch();
+            sender.chat().published();
             room.publish(Arrays.copyOf(staging.array(), staging.position()), lines, sender);
         }
         staging.clear();

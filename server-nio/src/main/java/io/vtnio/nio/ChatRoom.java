@@ -46,19 +46,19 @@ final class ChatRoom {
     }
 
     private void deliver(EventLoop loop, byte[] lines, int lineCount, Connection sender) {
-        LoopConnections members = loop.connections();
+        LiveConnections members = loop.connections();
         long delivered = 0;
         // Backwards, because dropping a member swaps the last one into its slot.
         for (int i = members.size() - 1; i >= 0; i--) {
             Connection member = members.get(i);
-            if (member.acceptsChat()) {
+            if (member.acceptsOutput()) {
                 delivered += lineCount;
-                member.deliverChat(ByteBuffer.wrap(lines), maxOutboundBytes);
+                member.chat().deliver(ByteBuffer.wrap(lines), maxOutboundBytes);
             }
         }
         metrics.messagesOut(Math.toIntExact(Math.min(Integer.MAX_VALUE, delivered)));
         if (sender.loop() == loop) {
-            sender.chatBatchDelivered();
+            sender.chat().ownLinesDelivered();
         }
     }
 }

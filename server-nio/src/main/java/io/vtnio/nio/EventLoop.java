@@ -1,5 +1,6 @@
 package io.vtnio.nio;
 
+import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.Mode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,9 +10,12 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -33,12 +37,12 @@ final class EventLoop implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
 
-    static final int READ_BUFFER_BYTES = 64 * 1024;
     /** Room for the replies to a full read buffer of short lines, which grow with the suffix. */
     static final int OUTPUT_BUFFER_BYTES = 128 * 1024;
     private static final int GATHER_BUFFERS = 64;
     /** Bounds the tasks run per iteration so a flood of tasks cannot starve ready sockets. */
     private static final int MAX_TASKS_PER_ITERATION = 4096;
+    private static final long CALL_TIMEOUT_SECONDS = 5;
 
     private final Selector selector;
     private final Thread thread;
@@ -51,9 +55,9 @@ final class EventLoop implements Runnable {
     private final Consumer<Runnable> runSafely = this::runSafely;
 
     private final LoopTimer timer = new LoopTimer();
-    private final LoopConnections connections = new LoopConnections();
+    private final LiveConnections connections = new LiveConnections();
     private final ArrayList<Connection> flushRequests = new ArrayList<>();
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(ConnectionRules.MAX_READ_BYTES);
     private final ByteBuffer[] gatherScratch = new ByteBuffer[GATHER_BUFFERS];
     private final MessageBatch replies;
     private final MessageBatch intake;
@@ -68,7 +72,7 @@ final class EventLoop implements Runnable {
         this.selector = Selector.open();
         ByteBuffer output = ByteBuffer.allocate(OUTPUT_BUFFER_BYTES);
         this.replies = switch (context.mode()) {
-            case ECHO -> new EchoResponder(output, context.echoReply(), context.metrics());
+            case ECHO -> new Echo(output, context.echoReply(), context.metrics());
             case CHAT -> new ChatPublisher(output, context.chatRoom());
             case HELLO -> null;
         };
@@ -166,13 +170,9 @@ final class EventLoop implements Runnable {
         flushRequests.clear();
     }
 
-    /**
-     * Takes over a freshly accepted channel; runs as a task on this loop.
-     *
-     * @param refused accepted beyond {@code --max-connections}: it is only told so, then closed
-     */
-    void register(SocketChannel channel, boolean refused) {
-        Connection connection = new Connection(this, channel, context, refused);
+    /** Takes over a freshly admitted channel; runs as a task on this loop. */
+    void register(SocketChannel channel) {
+        Connection connection = new Connection(this, channel, context);
         SelectionKey key;
         try {
             key = channel.register(selector, 0, connection);
@@ -185,6 +185,11 @@ final class EventLoop implements Runnable {
         if (draining) {
             connection.beginDrain(drainDeadlineNanos);
         }
+    }
+
+    /** Takes over a channel accepted beyond {@code --max-connections}; runs as a task on this loop. */
+    void refuse(SocketChannel channel) {
+        new Refusal(channel, this).start();
     }
 
     /**
@@ -242,6 +247,39 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Runs {@code action} on this loop and waits for it, rethrowing what it threw; from any thread
+     * but this loop's.
+     *
+     * @throws IOException what the action threw, or if the loop does not answer within 5 s
+     */
+    <T> T call(LoopAction<T> action) throws IOException, InterruptedException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(action.run());
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException(thread.getName() + " did not respond within " + CALL_TIMEOUT_SECONDS + " s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /** Something to run on a loop that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    interface LoopAction<T> {
+        T run() throws IOException;
+    }
+
     boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         return terminated.await(timeout, unit);
     }
@@ -255,7 +293,7 @@ final class EventLoop implements Runnable {
         return timer;
     }
 
-    LoopConnections connections() {
+    LiveConnections connections() {
         return connections;
     }
 

@@ -1,5 +1,6 @@
 package io.vtnio.nio;
 
+import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
@@ -7,9 +8,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * The bytes a connection owes its peer that the socket has not taken yet, as a queue of
- * {@link ByteBuffer}s written with gathering writes. The queue is only used on the slow path:
- * replies go straight to the socket while it keeps up, and only what it refuses lands here.
+ * The bytes one connection owes its peer, and every write of its socket. Replies go straight to
+ * the socket while it keeps up; only what it refuses is queued, as {@link ByteBuffer}s written
+ * later with gathering writes.
  *
  * <p>The deque is created on first use and dropped again once empty, so an idle connection
  * holds no queue at all. Buffers may share a backing array with other queues (a chat line goes
@@ -19,8 +20,19 @@ import java.util.Arrays;
  */
 final class OutboundQueue {
 
+    /** Bounds the writes per call so one fast reader cannot monopolise its loop. */
+    static final int MAX_WRITES_PER_CALL = 16;
+
+    private final GatheringByteChannel channel;
+    private final ServerMetrics metrics;
     private ArrayDeque<ByteBuffer> buffers;
     private long pendingBytes;
+    private long lastWriteNanos = System.nanoTime();
+
+    OutboundQueue(GatheringByteChannel channel, ServerMetrics metrics) {
+        this.channel = channel;
+        this.metrics = metrics;
+    }
 
     boolean isEmpty() {
         return pendingBytes == 0;
@@ -30,37 +42,60 @@ final class OutboundQueue {
         return pendingBytes;
     }
 
-    /** Queues {@code buffer}'s remaining bytes; the queue takes over the buffer object. */
-    void add(ByteBuffer buffer) {
+    /** When the socket last took a byte, in {@link System#nanoTime} time (or when the queue was made). */
+    long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
+    /**
+     * Writes {@code buffer} straight to the socket if nothing is queued ahead of it and queues
+     * what the socket refuses: a copy if {@code reusable} (the caller reuses the buffer), else the
+     * buffer itself. Bytes queued behind others are written at once unless {@code socketFull}
+     * (the caller waits for {@code OP_WRITE}).
+     */
+    void send(ByteBuffer buffer, boolean reusable, boolean socketFull, ByteBuffer[] scratch) throws IOException {
+        if (!buffer.hasRemaining()) {
+            return;
+        }
+        boolean queuedAhead = !isEmpty();
+        if (!queuedAhead) {
+            wrote(channel.write(buffer));
+        }
+        if (buffer.hasRemaining()) {
+            queue(buffer, reusable);
+            if (queuedAhead && !socketFull) {
+                flush(scratch);
+            }
+        }
+    }
+
+    /** Queues {@code buffer}'s remaining bytes without I/O: a private copy if {@code reusable}, else the buffer itself. */
+    void queue(ByteBuffer buffer, boolean reusable) {
         int length = buffer.remaining();
         if (length == 0) {
             return;
         }
+        ByteBuffer queued = buffer;
+        if (reusable) {
+            queued = ByteBuffer.allocate(length);
+            queued.put(buffer).flip();
+        }
         if (buffers == null) {
             buffers = new ArrayDeque<>(4);
         }
-        buffers.addLast(buffer);
+        buffers.addLast(queued);
         pendingBytes += length;
     }
 
-    /** Queues a private copy of {@code source}'s remaining bytes, which the caller will reuse. */
-    void addCopy(ByteBuffer source) {
-        ByteBuffer copy = ByteBuffer.allocate(source.remaining());
-        copy.put(source).flip();
-        add(copy);
-    }
-
     /**
-     * Writes queued bytes with at most {@code maxWrites} gathering writes, stopping early when
-     * the socket takes less than offered (its send buffer is full).
+     * Writes queued bytes with at most {@link #MAX_WRITES_PER_CALL} gathering writes, stopping
+     * early when the socket takes less than offered (its send buffer is full).
      *
      * @param scratch a loop-owned array for the gathering write; cleared again before returning
-     * @return bytes written
      */
-    long writeTo(GatheringByteChannel channel, ByteBuffer[] scratch, int maxWrites) throws IOException {
-        long written = 0;
+    void flush(ByteBuffer[] scratch) throws IOException {
         try {
-            for (int round = 0; round < maxWrites && pendingBytes > 0; round++) {
+            for (int round = 0; round < MAX_WRITES_PER_CALL && pendingBytes > 0; round++) {
                 int count = 0;
                 long offered = 0;
                 for (ByteBuffer buffer : buffers) {
@@ -71,7 +106,7 @@ final class OutboundQueue {
                     }
                 }
                 long n = channel.write(scratch, 0, count);
-                written += n;
+                wrote(n);
                 pendingBytes -= n;
                 while (!buffers.isEmpty() && !buffers.peekFirst().hasRemaining()) {
                     buffers.pollFirst();
@@ -86,7 +121,13 @@ final class OutboundQueue {
                 buffers = null;
             }
         }
-        return written;
+    }
+
+    private void wrote(long bytes) {
+        if (bytes > 0) {
+            metrics.bytesOut(bytes);
+            lastWriteNanos = System.nanoTime();
+        }
     }
 
     /** Forgets everything owed; the connection is closing. */

@@ -1,5 +1,6 @@
 package io.vtnio.nio;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -40,12 +41,11 @@ final class PendingWork {
     }
 
     /**
-     * Hands the next waiting message to the worker pool unless one is in flight already.
-     *
-     * @throws RejectedExecutionException once the pool is shut down (the drain timed out)
+     * Hands the next waiting message to the worker pool unless one is in flight already; once
+     * the pool is shut down (the drain timed out) the connection closes instead.
      */
     void startNext() {
-        if (inFlight || waitingCount() == 0) {
+        if (inFlight || waitingCount() == 0 || connection.isClosed()) {
             return;
         }
         byte[] message = waiting.pollFirst();
@@ -54,20 +54,38 @@ final class PendingWork {
             waiting = null;
         }
         inFlight = true;
-        context.workers().submit(() -> perform(message));
+        try {
+            context.workers().submit(() -> perform(message));
+        } catch (RejectedExecutionException e) {
+            connection.closeNow(); // the server is past its drain timeout
+        }
     }
 
     private void perform(byte[] message) {
         try {
             context.work().perform(message, 0, message.length);
         } finally {
-            connection.loop().execute(() -> connection.onWorkDone(message));
+            connection.loop().execute(() -> done(message));
         }
     }
 
-    /** The message in flight has come back to the loop. */
-    void finished() {
+    /** Back on the loop: the reply goes out through the mode's batch, and the next message starts. */
+    private void done(byte[] message) {
         inFlight = false;
+        if (connection.isClosed()) {
+            return;
+        }
+        MessageBatch replies = connection.loop().replies();
+        replies.begin(connection);
+        replies.onMessage(message, 0, message.length);
+        try {
+            replies.end();
+        } catch (IOException e) {
+            connection.fail(e);
+            return;
+        }
+        startNext();
+        connection.settle();
     }
 
     int waitingCount() {

@@ -1,10 +1,12 @@
 package io.vtnio.nio;
 
+import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 
 /**
- * What a selection key's attachment does when the selector reports the key ready. Both the
- * listening side ({@link Acceptor}) and each {@link Connection} are attachments.
+ * What a selection key's attachment does when the selector reports the key ready. The
+ * listening side ({@link Acceptor}), each {@link Connection} and each {@link Refusal} are attachments.
  *
  * <p>Threading: called only on the thread of the loop whose selector owns the key.
  */
@@ -18,4 +20,16 @@ interface ReadinessHandler {
 
     /** Releases the channel at once, owing nothing; called when the loop shuts down. */
     void closeNow();
+
+    /** Deregisters {@code key} (if any) and closes {@code channel}, which has nothing left to report. */
+    static void release(SelectionKey key, Channel channel) {
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing is all that was left to do with it.
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.vtnio.nio;
 
+import io.vtnio.core.ConnectionLimit;
+import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.Protocol;
 import io.vtnio.core.Server;
 import io.vtnio.core.ServerConfig;
@@ -11,13 +13,8 @@ import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * each with its own selector; listening channels on loop 0, which hands accepted connections to
  * the loops round-robin; {@code --work} on a bounded pool of {@code --workers} platform threads,
  * replies always written by the connection's loop. See {@link Connection} for one connection's
- * life and {@link ChatRoom} for chat's global order.
+ * life, {@link ChatRoom} for chat's global order, {@link GracefulStop} for the stop, and
+ * {@code package-info} for how each job compares with the virtual-thread server's.
  *
  * <pre>{@code
  * Server server = new SelectorServer(ServerConfig.parse("--port", "0", "--loops", "2"));
@@ -40,10 +38,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread), any number of times: later calls wait for the first to finish.
  */
 public final class SelectorServer implements Server {
-
-    /** Pending connections the kernel may hold per port; the OS caps it at somaxconn. */
-    private static final int ACCEPT_BACKLOG = 4096;
-    private static final long LOOP_TASK_TIMEOUT_SECONDS = 5;
 
     private final ServerConfig config;
     private final ServerMetrics metrics = new ServerMetrics();
@@ -70,14 +64,16 @@ public final class SelectorServer implements Server {
                 ServerSocketChannel listener = ServerSocketChannel.open(
                         address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
                 listeners.add(listener);
-                listener.bind(address, ACCEPT_BACKLOG);
+                listener.bind(address, ConnectionRules.ACCEPT_BACKLOG);
                 listener.configureBlocking(false);
                 bound.add((InetSocketAddress) listener.getLocalAddress());
             }
             workers = new WorkerPool(config.workers());
             ChatRoom chatRoom = new ChatRoom(metrics, config.maxOutboundBytes());
-            ServerContext context = new ServerContext(config, metrics, config.echoReply(),
-                    greetingLine(config.greeting()), config.work(), workers, chatRoom);
+            byte[] greeting = config.greeting();
+            ServerContext context = new ServerContext(config, metrics, new ConnectionLimit(config.maxConnections()),
+                    new BackPressure(config), config.echoReply(), Protocol.line(greeting, 0, greeting.length),
+                    config.work(), workers, chatRoom);
             for (int i = 0; i < config.loops(); i++) {
                 loops.add(new EventLoop(i, context));
             }
@@ -85,10 +81,10 @@ public final class SelectorServer implements Server {
             LoopChooser chooser = new LoopChooser(loops);
             EventLoop first = loops.get(0);
             for (ServerSocketChannel listener : listeners) {
-                acceptors.add(new Acceptor(listener, first, chooser, metrics, config.maxConnections()));
+                acceptors.add(new Acceptor(listener, first, chooser, metrics, context.connectionLimit()));
             }
             loops.forEach(EventLoop::start);
-            onLoop(first, () -> {
+            first.call(() -> {
                 for (Acceptor acceptor : acceptors) {
                     acceptor.register(first.selector());
                 }
@@ -110,18 +106,12 @@ public final class SelectorServer implements Server {
     private void stopAfterFailedStart() {
         stopping.set(true);
         try {
-            forceStop();
+            new GracefulStop(loops, acceptors, workers).endLoops();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             stopped.countDown();
         }
-    }
-
-    private static byte[] greetingLine(byte[] greeting) {
-        byte[] line = Arrays.copyOf(greeting, greeting.length + 1);
-        line[greeting.length] = Protocol.NEWLINE;
-        return line;
     }
 
     @Override
@@ -146,74 +136,10 @@ public final class SelectorServer implements Server {
             return;
         }
         try {
-            if (!loops.isEmpty()) {
-                drain(System.nanoTime() + drainTimeout.toNanos());
-            }
+            new GracefulStop(loops, acceptors, workers).run(System.nanoTime() + drainTimeout.toNanos());
         } finally {
-            try {
-                forceStop();
-            } finally {
-                stopped.countDown();
-            }
+            stopped.countDown();
         }
-    }
-
-    private void drain(long deadlineNanos) throws InterruptedException {
-        EventLoop first = loops.get(0);
-        try {
-            // Once this returns no hand-off can be queued behind the drain tasks below.
-            onLoop(first, () -> {
-                acceptors.forEach(Acceptor::closeNow);
-                return null;
-            });
-        } catch (IOException e) {
-            return; // loop 0 is not answering; forceStop closes everything it can
-        }
-        CountDownLatch drained = new CountDownLatch(loops.size());
-        for (EventLoop loop : loops) {
-            loop.execute(() -> loop.beginDrain(drained, deadlineNanos));
-        }
-        drained.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-    }
-
-    /** Closes whatever is left, ends the loops, then the workers; safe to call more than once. */
-    private void forceStop() throws InterruptedException {
-        for (EventLoop loop : loops) {
-            loop.execute(loop::shutdown);
-        }
-        for (EventLoop loop : loops) {
-            loop.awaitTermination(LOOP_TASK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
-        if (workers != null) {
-            workers.shutdownNow();
-        }
-    }
-
-    /** Runs {@code action} on {@code loop} and waits for it, rethrowing what it threw. */
-    private static <T> T onLoop(EventLoop loop, LoopAction<T> action) throws IOException, InterruptedException {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(action.run());
-            } catch (IOException | RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(LOOP_TASK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IOException("event loop did not respond within " + LOOP_TASK_TIMEOUT_SECONDS + " s", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw (RuntimeException) e.getCause();
-        }
-    }
-
-    @FunctionalInterface
-    private interface LoopAction<T> {
-        T run() throws IOException;
     }
 
     private static void closeQuietly(ServerSocketChannel channel) {

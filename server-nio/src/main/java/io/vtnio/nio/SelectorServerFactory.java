@@ -26,6 +26,11 @@ public final class SelectorServerFactory implements ServerFactory {
         return new SelectorServer(config);
     }
 
+    @Override
+    public boolean hasLoops() {
+        return true;
+    }
+
     /** The thread budget people compare against the virtual-thread server's. */
     @Override
     public String describeThreads(ServerConfig config) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * With {@code --work}: copies each message of a batch into its connection's {@link PendingWork}
  * and, at the end of the batch, lets the connection start the next item if none is in flight.
- * The replies come later, from {@link Connection#onWorkDone}, through the mode's own batch.
+ * The replies come later, from {@link PendingWork}, through the mode's own batch.
  *
  * <p>Threading: one per loop, confined to it.
  */
@@ -18,6 +18,6 @@ final class WorkIntake extends MessageBatch {
 
     @Override
     void onEnd(Connection connection) {
-        connection.startNextWork();
+        connection.pendingWork().startNext();
     }
 }

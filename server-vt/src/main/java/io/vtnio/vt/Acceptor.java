@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * The accept loop of one listening port, on a virtual thread of its own: accept, hand the
+ * Accepting, the blocking way: the accept loop of one listening port, on a thread of its own: accept, hand the
  * socket to {@link LiveConnections}, repeat. A failed accept while the port is still open (most
  * often EMFILE, out of descriptors) is counted and followed by an {@link AcceptBackoff} pause,
  * because the listening socket stays ready and retrying at once would spin a core; open
@@ -27,12 +28,12 @@ final class Acceptor {
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final Thread thread;
 
-    Acceptor(ServerSocket serverSocket, LiveConnections connections, ServerMetrics metrics) {
+    /** @param threads makes the accept loop's thread, of the server's {@link ConnectionThreads} kind */
+    Acceptor(ServerSocket serverSocket, LiveConnections connections, ServerMetrics metrics, ThreadFactory threads) {
         this.serverSocket = serverSocket;
         this.connections = connections;
         this.metrics = metrics;
-        this.thread = Thread.ofVirtual().name("vt-accept-" + serverSocket.getLocalPort())
-                .unstarted(this::acceptUntilClosed);
+        this.thread = threads.newThread(this::acceptUntilClosed);
     }
 
     void start() {

@@ -1,18 +1,22 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.MessageDecoder;
 import io.vtnio.core.MessageSink;
 import io.vtnio.core.Protocol;
+import io.vtnio.core.ReadPause;
 import io.vtnio.core.ServerMetrics;
 import io.vtnio.core.Work;
 import java.io.IOException;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The reading side of one chat connection: reads lines and broadcasts each to the
  * {@link ChatRoom}, while its {@link ChatOutbox} writes what the room delivers. It stops reading
- * while its own outbox holds more than half of {@code --max-outbound}, so a client that
- * publishes faster than it reads throttles itself. At end of stream
+ * at the {@link BackPressure} marks of its own outbox (half of {@code --max-outbound}, resuming
+ * at a quarter, as in the selector server), so a client that publishes faster than it reads
+ * throttles itself. At end of stream
  * (half-close or graceful stop) it leaves the room, lets the outbox write what is queued, then
  * closes, {@linkplain Connection#closeWhenQuiet quietly} if the client may still be sending; a
  * line over the limit is broadcast to nobody and answered with
@@ -28,21 +32,20 @@ final class ChatMember extends ConnectionSession implements MessageSink {
     private final MessageDecoder decoder;
     private final Work work;
     private final ServerMetrics metrics;
-    private final long readPauseBytes;
     private final ReadBuffer readBuffer = new ReadBuffer();
     private int messagesInRead;
     private boolean endOfStream;
 
-    ChatMember(Connection connection, ChatRoom room, MessageDecoder decoder, Work work,
-               ServerMetrics metrics, int maxOutboundBytes) {
+    /** @param writers makes the outbox's writer thread, of the server's {@link ConnectionThreads} kind */
+    ChatMember(Connection connection, ChatRoom room, MessageDecoder decoder, Work work, ServerMetrics metrics,
+            int maxOutboundBytes, ThreadFactory writers) {
         super(connection);
         this.room = room;
-        this.outbox = new ChatOutbox(connection, maxOutboundBytes, metrics);
+        BackPressure owed = new BackPressure(ReadPause.forChat(maxOutboundBytes));
+        this.outbox = new ChatOutbox(connection, maxOutboundBytes, owed, metrics, writers);
         this.decoder = decoder;
         this.work = work;
         this.metrics = metrics;
-        // Half the drop threshold: room for other members' lines to keep arriving while paused.
-        this.readPauseBytes = maxOutboundBytes / 2;
     }
 
     @Override
@@ -51,6 +54,7 @@ final class ChatMember extends ConnectionSession implements MessageSink {
         room.join(outbox);
         try {
             DecodeResult result = readUntilEnd();
+            connection.finish();
             room.leave(outbox);
             if (result == DecodeResult.LINE_TOO_LONG) {
                 metrics.error();
@@ -59,7 +63,7 @@ final class ChatMember extends ConnectionSession implements MessageSink {
             outbox.finish();
             outbox.awaitWriter();
             if (result == DecodeResult.LINE_TOO_LONG) {
-                connection.closeAfterDraining(readBuffer.bytes(), Connection.ERROR_LINGER);
+                connection.closeAfterDraining(readBuffer.bytes(), ConnectionRules.ERROR_LINGER);
             } else if (endOfStream) {
                 connection.close();
             } else {
@@ -74,7 +78,7 @@ final class ChatMember extends ConnectionSession implements MessageSink {
     /** @return {@link DecodeResult#OK} at end of stream or once a stop is requested, or the line-too-long verdict */
     private DecodeResult readUntilEnd() throws IOException, InterruptedException {
         while (true) {
-            outbox.awaitPendingAtMost(readPauseBytes);
+            outbox.awaitRoomToRead();
             int read = connection.read(readBuffer);
             if (read < 0) {
                 endOfStream = true;
@@ -89,7 +93,7 @@ final class ChatMember extends ConnectionSession implements MessageSink {
                 return result;
             }
             if (moreWaiting) {
-                Thread.yield(); // as in EchoSession: a busy client must not keep the carrier
+                Thread.yield(); // as in Echo: a busy client must not keep the carrier
             }
         }
     }

@@ -4,7 +4,6 @@ import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,30 +17,30 @@ import java.util.concurrent.locks.LockSupport;
  * ABORTED (stop at once; the connection is closed or about to be).
  *
  * <p>Threading: {@link #offer} from any thread (broadcasters, under the room's lock);
- * {@link #start}, {@link #finish}, {@link #abort}, {@link #awaitPendingAtMost} and
+ * {@link #start}, {@link #finish}, {@link #abort}, {@link #awaitRoomToRead} and
  * {@link #awaitWriter} from the member's reader thread ({@link #abort} also from broadcasters);
  * the draining runs on the writer thread, the only one writing the socket.
  */
 final class ChatOutbox {
 
     private static final System.Logger LOG = System.getLogger(ChatOutbox.class.getName());
-    private static final ThreadFactory WRITERS = Thread.ofVirtual().name("vt-chat-writer-", 0).factory();
-
     private final Connection connection;
     private final long maxPendingBytes;
     private final ServerMetrics metrics;
     private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicLong pendingBytes = new AtomicLong();
+    private final BackPressure owed;
     private final Thread writer;
-    private volatile Thread waitingReader;
     private volatile boolean finishing;
     private volatile boolean aborted;
 
-    ChatOutbox(Connection connection, long maxPendingBytes, ServerMetrics metrics) {
+    /** @param writers makes the writer thread, of the server's {@link ConnectionThreads} kind */
+    ChatOutbox(Connection connection, long maxPendingBytes, BackPressure owed, ServerMetrics metrics,
+            ThreadFactory writers) {
         this.connection = connection;
         this.maxPendingBytes = maxPendingBytes;
+        this.owed = owed;
         this.metrics = metrics;
-        this.writer = WRITERS.newThread(this::drain);
+        this.writer = writers.newThread(this::drain);
     }
 
     void start() {
@@ -58,7 +57,7 @@ final class ChatOutbox {
         if (aborted || connection.isClosed()) {
             return false;
         }
-        if (pendingBytes.addAndGet(message.length) > maxPendingBytes) {
+        if (owed.owe(message.length) > maxPendingBytes) {
             if (connection.close()) {
                 metrics.slowConsumerDropped();
             }
@@ -80,27 +79,16 @@ final class ChatOutbox {
     void abort() {
         aborted = true;
         LockSupport.unpark(writer);
-        LockSupport.unpark(waitingReader);
+        owed.wakeReader();
     }
 
     /**
-     * Blocks the member's own reader while more than {@code highWaterBytes} wait to be written,
-     * as the selector server pauses reading above its high-water mark: a client that sends
-     * faster than it reads is slowed down instead of being dropped for its own backlog. Returns
-     * early once the outbox is aborted.
+     * Blocks the member's own reader while its outbox is past the {@link BackPressure} marks: a
+     * client that sends faster than it reads is slowed down instead of being dropped for its own
+     * backlog. Returns early once the outbox is aborted.
      */
-    void awaitPendingAtMost(long highWaterBytes) throws InterruptedException {
-        while (pendingBytes.get() > highWaterBytes && !aborted) {
-            waitingReader = Thread.currentThread();
-            // Re-check after publishing ourselves: the writer reads waitingReader after it counts down.
-            if (pendingBytes.get() > highWaterBytes && !aborted) {
-                LockSupport.park(this);
-            }
-            waitingReader = null;
-            if (Thread.interrupted()) {
-                throw new InterruptedException("forced stop while waiting for the outbox to drain");
-            }
-        }
+    void awaitRoomToRead() throws InterruptedException {
+        owed.awaitRoomToRead(() -> aborted);
     }
 
     void awaitWriter() throws InterruptedException {
@@ -142,11 +130,7 @@ final class ChatOutbox {
             taken += message.length;
         } while (taken < OutputBatch.FLUSH_AT_BYTES && (message = queue.poll()) != null);
         batch.flush();
-        // Counted down only once written: bytes stuck in a full socket still count as pending.
-        pendingBytes.addAndGet(-taken);
-        Thread reader = waitingReader;
-        if (reader != null) {
-            LockSupport.unpark(reader);
-        }
+        // Counted down only once written: bytes stuck in a full socket still count as owed.
+        owed.paid(taken);
     }
 }

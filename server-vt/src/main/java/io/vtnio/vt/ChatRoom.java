@@ -1,7 +1,6 @@
 package io.vtnio.vt;
 
 import io.vtnio.core.Protocol;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -47,8 +46,7 @@ final class ChatRoom {
     /** Delivers {@code line + "\n"} to every member, the sender included. */
     void broadcast(byte[] bytes, int offset, int length) {
         // One copy shared by every member: the decoder's array is reused after this call.
-        byte[] message = Arrays.copyOfRange(bytes, offset, offset + length + 1);
-        message[length] = Protocol.NEWLINE;
+        byte[] message = Protocol.line(bytes, offset, length);
         order.lock();
         try {
             for (Iterator<ChatOutbox> it = members.iterator(); it.hasNext(); ) {

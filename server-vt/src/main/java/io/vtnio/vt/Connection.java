@@ -1,5 +1,8 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionLimit;
+import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionState;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,16 +13,20 @@ import java.net.Socket;
 import java.time.Duration;
 
 /**
- * One accepted socket and the rules for ending it: it is closed exactly once, whoever gets there
- * first (its session, its chat writer, a broadcaster dropping a slow consumer, or a forced stop),
- * and that one close is what {@link ServerMetrics#connectionClosed} counts. Faults are counted
- * only by whoever closes, so a socket closed on purpose does not turn its session's failing read
- * into an error.
+ * One admitted socket, where it is in its {@link ConnectionState life}, and the rules for ending
+ * it, the blocking way: the session walks OPEN → FINISHING (end of stream, a stop noticed after
+ * a read, or an ERR line owed: it sends what it owes) → LINGERING ({@link LingeringClose}) →
+ * CLOSED in straight-line code on its own thread. The socket is closed exactly once, whoever gets
+ * there first (its session, its chat writer, a broadcaster dropping a slow consumer, or a forced
+ * stop), and that one close is what {@link ServerMetrics#connectionClosed} counts and what gives
+ * its {@link ConnectionLimit} place back. Faults are counted only by whoever closes, so a socket
+ * closed on purpose does not turn its session's failing read into an error.
  *
- * <p>States: OPEN → STOPPING (a graceful stop began; the session finishes the read in hand,
- * answers it and closes {@linkplain #closeWhenQuiet quietly}; if it is blocked in a read on an
- * {@linkplain #IDLE_NANOS idle} connection, the stop {@linkplain #stopReading shuts its input}
- * instead) → CLOSED.
+ * <p>A graceful stop is seen by the session after the read in hand ({@link #stopRequested}); if
+ * it is blocked in a read on an {@linkplain ConnectionRules#IDLE idle} connection, the stop
+ * {@linkplain #stopReading shuts its input} instead: a blocked read can only be woken by shutting
+ * its input or closing, after which nothing more can be read, and closing while the client may
+ * still send makes the kernel answer those bytes with RST.
  *
  * <p>Threading: {@link #read} is called only by the connection's thread and {@link #output} written
  * by one thread at a time (that thread, or in chat mode the member's writer); every other method
@@ -27,30 +34,13 @@ import java.time.Duration;
  */
 final class Connection {
 
-    /** How long a connection closed for a protocol error keeps reading so the peer sees the ERR line. */
-    static final Duration ERROR_LINGER = Duration.ofSeconds(1);
-
-    /**
-     * A session blocked in one read for this long, with no input waiting, has an idle connection:
-     * it flushed its replies before the read and has received nothing since, so its client has had
-     * ample time to take them and is not sending. A stop shuts the input of such a read and the
-     * connection closes at once. Any other connection is left to see the stop after its next read
-     * and {@linkplain #closeWhenQuiet close quietly}: a blocked read can only be woken by shutting
-     * its input or closing, after which nothing more can be read, and closing while the client may
-     * still send makes the kernel answer those bytes with RST and drop the replies it has not
-     * transmitted yet. A client silent for a moment may only be busy reading its backlog, hence a
-     * period far above any pause of a working client.
-     */
-    static final long IDLE_NANOS = Duration.ofSeconds(2).toNanos();
-
-    /** A stopping connection that lingers closes once its client has sent nothing for this long. */
-    static final long STOP_LINGER_QUIET_NANOS = Duration.ofSeconds(1).toNanos();
-
-    private static final VarHandle CLOSED;
+    private static final long IDLE_NANOS = ConnectionRules.IDLE.toNanos();
+    private static final long STOP_QUIET_NANOS = ConnectionRules.STOP_QUIET.toNanos();
+    private static final VarHandle STATE;
 
     static {
         try {
-            CLOSED = MethodHandles.lookup().findVarHandle(Connection.class, "closed", boolean.class);
+            STATE = MethodHandles.lookup().findVarHandle(Connection.class, "state", ConnectionState.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,9 +51,8 @@ final class Connection {
     private final OutputStream output;
     private final ServerMetrics metrics;
     private final LiveConnections owner;
-    // A VarHandle over a plain field instead of an AtomicBoolean: one object less per connection.
-    @SuppressWarnings("unused")
-    private volatile boolean closed;
+    // A VarHandle over a plain field instead of an AtomicReference: one object less per connection.
+    private volatile ConnectionState state = ConnectionState.OPEN;
     private volatile Thread thread;
     /** {@link System#nanoTime} when the read in progress began; 0 while not in a read. */
     private volatile long readingSinceNanos;
@@ -115,7 +104,12 @@ final class Connection {
     }
 
     boolean isClosed() {
-        return closed;
+        return state == ConnectionState.CLOSED;
+    }
+
+    /** The session stops reading and sends what it still owes; then it closes or lingers. */
+    void finish() {
+        STATE.compareAndSet(this, ConnectionState.OPEN, ConnectionState.FINISHING);
     }
 
     /**
@@ -124,16 +118,20 @@ final class Connection {
      * @return true for the one call that actually closed it
      */
     boolean close() {
-        if (!CLOSED.compareAndSet(this, false, true)) {
-            return false;
-        }
+        ConnectionState was;
+        do {
+            was = state;
+            if (was == ConnectionState.CLOSED) {
+                return false;
+            }
+        } while (!STATE.compareAndSet(this, was, ConnectionState.CLOSED));
         try {
             socket.close();
         } catch (IOException ignored) {
             // The descriptor is released even when close reports a problem; nothing to retry.
         }
         metrics.connectionClosed();
-        owner.slotFreed();
+        owner.released();
         return true;
     }
 
@@ -153,7 +151,7 @@ final class Connection {
     }
 
     /**
-     * True while the session has been blocked in one read for {@link #IDLE_NANOS} and no input is
+     * True while the session has been blocked in one read for {@link ConnectionRules#IDLE} and no input is
      * waiting. The last check matters under load: a session whose bytes have arrived may still
      * wait for a carrier thread, and looks blocked in its read meanwhile.
      */
@@ -189,7 +187,7 @@ final class Connection {
     /**
      * Ends a connection after a {@linkplain #stopRequested stop} began and its session has
      * answered everything it read: FIN after the replies, then input discarded until the client
-     * closes, stays silent for {@link #STOP_LINGER_QUIET_NANOS}, or the stop's deadline, and only
+     * closes, stays silent for {@link ConnectionRules#STOP_QUIET}, or the stop's deadline, and only
      * then the close. So a client still sending when the stop came receives every reply and then
      * end of stream, instead of a reset.
      *
@@ -200,8 +198,7 @@ final class Connection {
             close(); // nothing more can be read; the connection was idle when its input was shut
             return;
         }
-        LingeringClose.discardInput(socket, input, scratch, owner.stopDeadlineNanos(), STOP_LINGER_QUIET_NANOS);
-        close();
+        linger(scratch, owner.stopDeadlineNanos(), STOP_QUIET_NANOS);
     }
 
     /**
@@ -213,7 +210,13 @@ final class Connection {
      */
     void closeAfterDraining(byte[] scratch, Duration linger) {
         long lingerNanos = linger.toNanos();
-        LingeringClose.discardInput(socket, input, scratch, System.nanoTime() + lingerNanos, lingerNanos);
+        linger(scratch, System.nanoTime() + lingerNanos, lingerNanos);
+    }
+
+    private void linger(byte[] scratch, long deadlineNanos, long quietNanos) {
+        STATE.compareAndSet(this, ConnectionState.FINISHING, ConnectionState.LINGERING);
+        STATE.compareAndSet(this, ConnectionState.OPEN, ConnectionState.LINGERING);
+        LingeringClose.discardInput(socket, input, scratch, deadlineNanos, quietNanos);
         close();
     }
 

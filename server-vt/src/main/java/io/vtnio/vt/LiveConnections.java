@@ -1,56 +1,49 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionLimit;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.net.Socket;
-import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every open connection of one server and the virtual thread serving it. Accepted sockets come
- * in through {@link #open}; up to {@code maxConnections} at a time each get their own thread
- * running the session its mode's {@link SessionFactory} creates, and stay registered until that
- * thread ends; one more is handed to a {@link Refusal} instead. A graceful stop goes through here
- * too: {@link #beginStop} asks every connection to finish after the read in hand,
- * {@link #awaitClosed} waits for that while shutting the input of connections blocked in a read on
- * an idle connection, and {@link #forceClose} ends whatever is left when the drain time is up.
+ * Every open connection of one server and the thread serving it. Accepted sockets come in
+ * through {@link #open}; while the {@link ConnectionLimit} admits them each gets its own thread
+ * running the session its mode's {@link SessionFactory} creates, and stays registered until that
+ * thread ends; one more is handed to a {@link Refusal} instead. {@link GracefulStop} reads the
+ * registry and raises the stop flag every session checks after each read.
  *
  * <p>Threading: {@link #open} from the accept loops (one per port, concurrently); {@link #ended}
- * and {@link #slotFreed} from connection threads; the stop methods from the thread running the
+ * and {@link #released} from connection threads; the stop methods from the thread running the
  * server's stop; all may run concurrently.
  */
 final class LiveConnections {
 
     private static final System.Logger LOG = System.getLogger(LiveConnections.class.getName());
-    /** How often a stop looks for connections blocked on a silent client. */
-    private static final Duration STOP_POLL = Duration.ofMillis(10);
 
-    private final ThreadFactory threads = Thread.ofVirtual().name("vt-conn-", 0).factory();
-    private final ThreadFactory refusalThreads = Thread.ofVirtual().name("vt-refusal-", 0).factory();
+    private final ThreadFactory threads;
+    private final ThreadFactory refusalThreads;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final Set<Refusal> refusals = ConcurrentHashMap.newKeySet();
     private final SessionFactory sessions;
     private final ServerMetrics metrics;
-    private final int maxConnections;
-    /** Connections admitted and not yet closed; exact, unlike the sums of the metrics. */
-    private final AtomicInteger admitted = new AtomicInteger();
+    private final ConnectionLimit limit;
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
 
-    LiveConnections(SessionFactory sessions, ServerMetrics metrics, int maxConnections) {
+    LiveConnections(SessionFactory sessions, ServerMetrics metrics, ConnectionLimit limit, ConnectionThreads kind) {
         this.sessions = sessions;
         this.metrics = metrics;
-        this.maxConnections = maxConnections;
+        this.limit = limit;
+        this.threads = kind.factory("conn");
+        this.refusalThreads = kind.factory("refusal");
     }
 
     /** Takes over a freshly accepted socket and serves or refuses it; never throws. */
     void open(Socket socket) {
-        if (admitted.incrementAndGet() > maxConnections) {
-            admitted.decrementAndGet();
+        if (!limit.tryAdmit()) {
             refuse(socket);
             return;
         }
@@ -93,20 +86,27 @@ final class LiveConnections {
     }
 
     /** Called once per admitted connection as its socket closes: one more may be admitted. */
-    void slotFreed() {
-        admitted.decrementAndGet();
+    void released() {
+        limit.release();
     }
 
-    /**
-     * Every connection finishes after the read in hand and closes once it has answered; those
-     * accepted from now on too. Gives up at {@code deadlineNanos} ({@link System#nanoTime} time).
-     */
+    /** The connections open now, with their threads; for the stop. */
+    Set<Connection> open() {
+        return open;
+    }
+
+    /** The refusals still telling their clients; for a forced stop. */
+    Set<Refusal> refusals() {
+        return refusals;
+    }
+
+    /** Set by {@link GracefulStop} before it waits: every session sees it after its next read. */
     void beginStop(long deadlineNanos) {
         stopDeadlineNanos = deadlineNanos;
         stopping = true; // after the deadline: a connection that sees the flag reads the deadline
     }
 
-    /** True once {@link #beginStop} was called; read by every session after each read. */
+    /** True once a graceful stop has begun; read by every session after each read. */
     boolean stopping() {
         return stopping;
     }
@@ -116,66 +116,13 @@ final class LiveConnections {
         return stopDeadlineNanos;
     }
 
-    /**
-     * Waits until every connection thread has ended or {@code deadlineNanos} ({@link System#nanoTime}
-     * time) has come. Meanwhile a session blocked in a read on an idle connection
-     * ({@link Connection#isIdleInRead}) gets its input shut, so it ends without waiting for a byte
-     * that may never come; a client still sending, or still reading its replies, is left to its
-     * session, which sees the stop after its next read.
-     *
-     * @return true if none is left
-     */
-    boolean awaitClosed(long deadlineNanos) throws InterruptedException {
-        while (!open.isEmpty()) {
-            long nowNanos = System.nanoTime();
-            if (nowNanos - deadlineNanos >= 0) {
-                return false;
-            }
-            for (Connection connection : open) {
-                if (connection.isIdleInRead(nowNanos)) {
-                    connection.stopReading();
-                }
-            }
-            Thread.sleep(Duration.ofNanos(Math.min(STOP_POLL.toNanos(), deadlineNanos - nowNanos)));
-        }
-        return true;
-    }
-
-    /** Waits at most until {@code deadlineNanos} for the threads of the connections still open. */
-    void awaitThreads(long deadlineNanos) throws InterruptedException {
-        for (Connection connection : List.copyOf(open)) {
-            long remainingNanos = deadlineNanos - System.nanoTime();
-            if (remainingNanos <= 0) {
-                break;
-            }
-            Thread thread = connection.thread();
-            if (thread != null) {
-                thread.join(Duration.ofNanos(remainingNanos));
-            }
-        }
-    }
-
-    /** Closes every connection and refusal still open and interrupts its thread, e.g. out of a sleep. */
-    void forceClose() {
-        for (Connection connection : open) {
-            connection.close();
-            Thread thread = connection.thread();
-            if (thread != null) {
-                thread.interrupt();
-            }
-        }
-        for (Refusal refusal : refusals) {
-            refusal.close();
-        }
-    }
-
     private void closeUnserved(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {
             // Nothing more to do for a socket that never got served.
         }
-        admitted.decrementAndGet();
+        limit.release();
         metrics.error();
         metrics.connectionClosed();
     }

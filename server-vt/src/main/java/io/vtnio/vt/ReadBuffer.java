@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionRules;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -15,7 +16,7 @@ import java.io.InputStream;
 final class ReadBuffer {
 
     static final int MIN_BYTES = 256;
-    static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = ConnectionRules.MAX_READ_BYTES;
 
     private byte[] bytes = new byte[MIN_BYTES];
 

@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +8,9 @@ import java.net.Socket;
 import java.util.function.Consumer;
 
 /**
- * A connection accepted beyond {@code --max-connections}: it is told
+ * Refusal, the blocking way: a connection accepted beyond {@code --max-connections}: it is told
  * {@link Protocol#ERR_TOO_MANY_CONNECTIONS} and closed the way a too-long line is, FIN first and
- * input discarded for at most {@link Connection#ERROR_LINGER}, so the client reads the reason
+ * input discarded for at most {@link ConnectionRules#ERROR_LINGER}, so the client reads the reason
  * rather than a reset. It never becomes a {@link Connection}: it is counted only as refused.
  *
  * <p>Threading: {@link #run} on a virtual thread of its own; {@link #close} from any thread.
@@ -32,7 +33,7 @@ final class Refusal implements Runnable {
         try {
             socket.getOutputStream().write(Protocol.ERR_TOO_MANY_CONNECTIONS);
             InputStream input = socket.getInputStream();
-            long lingerNanos = Connection.ERROR_LINGER.toNanos();
+            long lingerNanos = ConnectionRules.ERROR_LINGER.toNanos();
             LingeringClose.discardInput(socket, input, new byte[SCRATCH_BYTES], System.nanoTime() + lingerNanos,
                     lingerNanos);
         } catch (IOException ignored) {

@@ -3,13 +3,16 @@ package io.vtnio.loadgen.compare;
 import java.util.Locale;
 
 /**
- * The two servers vtnio ships, by the names {@code --servers} takes.
+ * The servers vtnio ships, by the names {@code --servers} takes: the blocking server on virtual
+ * threads ({@code vt}) and on platform threads ({@code pt}, the same jar), and the selector
+ * server ({@code nio}).
  *
  * <p>Threading: immutable.
  */
 enum BuiltInServer {
     VT("io.vtnio.vt.VirtualThreadServerMain", "server-vt/target/server-vt.jar"),
-    NIO("io.vtnio.nio.SelectorServerMain", "server-nio/target/server-nio.jar");
+    NIO("io.vtnio.nio.SelectorServerMain", "server-nio/target/server-nio.jar"),
+    PT("io.vtnio.vt.PlatformThreadServerMain", "server-vt/target/server-vt.jar");
 
     private final String mainClass;
     private final String jarPath;
@@ -32,7 +35,7 @@ enum BuiltInServer {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The server of that name ({@code vt}, {@code nio}), or null. */
+    /** The server of that name ({@code vt}, {@code nio}, {@code pt}), or null. */
     static BuiltInServer named(String name) {
         for (BuiltInServer server : values()) {
             if (server.label().equalsIgnoreCase(name)) {

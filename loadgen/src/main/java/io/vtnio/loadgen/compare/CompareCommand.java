@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--servers", split = ",", defaultValue = "vt,nio", paramLabel = "NAME",
-            description = "Contestants in table order: vt, nio, and names given with --server "
+            description = "Contestants in table order: vt, nio, pt (vt's code on platform threads), and names given with --server "
                     + "(default: ${DEFAULT-VALUE}).")
     private List<String> servers;
 
@@ -235,7 +235,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (contestant == null) {
                 BuiltInServer builtIn = BuiltInServer.named(trimmed);
                 require(builtIn != null, "--servers: unknown server '" + trimmed
-                        + "'; use vt, nio or a name given with --server NAME=COMMAND");
+                        + "'; use vt, nio, pt or a name given with --server NAME=COMMAND");
                 contestant = Contestant.builtIn(builtIn);
             }
             require(names.add(contestant.name()), "--servers names '" + trimmed + "' twice");

@@ -37,8 +37,9 @@ record JavaLaunch(String java, List<String> jvmOptions, Path home, String classP
     }
 
     /**
-     * The command of a built-in server: {@code java OPTIONS -Xlog:gc... -jar server-NAME.jar FLAGS},
-     * or {@code -cp CLASSPATH MAIN} when the jar is not there.
+     * The command of a built-in server: {@code java OPTIONS -Xlog:gc... -cp server-NAME.jar MAIN FLAGS}
+     * (one jar may hold two servers: {@code vt} and {@code pt}), or the generator's class path
+     * when the jar is not there.
      */
     List<String> server(BuiltInServer server, List<String> flags, Path gcLog) {
         List<String> command = new ArrayList<>();
@@ -48,14 +49,9 @@ record JavaLaunch(String java, List<String> jvmOptions, Path home, String classP
             command.add("-Xlog:gc:file=\"" + gcLog + "\":timemillis");
         }
         Path jar = serverJar(server);
-        if (jar != null) {
-            command.add("-jar");
-            command.add(jar.toString());
-        } else {
-            command.add("-cp");
-            command.add(classPath);
-            command.add(server.mainClass());
-        }
+        command.add("-cp");
+        command.add(jar != null ? jar.toString() : classPath);
+        command.add(server.mainClass());
         command.addAll(flags);
         return command;
     }

@@ -97,6 +97,7 @@ public final class HtmlReport {
         return switch (name) {
             case "vt" -> "blocking sockets, one virtual thread per connection";
             case "nio" -> "java.nio Selector event loop, a worker pool for blocking work";
+            case "pt" -> "blocking sockets, one platform thread per connection (vt's code)";
             default -> summary.contestants().stream().filter(c -> c.name().equals(name)).findFirst()
                     .map(ContestantInfo::command).orElse("");
         };

@@ -3,35 +3,28 @@ package io.vtnio.vt;
 import io.vtnio.core.Protocol;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
- * Hello mode: writes the greeting line and closes, without reading anything. The output side is
+ * Hello mode, the blocking way: writes the greeting line and closes, without reading anything. The output side is
  * shut before closing so the greeting is followed by FIN, not left to the close.
  *
  * <p>Threading: runs on the connection's virtual thread.
  */
-final class HelloSession extends ConnectionSession {
+final class Hello extends ConnectionSession {
 
     private final byte[] greetingLine;
     private final ServerMetrics metrics;
 
-    /** @param greetingLine the greeting with its newline; shared, never modified */
-    HelloSession(Connection connection, byte[] greetingLine, ServerMetrics metrics) {
+    /** @param greetingLine the greeting with its newline ({@link Protocol#line}); shared, never modified */
+    Hello(Connection connection, byte[] greetingLine, ServerMetrics metrics) {
         super(connection);
         this.greetingLine = greetingLine;
         this.metrics = metrics;
     }
 
-    /** The greeting followed by its newline, built once per server. */
-    static byte[] greetingLine(byte[] greeting) {
-        byte[] line = Arrays.copyOf(greeting, greeting.length + 1);
-        line[greeting.length] = Protocol.NEWLINE;
-        return line;
-    }
-
     @Override
     void serve() throws IOException {
+        connection.finish();
         connection.output().write(greetingLine);
         metrics.messagesOut(1);
         metrics.bytesOut(greetingLine.length);

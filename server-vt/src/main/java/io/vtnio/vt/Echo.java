@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.EchoReply;
 import io.vtnio.core.MessageDecoder;
@@ -11,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * One echo connection, written the blocking way: read, decode, answer, flush once per read
+ * Echo mode, the blocking way, for one connection: read, decode, answer, flush once per read
  * batch, repeat. End of stream (the client's half-close, or a graceful stop shutting the input of
  * a silent client) means every reply owed is sent and the connection closes; a stop noticed after
  * a read means the same, then a {@linkplain Connection#closeWhenQuiet quiet close}. A line over the
@@ -20,7 +21,7 @@ import java.io.UncheckedIOException;
  * <p>Threading: confined to the connection's virtual thread; {@link #onMessage} is called by the
  * decoder on that same thread.
  */
-final class EchoSession extends ConnectionSession implements MessageSink {
+final class Echo extends ConnectionSession implements MessageSink {
 
     private final MessageDecoder decoder;
     private final EchoReply reply;
@@ -30,7 +31,7 @@ final class EchoSession extends ConnectionSession implements MessageSink {
     private final OutputBatch batch;
     private int messagesInRead;
 
-    EchoSession(Connection connection, MessageDecoder decoder, EchoReply reply, Work work, ServerMetrics metrics) {
+    Echo(Connection connection, MessageDecoder decoder, EchoReply reply, Work work, ServerMetrics metrics) {
         super(connection);
         this.decoder = decoder;
         this.reply = reply;
@@ -44,6 +45,7 @@ final class EchoSession extends ConnectionSession implements MessageSink {
         while (true) {
             int read = connection.read(readBuffer);
             if (read < 0) {
+                connection.finish();
                 batch.flush();
                 connection.close();
                 return;
@@ -53,14 +55,16 @@ final class EchoSession extends ConnectionSession implements MessageSink {
             metrics.messagesIn(messagesInRead);
             boolean moreWaiting = readBuffer.adaptTo(read);
             if (result == DecodeResult.LINE_TOO_LONG) {
+                connection.finish();
                 batch.add(Protocol.ERR_LINE_TOO_LONG);
                 batch.flush();
                 metrics.error();
-                connection.closeAfterDraining(readBuffer.bytes(), Connection.ERROR_LINGER);
+                connection.closeAfterDraining(readBuffer.bytes(), ConnectionRules.ERROR_LINGER);
                 return;
             }
             batch.flush();
             if (connection.stopRequested()) {
+                connection.finish();
                 connection.closeWhenQuiet(readBuffer.bytes());
                 return;
             }

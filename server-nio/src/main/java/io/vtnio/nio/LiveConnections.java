@@ -11,7 +11,7 @@ import java.util.ArrayList;
  *
  * <p>Threading: confined to its loop thread.
  */
-final class LoopConnections {
+final class LiveConnections {
 
     private final ArrayList<Connection> connections = new ArrayList<>();
 

@@ -6,20 +6,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Echo mode's replies: encodes the replies of one batch into the loop's output buffer and hands
+ * Echo mode, the selector way: encodes the replies of one batch into the loop's output buffer and hands
  * the whole buffer to the connection once, which writes it straight to the socket. Nothing is
  * allocated unless the socket refuses bytes or one reply is larger than the buffer.
  *
  * <p>Threading: one per loop, confined to it.
  */
-final class EchoResponder extends MessageBatch {
+final class Echo extends MessageBatch {
 
     private final ByteBuffer output;
     private final EchoReply reply;
     private final ServerMetrics metrics;
     private int replies;
 
-    EchoResponder(ByteBuffer loopOutput, EchoReply reply, ServerMetrics metrics) {
+    Echo(ByteBuffer loopOutput, EchoReply reply, ServerMetrics metrics) {
         this.output = loopOutput;
         this.reply = reply;
         this.metrics = metrics;
@@ -38,10 +38,10 @@ final class EchoResponder extends MessageBatch {
         if (needed > output.remaining()) {
             // Keep order without doing I/O here: what is encoded so far goes to the queue first.
             output.flip();
-            connection.queueCopy(output);
+            connection.queue(output, true);
             output.clear();
             if (needed > output.capacity()) {
-                connection.queue(ByteBuffer.wrap(reply.toBytes(bytes, offset, length)));
+                connection.queue(ByteBuffer.wrap(reply.toBytes(bytes, offset, length)), false);
                 return;
             }
         }
@@ -52,6 +52,6 @@ final class EchoResponder extends MessageBatch {
     void onEnd(Connection connection) throws IOException {
         output.flip();
         metrics.messagesOut(replies);
-        connection.sendFromLoopBuffer(output);
+        connection.send(output, true);
     }
 }

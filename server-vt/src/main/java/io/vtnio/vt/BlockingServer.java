@@ -1,6 +1,9 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionLimit;
+import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.EchoReply;
+import io.vtnio.core.Protocol;
 import io.vtnio.core.Server;
 import io.vtnio.core.ServerConfig;
 import io.vtnio.core.ServerMetrics;
@@ -11,17 +14,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The vtnio server written the blocking way: plain {@link ServerSocket}s and socket streams,
- * one accept loop per port ({@link Acceptor}) and one virtual thread per connection, whose
+ * one accept loop per port ({@link Acceptor}) and one thread per connection, whose
  * {@link ConnectionSession} reads, works and writes as if it had a thread of its own, because
- * it does. Chat mode adds a writer virtual thread per connection so a slow reader never blocks
- * a broadcaster.
+ * it does. Chat mode adds a writer thread per connection so a slow reader never blocks a
+ * broadcaster. The threads are virtual ({@code vt}) or platform threads ({@code pt}), chosen at
+ * start by {@link ConnectionThreads}; the code is the same. See {@code package-info} for how each
+ * job compares with the selector server's.
  *
  * <pre>{@code
- * Server server = new VirtualThreadServer(ServerConfig.parse("--port", "0"));
+ * Server server = new VirtualThreadServerFactory().create(ServerConfig.parse("--port", "0"));
  * server.start();
  * int port = server.localAddresses().get(0).getPort();
  * ...
@@ -32,25 +38,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * it sends the replies it owes (work in flight included), sends FIN, and closes once its client has
  * closed or gone quiet, so a client still sending gets every reply rather than a reset. A session
  * blocked in a read on a connection idle both ways has its input shut instead. Whatever is still open when the drain
- * timeout ends is closed by force. Beyond {@code --max-connections} a connection is refused with
- * {@code ERR too many connections} ({@link Refusal}).
+ * timeout ends is closed by force ({@link GracefulStop}). Beyond {@code --max-connections} a
+ * connection is refused with {@code ERR too many connections} ({@link Refusal}).
  *
  * <p>Threading: as {@link Server} says: {@link #start} once from one thread; everything else
  * from any thread; {@link #stop} any number of times, later calls waiting for the first.
  */
-public final class VirtualThreadServer implements Server {
-
-    /**
-     * Pending-connection queue per port. The kernel caps it at {@code net.core.somaxconn};
-     * Java's default of 50 would refuse connections during a fast ramp-up.
-     */
-    static final int ACCEPT_BACKLOG = 4096;
-
-    /** After a forced close, how long to wait for the interrupted threads to finish. */
-    private static final Duration FORCED_EXIT_WAIT = Duration.ofSeconds(1);
+public final class BlockingServer implements Server {
 
     private final ServerConfig config;
     private final ServerMetrics metrics = new ServerMetrics();
+    private final ConnectionThreads threads;
     private final LiveConnections connections;
     // Orders start against the first stop, so a stop racing a start cannot miss an accept loop.
     private final ReentrantLock lifecycle = new ReentrantLock();
@@ -60,25 +58,29 @@ public final class VirtualThreadServer implements Server {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<InetSocketAddress> addresses = List.of();
 
-    public VirtualThreadServer(ServerConfig config) {
+    BlockingServer(ServerConfig config, ConnectionThreads threads) {
         this.config = config;
-        this.connections = new LiveConnections(sessionsFor(config, metrics), metrics, config.maxConnections());
+        this.threads = threads;
+        this.connections = new LiveConnections(sessionsFor(config, metrics, threads), metrics,
+                new ConnectionLimit(config.maxConnections()), threads);
     }
 
-    private static SessionFactory sessionsFor(ServerConfig config, ServerMetrics metrics) {
+    private static SessionFactory sessionsFor(ServerConfig config, ServerMetrics metrics, ConnectionThreads threads) {
         return switch (config.mode()) {
             case ECHO -> {
                 EchoReply reply = config.echoReply();
-                yield connection -> new EchoSession(connection, config.newDecoder(), reply, config.work(), metrics);
+                yield connection -> new Echo(connection, config.newDecoder(), reply, config.work(), metrics);
             }
             case CHAT -> {
                 ChatRoom room = new ChatRoom();
+                ThreadFactory writers = threads.factory("chat-writer");
                 yield connection -> new ChatMember(connection, room, config.newDecoder(), config.work(), metrics,
-                        config.maxOutboundBytes());
+                        config.maxOutboundBytes(), writers);
             }
             case HELLO -> {
-                byte[] greetingLine = HelloSession.greetingLine(config.greeting());
-                yield connection -> new HelloSession(connection, greetingLine, metrics);
+                byte[] greeting = config.greeting();
+                byte[] greetingLine = Protocol.line(greeting, 0, greeting.length);
+                yield connection -> new Hello(connection, greetingLine, metrics);
             }
         };
     }
@@ -101,7 +103,7 @@ public final class VirtualThreadServer implements Server {
     }
 
     private void listen() throws IOException {
-        VirtualThreadPoller.initialize();
+        threads.prepare();
         List<ServerSocket> bound = new ArrayList<>();
         try {
             for (int port : config.ports()) {
@@ -117,7 +119,7 @@ public final class VirtualThreadServer implements Server {
         List<Acceptor> loops = new ArrayList<>();
         for (ServerSocket serverSocket : bound) {
             real.add((InetSocketAddress) serverSocket.getLocalSocketAddress());
-            loops.add(new Acceptor(serverSocket, connections, metrics));
+            loops.add(new Acceptor(serverSocket, connections, metrics, threads.factory("accept")));
         }
         addresses = List.copyOf(real);
         acceptors = List.copyOf(loops);
@@ -128,7 +130,7 @@ public final class VirtualThreadServer implements Server {
         ServerSocket serverSocket = new ServerSocket();
         try {
             serverSocket.setReuseAddress(true);
-            serverSocket.bind(new InetSocketAddress(config.host(), port), ACCEPT_BACKLOG);
+            serverSocket.bind(new InetSocketAddress(config.host(), port), ConnectionRules.ACCEPT_BACKLOG);
             return serverSocket;
         } catch (IOException | RuntimeException e) {
             serverSocket.close();
@@ -152,7 +154,6 @@ public final class VirtualThreadServer implements Server {
             } else {
                 stopRequested = true;
                 loops = acceptors;
-                loops.forEach(Acceptor::close);
             }
         } finally {
             lifecycle.unlock();
@@ -162,18 +163,8 @@ public final class VirtualThreadServer implements Server {
             return;
         }
         try {
-            // Once every loop has ended no connection can appear, so the drain below sees all.
-            for (Acceptor acceptor : loops) {
-                acceptor.awaitExit();
-            }
-            connections.beginStop(deadlineNanos);
-            if (!connections.awaitClosed(deadlineNanos)) {
-                connections.forceClose();
-                connections.awaitThreads(System.nanoTime() + FORCED_EXIT_WAIT.toNanos());
-            }
+            new GracefulStop(loops, connections).run(deadlineNanos);
         } finally {
-            // Reached early only if this thread was interrupted; never leave sockets behind.
-            connections.forceClose();
             stopped.countDown();
         }
     }

@@ -1,0 +1,71 @@
+package io.vtnio.nio;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server's graceful stop, the selector way: the acceptors close on loop 0 first, so no
+ * hand-off can be queued behind what follows; then every loop gets a drain task that moves each
+ * of its connections to FINISHING ({@link Connection#beginDrain}) and counts a latch down once
+ * none is left; the stopping thread waits on that latch until the deadline, then ends the loops,
+ * which closes whatever is still open, and the workers.
+ *
+ * <p>Threading: {@link #run} from the one thread that stops the server (never a loop thread).
+ */
+final class GracefulStop {
+
+    private static final long LOOP_END_WAIT_SECONDS = 5;
+
+    private final List<EventLoop> loops;
+    private final List<Acceptor> acceptors;
+    private final WorkerPool workers;
+
+    GracefulStop(List<EventLoop> loops, List<Acceptor> acceptors, WorkerPool workers) {
+        this.loops = List.copyOf(loops);
+        this.acceptors = List.copyOf(acceptors);
+        this.workers = workers;
+    }
+
+    /** Drains until every connection owes nothing or {@code deadlineNanos} comes, then ends everything. */
+    void run(long deadlineNanos) throws InterruptedException {
+        try {
+            if (!loops.isEmpty()) {
+                drain(deadlineNanos);
+            }
+        } finally {
+            endLoops();
+        }
+    }
+
+    private void drain(long deadlineNanos) throws InterruptedException {
+        EventLoop first = loops.get(0);
+        try {
+            first.call(() -> {
+                acceptors.forEach(Acceptor::closeNow);
+                return null;
+            });
+        } catch (IOException e) {
+            return; // loop 0 is not answering; ending the loops closes everything they can
+        }
+        CountDownLatch drained = new CountDownLatch(loops.size());
+        for (EventLoop loop : loops) {
+            loop.execute(() -> loop.beginDrain(drained, deadlineNanos));
+        }
+        drained.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes whatever is left, ends the loops, then the workers; safe to call more than once. */
+    void endLoops() throws InterruptedException {
+        for (EventLoop loop : loops) {
+            loop.execute(loop::shutdown);
+        }
+        for (EventLoop loop : loops) {
+            loop.awaitTermination(LOOP_END_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}
