@@ -81,10 +81,13 @@ abstract class FaultRules extends ServerRules {
         }
 
         // Four publishers at once, in rounds; every reader is awaited after each round, so a
-        // reader that keeps reading is never more than one round (8 KiB) behind.
+        // reader that keeps reading is never more than one round (32 KiB, half of --max-outbound)
+        // behind. Large rounds: the slow readers are dropped only once the kernel's buffers
+        // towards them are full too (megabytes), and each line costs a wake-up per member, which
+        // is dear on platform threads.
         int publisherCount = 4;
         int linesPerRound = 8;
-        String padding = "x".repeat(240);
+        String padding = "x".repeat(1000);
         int rounds = 0;
         int roundsAfterAllDropped = 0;
         long published = 0;

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * One connection's part in the chat, the selector way: lines the {@link ChatRoom} delivers go
- * into the connection's outbound queue and are flushed at the end of the loop's iteration; a
+ * into the connection's outbound queue and are flushed once at the end of the loop's iteration,
+ * however many deliveries came; a
  * member whose queue passes {@code --max-outbound} even after the socket had its chance is a slow
  * consumer and is dropped on the spot. A member that is finishing still receives lines until its
  * own published lines have come back to it (the room's order is global, so they come back after
@@ -17,6 +18,7 @@ final class ChatMember {
 
     private final Connection connection;
     private int batchesInFlight;
+    private boolean flushRequested;
 
     ChatMember(Connection connection) {
         this.connection = connection;
@@ -55,8 +57,26 @@ final class ChatMember {
         }
         if (outbound.pendingBytes() > maxOutboundBytes) {
             connection.dropSlowConsumer();
-        } else {
-            connection.loop().requestFlush(connection);
+        } else if (!flushRequested) {
+            flushRequested = true;
+            connection.loop().requestFlush(this);
         }
+    }
+
+    /** The loop's end-of-iteration flush, Netty's {@code flush} after a batch of tasks. */
+    void flush() {
+        flushRequested = false;
+        if (connection.isClosed()) {
+            return;
+        }
+        if (!connection.waitsForWritable()) {
+            try {
+                connection.outbound().flush(connection.loop().gatherScratch());
+            } catch (IOException | RuntimeException e) {
+                connection.fail(e);
+                return;
+            }
+        }
+        connection.settle();
     }
 }

@@ -53,7 +53,6 @@ final class Connection implements ReadinessHandler {
     private boolean draining;
     private long drainDeadlineNanos;
     private long lastReadNanos = System.nanoTime();
-    private boolean flushRequested;
 
     Connection(EventLoop loop, SocketChannel channel, ServerContext context) {
         this.loop = loop;
@@ -306,27 +305,6 @@ final class Connection implements ReadinessHandler {
             pendingWork = new PendingWork(this, context);
         }
         return pendingWork;
-    }
-
-    /** Claims a place in the loop's flush list; false if already there. */
-    boolean markFlushRequested() {
-        boolean claimed = !flushRequested;
-        flushRequested = true;
-        return claimed;
-    }
-
-    /** The loop's end-of-iteration flush, Netty's {@code flush} after a batch of tasks. */
-    void flushRequested() {
-        flushRequested = false;
-        if (state != ConnectionState.CLOSED && !waitsForWritable()) {
-            try {
-                outbound.flush(loop.gatherScratch());
-            } catch (IOException | RuntimeException e) {
-                fail(e);
-                return;
-            }
-        }
-        settle();
     }
 
     EventLoop loop() {

@@ -56,7 +56,7 @@ final class EventLoop implements Runnable {
 
     private final LoopTimer timer = new LoopTimer();
     private final LiveConnections connections = new LiveConnections();
-    private final ArrayList<Connection> flushRequests = new ArrayList<>();
+    private final ArrayList<ChatMember> flushRequests = new ArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(ConnectionRules.MAX_READ_BYTES);
     private final ByteBuffer[] gatherScratch = new ByteBuffer[GATHER_BUFFERS];
     private final MessageBatch replies;
@@ -156,16 +156,14 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Asks for {@code connection} to be flushed once this iteration's tasks are done. */
-    void requestFlush(Connection connection) {
-        if (connection.markFlushRequested()) {
-            flushRequests.add(connection);
-        }
+    /** Asks for {@code member} to be flushed once this iteration's tasks are done; once per iteration. */
+    void requestFlush(ChatMember member) {
+        flushRequests.add(member);
     }
 
     private void flushRequested() {
         for (int i = 0; i < flushRequests.size(); i++) {
-            flushRequests.get(i).flushRequested();
+            flushRequests.get(i).flush();
         }
         flushRequests.clear();
     }
