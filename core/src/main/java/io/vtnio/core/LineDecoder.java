@@ -60,6 +60,11 @@ public final class LineDecoder implements MessageDecoder {
         return partialLength;
     }
 
+    /** Size of the partial-line buffer this decoder holds, 0 when none; package-private for tests. */
+    int bufferCapacity() {
+        return partial == null ? 0 : partial.length;
+    }
+
     private static int indexOfNewline(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes[i] == LF) {

@@ -36,9 +36,19 @@ class HumanDurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"999999999999h"})
+    @ValueSource(strings = {"999999999999h", "9300000000000000000ns", "9223372037s"})
     void rejectsDurationsBeyondLongNanos(String text) {
-        assertThrows(IllegalArgumentException.class, () -> HumanDuration.parse(text));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HumanDuration.parse(text));
+        assertEquals("'" + text + "' is too long a duration", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} is {1} ns")
+    @CsvSource({
+        "9223372036854775807ns, 9223372036854775807",
+        "9223372036s, 9223372036000000000",
+    })
+    void acceptsDurationsUpToLongNanos(String text, long nanos) {
+        assertEquals(Duration.ofNanos(nanos), HumanDuration.parse(text));
     }
 
     @ParameterizedTest(name = "{0} formats as {1}")

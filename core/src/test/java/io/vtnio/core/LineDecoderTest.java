@@ -184,6 +184,85 @@ class LineDecoderTest {
     }
 
     @Test
+    void heapBufferIsReadFromItsPositionAndItsArrayOffset() {
+        byte[] bytes = "junk|ab\ncd|junk".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer slice = ByteBuffer.wrap(bytes).position(2).slice();   // array offset 2
+        slice.position(3).limit(8);                                        // "ab\ncd"
+        assertEquals(DecodeResult.OK, decoder.decode(slice, sink));
+        assertEquals(List.of("ab"), sink.texts());
+        assertEquals(2, decoder.pendingBytes());
+        assertEquals(8, slice.position());
+    }
+
+    @Test
+    void aLineWholeInOneChunkNeedsNoBuffer() {
+        LineDecoder big = new LineDecoder(1_000);
+        big.decode(bytes("x".repeat(500) + "\n"), 0, 501, sink);
+        assertEquals(0, big.bufferCapacity());
+    }
+
+    @Test
+    void aSplitLineGetsA64ByteBufferThatDoublesWhenFull() {
+        LineDecoder big = new LineDecoder(1_000);
+        feed(big, "abc");
+        assertEquals(64, big.bufferCapacity());
+        feed(big, "d".repeat(61));
+        assertEquals(64, big.bufferCapacity(), "64 bytes fit a 64-byte buffer");
+        feed(big, "e");
+        assertEquals(128, big.bufferCapacity());
+        feed(big, "\n");
+        assertEquals(List.of("abc" + "d".repeat(61) + "e"), sink.texts());
+    }
+
+    @Test
+    void aBufferGrowsAtOnceToWhatAChunkNeedsWhenThatIsMoreThanDouble() {
+        LineDecoder big = new LineDecoder(1_000);
+        feed(big, "abc");
+        feed(big, "d".repeat(200));
+        assertEquals(203, big.bufferCapacity());
+    }
+
+    @Test
+    void aBufferNeverGrowsPastMaxLinePlusOne() {
+        LineDecoder small = new LineDecoder(100);
+        feed(small, "x".repeat(70));
+        assertEquals(70, small.bufferCapacity());
+        feed(small, "x".repeat(30) + "\r");
+        assertEquals(101, small.bufferCapacity(), "room for the longest line and the \\r of its \\r\\n");
+        feed(small, "\n");
+        assertEquals(List.of("x".repeat(100)), sink.texts());
+    }
+
+    @Test
+    void aBufferOfUpToRetainedBytesStaysForTheNextLineALargerOneIsDropped() {
+        LineDecoder big = new LineDecoder(1_000);
+        feed(big, "a\nb");
+        feed(big, "\n");
+        assertEquals(64, big.bufferCapacity(), "a small buffer is kept");
+
+        feed(big, "x".repeat(128));
+        feed(big, "y");
+        assertEquals(LineDecoder.RETAINED_PARTIAL_BYTES, big.bufferCapacity());
+        feed(big, "\n");
+        assertEquals(LineDecoder.RETAINED_PARTIAL_BYTES, big.bufferCapacity(), "exactly the retained size is kept");
+
+        feed(big, "z".repeat(257));
+        assertEquals(512, big.bufferCapacity());
+        feed(big, "\n");
+        assertEquals(0, big.bufferCapacity(), "an idle connection holds no large buffer");
+        assertEquals(List.of("a", "b", "x".repeat(128) + "y", "z".repeat(257)), sink.texts());
+    }
+
+    private void feed(LineDecoder target, String text) {
+        byte[] chunk = bytes(text);
+        assertEquals(DecodeResult.OK, target.decode(chunk, 0, chunk.length, sink));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void directBufferIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> decoder.decode(ByteBuffer.allocateDirect(4), sink));

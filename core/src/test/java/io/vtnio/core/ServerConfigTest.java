@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,47 @@ class ServerConfigTest {
         String[] args = splitArgs(commandLine);
         ParameterException e = assertThrows(ParameterException.class, () -> ServerConfig.parse(args));
         assertTrue(e.getMessage().contains(named), "message should name " + named + ": " + e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} {1} is accepted")
+    @CsvSource({
+        "--port, 0",
+        "--port, 65535",
+        "--max-line, 1",
+        "--max-outbound, 1",
+        "--max-connections, 1",
+        "--loops, 1",
+        "--loops, 1024",
+        "--workers, 1",
+        "--workers, 100000",
+    })
+    void everyBoundIsInclusive(String flag, int value) {
+        ServerConfig config = ServerConfig.parse(flag, String.valueOf(value));
+        Map<String, Function<ServerConfig, Integer>> read = Map.of(
+                "--port", c -> c.ports().get(0),
+                "--max-line", ServerConfig::maxLineBytes,
+                "--max-outbound", ServerConfig::maxOutboundBytes,
+                "--max-connections", ServerConfig::maxConnections,
+                "--loops", ServerConfig::loops,
+                "--workers", ServerConfig::workers);
+        assertEquals(value, read.get(flag).apply(config));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "--port            | -1     | --port must be 0..65535, got -1",
+        "--port            | 65536  | --port must be 0..65535, got 65536",
+        "--max-line        | 0      | --max-line must be at least 1 byte, got 0",
+        "--max-outbound    | 0      | --max-outbound must be at least 1 byte, got 0",
+        "--max-connections | 0      | --max-connections must be at least 1, got 0",
+        "--loops           | 0      | --loops must be 1..1024, got 0",
+        "--loops           | 1025   | --loops must be 1..1024, got 1025",
+        "--workers         | 0      | --workers must be 1..100000, got 0",
+        "--workers         | 100001 | --workers must be 1..100000, got 100001",
+    })
+    void oneBeyondEveryBoundIsRefusedSayingTheBound(String flag, String value, String message) {
+        ParameterException e = assertThrows(ParameterException.class, () -> ServerConfig.parse(flag, value));
+        assertEquals(message, e.getMessage());
     }
 
     @Test

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -71,6 +77,45 @@ class ServerMainTest {
         assertTrue(message.contains(expected), "stderr should contain <" + expected + ">: " + message);
         assertTrue(message.contains("Usage: server test"), "and the usage: " + message);
         assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on stdout, where the listening line goes");
+    }
+
+    @Test
+    @Timeout(10)
+    void aServerThatCannotListenExitsWithOneAndSaysWhereAndWhy() {
+        ServerFactory cannotListen = new ServerFactory() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public Server create(ServerConfig config) {
+                return new Server() {
+                    @Override
+                    public void start() throws IOException {
+                        throw new BindException("Address already in use");
+                    }
+
+                    @Override
+                    public List<InetSocketAddress> localAddresses() {
+                        throw new AssertionError("a server that did not start has no addresses");
+                    }
+
+                    @Override
+                    public void stop(Duration drainTimeout) {
+                    }
+
+                    @Override
+                    public ServerMetrics metrics() {
+                        return new ServerMetrics();
+                    }
+                };
+            }
+        };
+        assertEquals(1, ServerMain.run(cannotListen, "--port", "8001", "--port", "8002"));
+        assertEquals("server test: cannot listen on 127.0.0.1 [8001, 8002]: Address already in use",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "no listening line");
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,24 @@ class ServerMetricsTest {
         assertEquals(2, s.connectionsRefused(), "refused connections are counted apart");
         assertTrue(s.heapUsedBytes() > 0);
         assertTrue(s.liveThreads() > 0);
+    }
+
+    @Test
+    void uptimeIsTheWholeMillisecondsSinceTheMetricsWereCreated() {
+        long before = System.nanoTime();
+        ServerMetrics metrics = new ServerMetrics();
+        long uptimeMillis = metrics.snapshot("stats", "test").uptimeMillis();
+        long atMostMillis = (System.nanoTime() - before) / 1_000_000;
+        assertTrue(uptimeMillis >= 0 && uptimeMillis <= atMostMillis, uptimeMillis + " ms, at most " + atMostMillis);
+    }
+
+    @Test
+    void compileMillisIsTheJitsTotalSoFar() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long before = jit.getTotalCompilationTime();
+        long reported = ServerMetrics.compileMillis();
+        long after = jit.getTotalCompilationTime();
+        assertTrue(before <= reported && reported <= after, before + " <= " + reported + " <= " + after);
     }
 
     @Test

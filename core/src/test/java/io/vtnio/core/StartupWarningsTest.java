@@ -45,6 +45,7 @@ class StartupWarningsTest {
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("--max-connections 16384") && warnings.get(0).contains("1024"),
                 warnings.get(0));
+        assertEquals(1, StartupWarnings.of("vt", loopback, 1_024, OptionalLong.of(1_024)).size(), "at the limit");
         assertEquals(List.of(), StartupWarnings.of("vt", loopback, 1_023, OptionalLong.of(1_024)));
         assertEquals(List.of(), StartupWarnings.of("vt", loopback, 16_384, OptionalLong.empty()));
     }

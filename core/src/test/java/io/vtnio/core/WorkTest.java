@@ -1,5 +1,6 @@
 package io.vtnio.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,12 +74,27 @@ class WorkTest {
         assertTrue(System.nanoTime() - start >= Duration.ofMillis(30).toNanos());
     }
 
-    @Test
+    @ParameterizedTest(name = "cpu:{0}")
+    @ValueSource(ints = {1, 2, 3, 100})
     @Timeout(5)
-    void cpuHashesTheGivenRange() {
-        byte[] message = "hash me".getBytes(StandardCharsets.US_ASCII);
-        Work.parse("cpu:100").perform(message, 0, message.length);
-        Work.parse("cpu:1").perform(message, 2, 3);
+    void cpuIsSha256OfTheGivenRangeThenOfEachDigestInTurn(int rounds) throws Exception {
+        byte[] message = "..hash me..".getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest("hash me".getBytes(StandardCharsets.US_ASCII));
+        for (int round = 2; round <= rounds; round++) {
+            expected = MessageDigest.getInstance("SHA-256").digest(expected);
+        }
+        Work.Cpu cpu = (Work.Cpu) Work.parse("cpu:" + rounds);
+        assertArrayEquals(expected, cpu.hash(message, 2, 7));
+        assertArrayEquals(expected, cpu.hash(message, 2, 7), "the thread's digest is left clean for the next message");
+        cpu.perform(message, 2, 7);
+    }
+
+    @Test
+    void cpuOneIsPlainSha256() {
+        // FIPS 180-2, appendix B.1: SHA-256("abc").
+        byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                HexFormat.of().formatHex(new Work.Cpu(1).hash(abc, 0, abc.length)));
     }
 
     @Test
