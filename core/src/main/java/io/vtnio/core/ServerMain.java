@@ -16,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs a server from the command line, the same way for every implementation: parse
- * {@link ServerOptions}, start, print {@code listening ...} first on stdout, warn on stderr about
- * an exposed or over-committed set-up ({@link StartupWarnings}), print stats lines, and on SIGTERM
- * or SIGINT drain gracefully, print the final stats line and exit with 0. The signals are handled from before
+ * {@link ServerOptions}, start, print {@code listening ...} first on stdout, describe the set-up
+ * on stderr (with the connection limit chosen and why) and warn about an exposed or
+ * over-committed one ({@link StartupWarnings}), print stats lines, and on SIGTERM or SIGINT drain
+ * gracefully, print the final stats line and exit with 0. The signals are handled from before
  * the first port is bound ({@link StopSignal}), so a client that connects the instant a port
  * accepts, followed at once by a SIGTERM, still gets every reply it is owed.
  *
@@ -86,7 +87,7 @@ public final class ServerMain {
                 out.println(Server.listeningLine(server.localAddresses()));
                 PrintWriter err = spec.commandLine().getErr();
                 OptionalLong descriptorLimit = StartupWarnings.descriptorLimit();
-                err.println(describe(config));
+                err.println(describe(config, descriptorLimit));
                 for (String warning : StartupWarnings.of(factory.name(), server.localAddresses(),
                         config.maxConnections(), descriptorLimit)) {
                     err.println(warning);
@@ -113,10 +114,11 @@ public final class ServerMain {
             }
         }
 
-        private String describe(ServerConfig config) {
+        private String describe(ServerConfig config, OptionalLong descriptorLimit) {
             return "server " + factory.name() + ": mode " + config.mode().name().toLowerCase()
                     + ", framing " + config.framing().name().toLowerCase()
-                    + ", work " + config.work() + factory.describeThreads(config);
+                    + ", work " + config.work() + factory.describeThreads(config)
+                    + ", " + options.describeMaxConnections(config.maxConnections(), descriptorLimit);
         }
 
         private ScheduledExecutorService startStats(Server server, Duration interval, PrintStream out) {
