@@ -16,17 +16,33 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A server out of file descriptors ({@code ulimit -n}) backs off instead of spinning, keeps
- * serving the clients it has, and accepts the waiting ones once descriptors are free again.
+ * serving the clients it has, and accepts the waiting ones once descriptors are free again. By
+ * default it does not get there: {@code --max-connections} defaults to the limit less a reserve,
+ * and the server says so at start.
  */
 abstract class DescriptorLimitRules extends ServerRules {
+
+    @Test
+    @Timeout(60)
+    void defaultMaxConnectionsIsTheDescriptorLimitLessAReserveAndTheServerSaysSo() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")) && Files.isExecutable(Path.of("/bin/sh")),
+                "needs Linux /proc and sh for ulimit");
+        ForkedServer server = register(ForkedServer.startWithDescriptorLimit(
+                factory().getClass().getName(), 256, List.of("--port", "0")));
+        Eventually.await("the start line on stderr names the connection limit and why", Duration.ofSeconds(20),
+                () -> server.stderr().contains("max connections 192 (descriptor limit 256 less 64 in reserve)"),
+                server::stderr);
+    }
 
     @Test
     @Timeout(60)
     void descriptorExhaustionNeitherSpinsNorStopsServingAndAcceptsAgainLater() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/stat")) && Files.isExecutable(Path.of("/bin/sh")),
                 "needs Linux /proc and sh for ulimit");
+        // --max-connections beyond the limit on purpose: the default (the limit less a reserve)
+        // would refuse politely before accept ever failed for want of a descriptor.
         ForkedServer server = register(ForkedServer.startWithDescriptorLimit(
-                factory().getClass().getName(), 64, List.of("--port", "0")));
+                factory().getClass().getName(), 64, List.of("--port", "0", "--max-connections", "10000")));
 
         // Connect until a client is not answered: the server is then out of descriptors.
         List<TestClient> served = new ArrayList<>();

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.Server;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * How connections and servers end (SPEC sections 1 and 2): a half-close, {@link Server#stop}
  * and SIGTERM each deliver every reply owed before closing, and a stop gives up on them only
- * after its drain timeout.
+ * after its drain timeout. SIGTERM is a graceful stop from the moment a port accepts, not only
+ * once start-up has finished, and a graceful stop exits with 0.
  */
 abstract class LifecycleRules extends ServerRules {
 
@@ -140,5 +143,44 @@ abstract class LifecycleRules extends ServerRules {
         JsonNode json = StatsLine.parse(last);
         assertEquals("final", json.get("type").asText(), "the last stdout line is the final stats: " + stdout);
         assertTrue(json.get("messagesOut").asLong() >= clientCount * 6L, last);
+    }
+
+    @Test
+    @Timeout(60)
+    void sigtermTheMomentThePortAcceptsAnswersEveryMessageReadAndExitsWithZero() throws Exception {
+        // The drain has all the time a noisy machine may need; nothing below waits on a clock.
+        ForkedServer server = fork(List.of("--work", "sleep:1ms", "--drain-timeout", "30s"));
+        // The listening line is out, but the server's main thread may still be starting up
+        // (describing itself, warning, starting stats): a signal now must be a graceful stop too.
+        TestClient client = register(TestClient.connect(server.port(), Duration.ofSeconds(30)));
+        int lineCount = 100;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < lineCount; i++) {
+            lines.append("early-").append(i).append('\n');
+        }
+        client.send(lines.toString());
+        // The first reply shows the connection accepted and reading: a connection still in the
+        // kernel's accept queue, or bytes the server has not read, are owed nothing at a stop.
+        assertEquals("early-0" + SUFFIX, client.readLine());
+        server.terminate();
+
+        int received = 1;
+        byte[] reply;
+        while ((reply = client.readLineBytesOrNullAtEof()) != null) {
+            assertEquals("early-" + received + SUFFIX, new String(reply, StandardCharsets.UTF_8),
+                    "replies in order, with no hole; stderr: " + server.stderr());
+            received++;
+        }
+        int exitCode = server.awaitExit(Duration.ofSeconds(45));
+        List<String> stdout = server.stdoutLines();
+        String last = stdout.get(stdout.size() - 1);
+        assertTrue(last.startsWith("{"), "a SIGTERM right after start still prints the final stats line; exit code "
+                + exitCode + ", " + received + " replies, stdout: " + stdout + ", stderr: " + server.stderr());
+        MetricsSnapshot stats = MetricsSnapshot.fromJson(last);
+        assertEquals("final", stats.type(), last);
+        assertEquals(0, exitCode, "a graceful stop exits with 0; stderr: " + server.stderr());
+        assertEquals(stats.messagesIn(), stats.messagesOut(), "every message the server read was answered: " + last);
+        assertEquals(stats.messagesIn(), received, "the client received a reply to every message the server read: "
+                + last);
     }
 }

@@ -31,8 +31,10 @@ abstract class ProcessFaultRules extends ServerRules {
             throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/stat")) && Files.isExecutable(Path.of("/bin/sh")),
                 "needs Linux and sh for ulimit");
+        // --max-connections beyond the limit on purpose, so accept runs out of descriptors (EMFILE)
+        // instead of the default (the limit less a reserve) refusing connections politely first.
         ForkedServer server = register(ForkedServer.startWithDescriptorLimit(factory().getClass().getName(), 128,
-                List.of("--port", "0", "--stats-interval", "50ms")));
+                List.of("--port", "0", "--stats-interval", "50ms", "--max-connections", "10000")));
         VerifiedEchoClients verified = register(VerifiedEchoClients.start(server.port(), 16, SUFFIX,
                 Duration.ofSeconds(20)));
         verified.awaitRoundTrips(16 * 20, Duration.ofSeconds(20));

@@ -33,9 +33,14 @@ public final class Protocol {
     public static final int DEFAULT_MAX_OUTBOUND_BYTES = 1 << 20;
 
     /**
-     * Default {@code --max-connections}: below the 20,000 descriptors a process may open on the
-     * machines this project is measured on (each connection holds one), leaving room for the JVM's
-     * own files. Lower it where {@code ulimit -n} is lower.
+     * The most the default {@code --max-connections} ever is, and the default where the
+     * descriptor limit is unknown; below that limit the default is the limit less a reserve
+     * ({@link ServerOptions#defaultMaxConnections}). The cap keeps a process with a huge limit
+     * (1,048,576 in many containers) from admitting more connections by default than one server
+     * JVM can hold: each may buffer up to {@code --max-line} (64 KiB) of an unfinished line, so
+     * 16,384 of them can already hold 1 GiB. It also exceeds what any built-in scenario opens
+     * (5,000 for {@code idle}) and sits below the 20,000 descriptors of the machines this project
+     * is measured on, where the default is the cap. Give {@code --max-connections} to go beyond.
      */
     public static final int DEFAULT_MAX_CONNECTIONS = 16_384;
 

@@ -3,8 +3,8 @@ package io.vtnio.core;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs a server from the command line, the same way for every implementation: parse
- * {@link ServerOptions}, start, print {@code listening ...} first on stdout, warn on stderr about
- * an exposed or over-committed set-up ({@link StartupWarnings}), print stats lines, and on SIGTERM
- * or SIGINT drain gracefully and print the final stats line.
+ * {@link ServerOptions}, start, print {@code listening ...} first on stdout, describe the set-up
+ * on stderr (with the connection limit chosen and why) and warn about an exposed or
+ * over-committed one ({@link StartupWarnings}), print stats lines, and on SIGTERM or SIGINT drain
+ * gracefully, print the final stats line and exit with 0. The signals are handled from before
+ * the first port is bound ({@link StopSignal}), so a client that connects the instant a port
+ * accepts, followed at once by a SIGTERM, still gets every reply it is owed.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -26,8 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * }
  * }</pre>
  *
- * <p>Threading: {@link #run} blocks the calling thread until the server has stopped; stats lines
- * come from one scheduler thread and the stop from the JVM's shutdown-hook thread.
+ * <p>Threading: {@link #run} blocks the calling thread until a signal has stopped the server;
+ * that thread starts and stops it; stats lines come from one scheduler thread.
  */
 public final class ServerMain {
 
@@ -35,9 +38,10 @@ public final class ServerMain {
     }
 
     /**
-     * Parses {@code args}, runs the server until a signal stops it and returns the exit code:
-     * 0 after a stop, 1 if the server could not start, 2 for bad flags. It returns only for
-     * failures and help; after a signal the JVM exits from its shutdown hook.
+     * Parses {@code args}, runs the server until SIGTERM or SIGINT stops it and returns the exit
+     * code: 0 after a graceful stop (and for help), 1 if the server could not start, 2 for bad
+     * flags. Other ways the JVM may be told to exit (SIGHUP, say) stop the server just as
+     * gracefully from a shutdown hook, and the JVM exits with its own code ({@link StopSignal}).
      */
     public static int run(ServerFactory factory, String... args) {
         CommandLine commandLine = new CommandLine(new ServerCommand(factory));
@@ -67,33 +71,34 @@ public final class ServerMain {
             ServerConfig config = options.toConfig();
             Server server = factory.create(config);
             PrintStream out = System.out;
+            // Before the first bind: from the moment a client can connect, a signal is a graceful stop.
+            StopSignal stopSignal = StopSignal.install();
             try {
-                server.start();
-            } catch (java.io.IOException e) {
-                spec.commandLine().getErr().println("server " + factory.name() + ": cannot listen on "
-                        + config.host() + " " + config.ports() + ": " + e.getMessage());
-                return 1;
-            }
-            // Initialise the JSON machinery now: loading it later, while the process may be out
-            // of descriptors (EMFILE), would fail for good and silence every stats line.
-            server.metrics().snapshot("stats", factory.name()).toJson();
-            out.println(Server.listeningLine(server.localAddresses()));
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(describe(config));
-            for (String warning : StartupWarnings.of(factory.name(), server.localAddresses(),
-                    config.maxConnections(), StartupWarnings.descriptorLimit())) {
-                err.println(warning);
-            }
-            err.flush();
-            out.flush();
+                try {
+                    server.start();
+                } catch (java.io.IOException e) {
+                    spec.commandLine().getErr().println("server " + factory.name() + ": cannot listen on "
+                            + config.host() + " " + config.ports() + ": " + e.getMessage());
+                    return 1;
+                }
+                // Initialise the JSON machinery now: loading it later, while the process may be out
+                // of descriptors (EMFILE), would fail for good and silence every stats line.
+                server.metrics().snapshot("stats", factory.name()).toJson();
+                out.println(Server.listeningLine(server.localAddresses()));
+                PrintWriter err = spec.commandLine().getErr();
+                OptionalLong descriptorLimit = StartupWarnings.descriptorLimit();
+                err.println(describe(config, descriptorLimit));
+                for (String warning : StartupWarnings.of(factory.name(), server.localAddresses(),
+                        config.maxConnections(), descriptorLimit)) {
+                    err.println(warning);
+                }
+                err.flush();
+                out.flush();
 
-            ScheduledExecutorService stats = startStats(server, config.statsInterval(), out);
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ScheduledExecutorService stats = startStats(server, config.statsInterval(), out);
+                stopSignal.awaitRequest();
                 try {
                     server.stop(config.drainTimeout());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 } finally {
                     if (stats != null) {
                         stats.shutdownNow();
@@ -102,17 +107,18 @@ public final class ServerMain {
                         out.println(server.metrics().snapshot("final", factory.name()).toJson());
                         out.flush();
                     }
-                    stopped.countDown();
                 }
-            }, "vtnio-graceful-stop"));
-            stopped.await();
-            return 0;
+                return 0;
+            } finally {
+                stopSignal.finished();
+            }
         }
 
-        private String describe(ServerConfig config) {
+        private String describe(ServerConfig config, OptionalLong descriptorLimit) {
             return "server " + factory.name() + ": mode " + config.mode().name().toLowerCase()
                     + ", framing " + config.framing().name().toLowerCase()
-                    + ", work " + config.work() + factory.describeThreads(config);
+                    + ", work " + config.work() + factory.describeThreads(config)
+                    + ", " + options.describeMaxConnections(config.maxConnections(), descriptorLimit);
         }
 
         private ScheduledExecutorService startStats(Server server, Duration interval, PrintStream out) {

@@ -36,12 +36,20 @@ class ServerConfigTest {
         assertEquals(Duration.ZERO, config.statsInterval());
         assertEquals(1, config.loops());
         assertEquals(16, config.workers());
-        assertEquals(Protocol.DEFAULT_MAX_CONNECTIONS, config.maxConnections());
+        assertEquals(ServerOptions.defaultMaxConnections(StartupWarnings.descriptorLimit()), config.maxConnections());
     }
 
     @Test
-    void defaultMaxConnectionsIsBelowTheTwentyThousandDescriptorsOfTheBenchmarkMachines() {
-        assertTrue(ServerConfig.parse().maxConnections() < 20_000);
+    void defaultMaxConnectionsIsBelowThisProcesssDescriptorLimit() {
+        int maxConnections = ServerConfig.parse().maxConnections();
+        assertTrue(maxConnections >= 1 && maxConnections <= Protocol.DEFAULT_MAX_CONNECTIONS, "" + maxConnections);
+        StartupWarnings.descriptorLimit().ifPresent(limit -> assertTrue(maxConnections < limit,
+                maxConnections + " connections by default under a limit of " + limit + " descriptors"));
+    }
+
+    @Test
+    void anExplicitMaxConnectionsWinsOverTheDescriptorLimit() {
+        assertEquals(100_000, ServerConfig.parse("--max-connections", "100000").maxConnections());
     }
 
     @Test

@@ -124,4 +124,12 @@ class ServerMainTest {
         String usage = out.toString(StandardCharsets.UTF_8);
         assertTrue(usage.contains("server test") && usage.contains("--max-outbound"), usage);
     }
+
+    @Test
+    void helpStatesTheDefaultMaxConnectionsAsTheRuleItIs() {
+        assertEquals(0, ServerMain.run(NEVER_CREATES, "--help"));
+        String usage = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertTrue(usage.contains("default: this process's descriptor limit, ulimit -n, less a reserve of max(64, 5%), "
+                + "at most " + Protocol.DEFAULT_MAX_CONNECTIONS + ")"), usage);
+    }
 }
