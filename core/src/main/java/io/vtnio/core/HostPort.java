@@ -18,9 +18,14 @@ public final class HostPort {
     /** {@code 127.0.0.1:8001} or {@code [::1]:8001}; an unresolved address keeps its host name. */
     public static String format(InetSocketAddress address) {
         if (address.getAddress() == null) {
-            return address.getHostString() + ":" + address.getPort();
+            return format(address.getHostString(), address.getPort());
         }
         String host = address.getAddress().getHostAddress();
         return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** {@code host:port} for a host as the user gave it: bracketed if it is an IPv6 literal. */
+    public static String format(String host, int port) {
+        return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 }

@@ -77,8 +77,10 @@ public final class ServerMain {
                 try {
                     server.start();
                 } catch (java.io.IOException e) {
+                    String addresses = config.ports().stream().map(port -> HostPort.format(config.host(), port))
+                            .collect(java.util.stream.Collectors.joining(" "));
                     spec.commandLine().getErr().println("server " + factory.name() + ": cannot listen on "
-                            + config.host() + " " + config.ports() + ": " + e.getMessage());
+                            + addresses + ": " + e.getMessage());
                     return 1;
                 }
                 // Initialise the JSON machinery now: loading it later, while the process may be out

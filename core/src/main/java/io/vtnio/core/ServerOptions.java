@@ -40,7 +40,7 @@ public final class ServerOptions {
     private String host;
 
     @Option(names = "--port", paramLabel = "PORT",
-            description = "Port to listen on; repeat for several; 0 takes a free port (default: 8001).")
+            description = "Port to listen on; repeat for several; 0 takes a free port (default: " + ConnectionRules.DEFAULT_PORT + ").")
     private List<Integer> ports = new ArrayList<>();
 
     @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
@@ -104,7 +104,7 @@ public final class ServerOptions {
      * @throws ParameterException with a message naming the bad flag
      */
     public ServerConfig toConfig() {
-        List<Integer> chosenPorts = ports.isEmpty() ? List.of(8001) : List.copyOf(ports);
+        List<Integer> chosenPorts = ports.isEmpty() ? List.of(ConnectionRules.DEFAULT_PORT) : List.copyOf(ports);
         for (int port : chosenPorts) {
             require(port >= 0 && port <= 65_535, "--port must be 0..65535, got " + port);
         }

@@ -32,7 +32,7 @@ public final class StartupWarnings {
         List<String> warnings = new ArrayList<>();
         List<String> wildcards = addresses.stream()
                 .filter(address -> address.getAddress().isAnyLocalAddress())
-                .map(address -> address.getAddress().getHostAddress() + ":" + address.getPort())
+                .map(HostPort::format)
                 .toList();
         if (!wildcards.isEmpty()) {
             warnings.add("server " + serverName + ": WARNING: listening on all interfaces (" + String.join(" ", wildcards)

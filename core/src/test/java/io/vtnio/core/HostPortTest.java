@@ -42,4 +42,12 @@ class HostPortTest {
         InetAddress address = InetAddress.getByAddress(new byte[] {0, 0, 0, 0});
         assertEquals("0.0.0.0:0", HostPort.format(new InetSocketAddress(address, 0)));
     }
+
+    @Test
+    void aHostAsGivenIsBracketedOnlyWhenItIsAnIpv6Literal() {
+        assertEquals("127.0.0.1:8001", HostPort.format("127.0.0.1", 8001));
+        assertEquals("[::1]:8001", HostPort.format("::1", 8001));
+        assertEquals("[::1]:8001", HostPort.format("[::1]", 8001));
+        assertEquals("localhost:8001", HostPort.format("localhost", 8001));
+    }
 }

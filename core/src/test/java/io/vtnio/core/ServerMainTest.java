@@ -113,7 +113,7 @@ class ServerMainTest {
             }
         };
         assertEquals(1, ServerMain.run(cannotListen, "--port", "8001", "--port", "8002"));
-        assertEquals("server test: cannot listen on 127.0.0.1 [8001, 8002]: Address already in use",
+        assertEquals("server test: cannot listen on 127.0.0.1:8001 127.0.0.1:8002: Address already in use",
                 err.toString(StandardCharsets.UTF_8).strip());
         assertEquals("", out.toString(StandardCharsets.UTF_8), "no listening line");
     }

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen;
 
+import io.vtnio.core.ConnectionRules;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ final class TargetOptions {
     String host;
 
     @Option(names = "--port", paramLabel = "PORT",
-            description = "Server port; repeat for several, connections are spread over them (default: 8001).")
+            description = "Server port; repeat for several, connections are spread over them (default: " + ConnectionRules.DEFAULT_PORT + ").")
     List<Integer> ports = new ArrayList<>();
 
     @Option(names = "--bind", paramLabel = "ADDR",
@@ -35,6 +36,6 @@ final class TargetOptions {
     Double connectRatePerSec;
 
     List<Integer> portsOrDefault() {
-        return ports.isEmpty() ? List.of(8001) : ports;
+        return ports.isEmpty() ? List.of(ConnectionRules.DEFAULT_PORT) : ports;
     }
 }
