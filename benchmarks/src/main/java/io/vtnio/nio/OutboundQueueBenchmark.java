@@ -1,5 +1,6 @@
 package io.vtnio.nio;
 
+import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (and has dropped its deque, as it does for an idle connection).
  *
  * <ul>
- *   <li>{@link #addAndDrain}: buffers handed over ({@code send}, chat lines); the socket then
- *       takes everything offered.
- *   <li>{@link #addCopyAndDrain}: the loop's reused output buffer copied in ({@code addCopy}).
+ *   <li>{@link #addAndDrain}: buffers handed over ({@code queue(buffer, false)}, chat lines); the
+ *       socket then takes everything offered.
+ *   <li>{@link #addCopyAndDrain}: the loop's reused output buffer copied in ({@code queue(buffer, true)}).
  *   <li>{@link #addAndDrainSlowly}: a socket that takes at most {@value #SLOW_WRITE_BYTES} bytes a
  *       write, so the queue is drained over several wake-ups and writes stop mid-buffer.
  * </ul>
@@ -47,8 +48,6 @@ public class OutboundQueueBenchmark {
 
     /** The loop's gather array: EventLoop's GATHER_BUFFERS. */
     private static final int GATHER_BUFFERS = 64;
-    /** Connection's MAX_WRITES_PER_WAKEUP. */
-    private static final int MAX_WRITES_PER_WAKEUP = 16;
     /** An echo reply as the load generator's default 32-byte payload gets it back. */
     private static final byte[] REPLY =
             "0123456789abcdef0123456789ab好\n".getBytes(StandardCharsets.UTF_8);
@@ -61,7 +60,8 @@ public class OutboundQueueBenchmark {
     private final ByteBuffer[] scratch = new ByteBuffer[GATHER_BUFFERS];
     private final SinkChannel fastSocket = new SinkChannel(Integer.MAX_VALUE);
     private final SinkChannel slowSocket = new SinkChannel(SLOW_WRITE_BYTES);
-    private final OutboundQueue queue = new OutboundQueue();
+    private final OutboundQueue fastQueue = new OutboundQueue(fastSocket, new ServerMetrics());
+    private final OutboundQueue slowQueue = new OutboundQueue(slowSocket, new ServerMetrics());
     private final ByteBuffer loopBuffer = ByteBuffer.wrap(REPLY);
     private ByteBuffer[] replies;
 
@@ -76,33 +76,34 @@ public class OutboundQueueBenchmark {
     @Benchmark
     public long addAndDrain() throws IOException {
         for (ByteBuffer reply : replies) {
-            queue.add(reply.clear());
+            fastQueue.queue(reply.clear(), false);
         }
-        return drain(fastSocket);
+        return drain(fastQueue);
     }
 
     @Benchmark
     public long addCopyAndDrain() throws IOException {
         for (int i = 0; i < buffers; i++) {
-            queue.addCopy(loopBuffer.clear());
+            fastQueue.queue(loopBuffer.clear(), true);
         }
-        return drain(fastSocket);
+        return drain(fastQueue);
     }
 
     @Benchmark
     public long addAndDrainSlowly() throws IOException {
         for (ByteBuffer reply : replies) {
-            queue.add(reply.clear());
+            slowQueue.queue(reply.clear(), false);
         }
-        return drain(slowSocket);
+        return drain(slowQueue);
     }
 
-    /** One {@code writeTo} per OP_WRITE wake-up, as the connection does, until nothing is owed. */
-    private long drain(SinkChannel socket) throws IOException {
-        long written = 0;
+    /** One {@code flush} per OP_WRITE wake-up, as the connection does, until nothing is owed; returns the wake-ups. */
+    private long drain(OutboundQueue queue) throws IOException {
+        long wakeUps = 0;
         while (!queue.isEmpty()) {
-            written += queue.writeTo(socket, scratch, MAX_WRITES_PER_WAKEUP);
+            queue.flush(scratch);
+            wakeUps++;
         }
-        return written;
+        return wakeUps;
     }
 }
