@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadFactory;
  * line over the limit is broadcast to nobody and answered with
  * {@link Protocol#ERR_LINE_TOO_LONG} before a lingering close.
  *
- * <p>Threading: confined to the connection's virtual thread; {@link #onMessage} is called by the
+ * <p>Threading: confined to the connection's thread; {@link #onMessage} is called by the
  * decoder on that same thread.
  */
 final class ChatMember extends ConnectionSession implements MessageSink {

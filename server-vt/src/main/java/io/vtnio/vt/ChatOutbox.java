@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A chat member's outbound queue and the writer virtual thread that drains it. Broadcasters
+ * A chat member's outbound queue and the writer thread that drains it. Broadcasters
  * {@link #offer} lines without ever blocking; the writer takes whatever has queued up, writes it
  * as one batch, and parks when the queue is empty. When the bytes queued and not yet written
  * pass {@code maxPendingBytes}, the member is a slow consumer: its connection is closed and

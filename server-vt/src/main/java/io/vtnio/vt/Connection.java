@@ -93,7 +93,7 @@ final class Connection {
         this.thread = thread;
     }
 
-    /** The virtual thread running this connection's session; null until it is created. */
+    /** The thread running this connection's session; null until it is created. */
     Thread thread() {
         return thread;
     }

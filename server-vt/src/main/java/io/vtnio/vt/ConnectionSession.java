@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * What one connection does for its whole life in the server's {@code --mode}, run as the body
- * of the connection's own virtual thread. {@link #run} is the thin wrapper that turns any fault
+ * of the connection's own thread. {@link #run} is the thin wrapper that turns any fault
  * into a counted close of this connection only and unregisters it; subclasses write
  * {@link #serve} in plain blocking style and normally close the connection on their way out.
  *
@@ -12,7 +12,7 @@ import java.io.IOException;
  * a parked virtual thread keeps its stack on the heap, so every frame below the blocking read
  * is paid for by each idle connection.
  *
- * <p>Threading: {@link #run} runs once, on the connection's virtual thread, and everything
+ * <p>Threading: {@link #run} runs once, on the connection's thread, and everything
  * {@link #serve} does happens there unless a subclass says otherwise.
  */
 abstract class ConnectionSession implements Runnable {

@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  * a read means the same, then a {@linkplain Connection#closeWhenQuiet quiet close}. A line over the
  * limit gets {@link Protocol#ERR_LINE_TOO_LONG} and a lingering close.
  *
- * <p>Threading: confined to the connection's virtual thread; {@link #onMessage} is called by the
+ * <p>Threading: confined to the connection's thread; {@link #onMessage} is called by the
  * decoder on that same thread.
  */
 final class Echo extends ConnectionSession implements MessageSink {
@@ -70,7 +70,8 @@ final class Echo extends ConnectionSession implements MessageSink {
             }
             if (moreWaiting) {
                 // Virtual threads are not preempted: a client that keeps the socket full would
-                // keep this carrier forever and starve other connections. Let them run first.
+                // keep this carrier forever and starve other connections. Let them run first
+                // (on a platform thread this is only a hint to the OS scheduler).
                 Thread.yield();
             }
         }

@@ -8,7 +8,7 @@ import java.io.IOException;
  * Hello mode, the blocking way: writes the greeting line and closes, without reading anything. The output side is
  * shut before closing so the greeting is followed by FIN, not left to the close.
  *
- * <p>Threading: runs on the connection's virtual thread.
+ * <p>Threading: runs on the connection's thread.
  */
 final class Hello extends ConnectionSession {
 

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * input discarded for at most {@link ConnectionRules#ERROR_LINGER}, so the client reads the reason
  * rather than a reset. It never becomes a {@link Connection}: it is counted only as refused.
  *
- * <p>Threading: {@link #run} on a virtual thread of its own; {@link #close} from any thread.
+ * <p>Threading: {@link #run} on a thread of its own; {@link #close} from any thread.
  */
 final class Refusal implements Runnable {
 
