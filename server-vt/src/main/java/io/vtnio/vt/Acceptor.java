@@ -3,13 +3,14 @@ package io.vtnio.vt;
 import io.vtnio.core.AcceptBackoff;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
  * The accept loop of one listening port, on a virtual thread of its own: accept, hand the
- * socket to {@link LiveConnections}, repeat. A failed accept while the port is still open (most
+ * channel to {@link LiveConnections}, repeat. The listening channel stays in blocking mode, so
+ * accepted channels are blocking too. A failed accept while the port is still open (most
  * often EMFILE, out of descriptors) is counted and followed by an {@link AcceptBackoff} pause,
  * because the listening socket stays ready and retrying at once would spin a core; open
  * connections keep being served meanwhile. Nothing but {@link #close} ends the loop.
@@ -21,17 +22,17 @@ final class Acceptor {
 
     private static final System.Logger LOG = System.getLogger(Acceptor.class.getName());
 
-    private final ServerSocket serverSocket;
+    private final ServerSocketChannel serverChannel;
     private final LiveConnections connections;
     private final ServerMetrics metrics;
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final Thread thread;
 
-    Acceptor(ServerSocket serverSocket, LiveConnections connections, ServerMetrics metrics) {
-        this.serverSocket = serverSocket;
+    Acceptor(ServerSocketChannel serverChannel, LiveConnections connections, ServerMetrics metrics) {
+        this.serverChannel = serverChannel;
         this.connections = connections;
         this.metrics = metrics;
-        this.thread = Thread.ofVirtual().name("vt-accept-" + serverSocket.getLocalPort())
+        this.thread = Thread.ofVirtual().name("vt-accept-" + serverChannel.socket().getLocalPort())
                 .unstarted(this::acceptUntilClosed);
     }
 
@@ -42,7 +43,7 @@ final class Acceptor {
     /** Stops accepting: closes the port and wakes the loop if it is pausing. */
     void close() {
         try {
-            serverSocket.close();
+            serverChannel.close();
         } catch (IOException ignored) {
             // The port is released even when close complains.
         }
@@ -57,14 +58,14 @@ final class Acceptor {
     }
 
     private void acceptUntilClosed() {
-        while (!serverSocket.isClosed()) {
-            Socket socket;
+        while (serverChannel.isOpen()) {
+            SocketChannel channel;
             try {
-                socket = serverSocket.accept();
+                channel = serverChannel.accept();
             } catch (Throwable e) {
                 // Throwable, not IOException: an Error out of the JDK (say, out of memory for a
                 // moment) must not end accepting for good; the pause keeps a lasting one cheap.
-                if (serverSocket.isClosed()) {
+                if (!serverChannel.isOpen()) {
                     return;
                 }
                 if (!(e instanceof IOException)) {
@@ -75,7 +76,7 @@ final class Acceptor {
                 continue;
             }
             backoff.succeeded();
-            connections.open(socket);
+            connections.open(channel);
         }
     }
 
@@ -83,7 +84,8 @@ final class Acceptor {
         try {
             Thread.sleep(Duration.ofMillis(millis));
         } catch (InterruptedException e) {
-            // close() interrupts to end the pause; the loop condition sees the closed port.
+            // close() interrupts to end the pause (or a blocked accept, which an interrupt also
+            // ends, closing the channel); the loop condition sees the closed port.
         }
     }
 }

@@ -2,16 +2,18 @@ package io.vtnio.vt;
 
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 
 /**
- * One accepted socket and the rules for ending it: it is closed exactly once, whoever gets there
- * first (its session, its chat writer, a broadcaster dropping a slow consumer, or a forced stop),
+ * One accepted socket, a {@link SocketChannel} left in blocking mode (plain blocking code, no
+ * selector: on a virtual thread the JDK parks the thread, not its carrier), and the rules for
+ * ending it: it is closed exactly once, whoever gets there first (its session, its chat writer,
+ * a broadcaster dropping a slow consumer, or a forced stop),
  * and that one close is what {@link ServerMetrics#connectionClosed} counts. Faults are counted
  * only by whoever closes, so a socket closed on purpose does not turn its session's failing read
  * into an error.
@@ -56,9 +58,7 @@ final class Connection {
         }
     }
 
-    private final Socket socket;
-    private final InputStream input;
-    private final OutputStream output;
+    private final SocketChannel channel;
     private final ServerMetrics metrics;
     private final LiveConnections owner;
     // A VarHandle over a plain field instead of an AtomicBoolean: one object less per connection.
@@ -69,16 +69,16 @@ final class Connection {
     private volatile long readingSinceNanos;
     private volatile boolean inputShut;
 
-    /** Takes over {@code socket}; on failure the caller still owns it and must close it. */
-    Connection(Socket socket, ServerMetrics metrics, LiveConnections owner) throws IOException {
-        this.socket = socket;
+    /**
+     * Takes over {@code channel}, which must be in blocking mode; on failure the caller still owns
+     * it and must close it.
+     */
+    Connection(SocketChannel channel, ServerMetrics metrics, LiveConnections owner) throws IOException {
+        this.channel = channel;
         this.metrics = metrics;
         this.owner = owner;
         // Replies are small and already batched per read; Nagle would only add latency.
-        socket.setTcpNoDelay(true);
-        // The raw socket streams: no 8 KiB BufferedStream copies, batching is done by the caller.
-        this.input = socket.getInputStream();
-        this.output = socket.getOutputStream();
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
     /**
@@ -90,14 +90,15 @@ final class Connection {
     int read(ReadBuffer buffer) throws IOException {
         readingSinceNanos = System.nanoTime() | 1; // never 0, which means "not reading"
         try {
-            return buffer.readFrom(input);
+            return buffer.readFrom(channel);
         } finally {
             readingSinceNanos = 0;
         }
     }
 
-    OutputStream output() {
-        return output;
+    /** Where replies go: the channel itself, written by {@link OutputBatch}. */
+    WritableByteChannel output() {
+        return channel;
     }
 
     void thread(Thread thread) {
@@ -128,7 +129,7 @@ final class Connection {
             return false;
         }
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // The descriptor is released even when close reports a problem; nothing to retry.
         }
@@ -163,7 +164,8 @@ final class Connection {
             return false;
         }
         try {
-            return input.available() == 0;
+            // The channel has no available(); its socket's stream has, and is made only here.
+            return channel.socket().getInputStream().available() == 0;
         } catch (IOException e) {
             return true; // closed or reset: shutting its input changes nothing
         }
@@ -180,7 +182,7 @@ final class Connection {
         }
         inputShut = true;
         try {
-            socket.shutdownInput();
+            channel.shutdownInput();
         } catch (IOException ignored) {
             // Already closed or reset: the session's read fails on its own and it ends.
         }
@@ -200,7 +202,7 @@ final class Connection {
             close(); // nothing more can be read; the connection was idle when its input was shut
             return;
         }
-        LingeringClose.discardInput(socket, input, scratch, owner.stopDeadlineNanos(), STOP_LINGER_QUIET_NANOS);
+        LingeringClose.discardInput(channel.socket(), scratch, owner.stopDeadlineNanos(), STOP_LINGER_QUIET_NANOS);
         close();
     }
 
@@ -213,12 +215,12 @@ final class Connection {
      */
     void closeAfterDraining(byte[] scratch, Duration linger) {
         long lingerNanos = linger.toNanos();
-        LingeringClose.discardInput(socket, input, scratch, System.nanoTime() + lingerNanos, lingerNanos);
+        LingeringClose.discardInput(channel.socket(), scratch, System.nanoTime() + lingerNanos, lingerNanos);
         close();
     }
 
     /** Sends FIN after what was written; the peer sees end-of-stream while it may still write. */
     void shutdownOutput() throws IOException {
-        socket.shutdownOutput();
+        channel.shutdownOutput();
     }
 }

@@ -32,9 +32,9 @@ final class HelloSession extends ConnectionSession {
 
     @Override
     void serve() throws IOException {
-        connection.output().write(greetingLine);
-        metrics.messagesOut(1);
-        metrics.bytesOut(greetingLine.length);
+        OutputBatch batch = new OutputBatch(connection.output(), metrics);
+        batch.add(greetingLine);
+        batch.flush();
         connection.shutdownOutput();
         connection.close();
     }

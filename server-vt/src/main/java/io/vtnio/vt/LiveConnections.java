@@ -3,6 +3,7 @@ package io.vtnio.vt;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -47,20 +48,20 @@ final class LiveConnections {
         this.maxConnections = maxConnections;
     }
 
-    /** Takes over a freshly accepted socket and serves or refuses it; never throws. */
-    void open(Socket socket) {
+    /** Takes over a freshly accepted channel (blocking) and serves or refuses it; never throws. */
+    void open(SocketChannel channel) {
         if (admitted.incrementAndGet() > maxConnections) {
             admitted.decrementAndGet();
-            refuse(socket);
+            refuse(channel.socket());
             return;
         }
         metrics.connectionAccepted();
         Connection connection;
         try {
-            connection = new Connection(socket, metrics, this);
+            connection = new Connection(channel, metrics, this);
         } catch (IOException e) {
             // Typically reset before we got to it; no Connection exists to count the close.
-            closeUnserved(socket);
+            closeUnserved(channel);
             return;
         }
         try {
@@ -169,9 +170,9 @@ final class LiveConnections {
         }
     }
 
-    private void closeUnserved(Socket socket) {
+    private void closeUnserved(SocketChannel channel) {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // Nothing more to do for a socket that never got served.
         }

@@ -3,7 +3,8 @@ package io.vtnio.vt;
 import io.vtnio.core.EchoReply;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * Replies gathered into one array and written with one call, as Netty flushes once per read
@@ -21,13 +22,14 @@ final class OutputBatch {
     static final int RETAINED_BYTES = 1024;
     static final int FLUSH_AT_BYTES = 64 * 1024;
 
-    private final OutputStream out;
+    private final WritableByteChannel out;
     private final ServerMetrics metrics;
     private byte[] bytes;
     private int length;
     private int messages;
 
-    OutputBatch(OutputStream out, ServerMetrics metrics) {
+    /** @param out a channel in blocking mode */
+    OutputBatch(WritableByteChannel out, ServerMetrics metrics) {
         this.out = out;
         this.metrics = metrics;
     }
@@ -57,7 +59,10 @@ final class OutputBatch {
         if (length == 0) {
             return;
         }
-        out.write(bytes, 0, length);
+        ByteBuffer pending = ByteBuffer.wrap(bytes, 0, length);
+        do {
+            out.write(pending); // blocking: returns once it wrote something, not always all of it
+        } while (pending.hasRemaining());
         metrics.messagesOut(messages);
         metrics.bytesOut(length);
         length = 0;
