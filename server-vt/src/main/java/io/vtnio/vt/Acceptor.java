@@ -3,14 +3,13 @@ package io.vtnio.vt;
 import io.vtnio.core.AcceptBackoff;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 
 /**
  * The accept loop of one listening port, on a virtual thread of its own: accept, hand the
- * channel to {@link LiveConnections}, repeat. The listening channel stays in blocking mode, so
- * accepted channels are blocking too. A failed accept while the port is still open (most
+ * socket to {@link LiveConnections}, repeat. A failed accept while the port is still open (most
  * often EMFILE, out of descriptors) is counted and followed by an {@link AcceptBackoff} pause,
  * because the listening socket stays ready and retrying at once would spin a core; open
  * connections keep being served meanwhile. Nothing but {@link #close} ends the loop.
@@ -22,17 +21,17 @@ final class Acceptor {
 
     private static final System.Logger LOG = System.getLogger(Acceptor.class.getName());
 
-    private final ServerSocketChannel serverChannel;
+    private final ServerSocket serverSocket;
     private final LiveConnections connections;
     private final ServerMetrics metrics;
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final Thread thread;
 
-    Acceptor(ServerSocketChannel serverChannel, LiveConnections connections, ServerMetrics metrics) {
-        this.serverChannel = serverChannel;
+    Acceptor(ServerSocket serverSocket, LiveConnections connections, ServerMetrics metrics) {
+        this.serverSocket = serverSocket;
         this.connections = connections;
         this.metrics = metrics;
-        this.thread = Thread.ofVirtual().name("vt-accept-" + serverChannel.socket().getLocalPort())
+        this.thread = Thread.ofVirtual().name("vt-accept-" + serverSocket.getLocalPort())
                 .unstarted(this::acceptUntilClosed);
     }
 
@@ -43,7 +42,7 @@ final class Acceptor {
     /** Stops accepting: closes the port and wakes the loop if it is pausing. */
     void close() {
         try {
-            serverChannel.close();
+            serverSocket.close();
         } catch (IOException ignored) {
             // The port is released even when close complains.
         }
@@ -58,14 +57,14 @@ final class Acceptor {
     }
 
     private void acceptUntilClosed() {
-        while (serverChannel.isOpen()) {
-            SocketChannel channel;
+        while (!serverSocket.isClosed()) {
+            Socket socket;
             try {
-                channel = serverChannel.accept();
+                socket = serverSocket.accept();
             } catch (Throwable e) {
                 // Throwable, not IOException: an Error out of the JDK (say, out of memory for a
                 // moment) must not end accepting for good; the pause keeps a lasting one cheap.
-                if (!serverChannel.isOpen()) {
+                if (serverSocket.isClosed()) {
                     return;
                 }
                 if (!(e instanceof IOException)) {
@@ -76,7 +75,7 @@ final class Acceptor {
                 continue;
             }
             backoff.succeeded();
-            connections.open(channel);
+            connections.open(socket);
         }
     }
 
@@ -84,8 +83,7 @@ final class Acceptor {
         try {
             Thread.sleep(Duration.ofMillis(millis));
         } catch (InterruptedException e) {
-            // close() interrupts to end the pause (or a blocked accept, which an interrupt also
-            // ends, closing the channel); the loop condition sees the closed port.
+            // close() interrupts to end the pause; the loop condition sees the closed port.
         }
     }
 }

@@ -2,18 +2,16 @@ package io.vtnio.vt;
 
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.StandardSocketOptions;
-import java.nio.channels.SocketChannel;
-import java.nio.channels.WritableByteChannel;
+import java.net.Socket;
 import java.time.Duration;
 
 /**
- * One accepted socket, a {@link SocketChannel} left in blocking mode (plain blocking code, no
- * selector: on a virtual thread the JDK parks the thread, not its carrier), and the rules for
- * ending it: it is closed exactly once, whoever gets there first (its session, its chat writer,
- * a broadcaster dropping a slow consumer, or a forced stop),
+ * One accepted socket and the rules for ending it: it is closed exactly once, whoever gets there
+ * first (its session, its chat writer, a broadcaster dropping a slow consumer, or a forced stop),
  * and that one close is what {@link ServerMetrics#connectionClosed} counts. Faults are counted
  * only by whoever closes, so a socket closed on purpose does not turn its session's failing read
  * into an error.
@@ -58,7 +56,9 @@ final class Connection {
         }
     }
 
-    private final SocketChannel channel;
+    private final Socket socket;
+    private final InputStream input;
+    private final OutputStream output;
     private final ServerMetrics metrics;
     private final LiveConnections owner;
     // A VarHandle over a plain field instead of an AtomicBoolean: one object less per connection.
@@ -69,16 +69,16 @@ final class Connection {
     private volatile long readingSinceNanos;
     private volatile boolean inputShut;
 
-    /**
-     * Takes over {@code channel}, which must be in blocking mode; on failure the caller still owns
-     * it and must close it.
-     */
-    Connection(SocketChannel channel, ServerMetrics metrics, LiveConnections owner) throws IOException {
-        this.channel = channel;
+    /** Takes over {@code socket}; on failure the caller still owns it and must close it. */
+    Connection(Socket socket, ServerMetrics metrics, LiveConnections owner) throws IOException {
+        this.socket = socket;
         this.metrics = metrics;
         this.owner = owner;
         // Replies are small and already batched per read; Nagle would only add latency.
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        socket.setTcpNoDelay(true);
+        // The raw socket streams: no 8 KiB BufferedStream copies, batching is done by the caller.
+        this.input = socket.getInputStream();
+        this.output = socket.getOutputStream();
     }
 
     /**
@@ -90,15 +90,14 @@ final class Connection {
     int read(ReadBuffer buffer) throws IOException {
         readingSinceNanos = System.nanoTime() | 1; // never 0, which means "not reading"
         try {
-            return buffer.readFrom(channel);
+            return buffer.readFrom(input);
         } finally {
             readingSinceNanos = 0;
         }
     }
 
-    /** Where replies go: the channel itself, written by {@link OutputBatch}. */
-    WritableByteChannel output() {
-        return channel;
+    OutputStream output() {
+        return output;
     }
 
     void thread(Thread thread) {
@@ -129,7 +128,7 @@ final class Connection {
             return false;
         }
         try {
-            channel.close();
+            socket.close();
         } catch (IOException ignored) {
             // The descriptor is released even when close reports a problem; nothing to retry.
         }
@@ -164,8 +163,7 @@ final class Connection {
             return false;
         }
         try {
-            // The channel has no available(); its socket's stream has, and is made only here.
-            return channel.socket().getInputStream().available() == 0;
+            return input.available() == 0;
         } catch (IOException e) {
             return true; // closed or reset: shutting its input changes nothing
         }
@@ -182,7 +180,7 @@ final class Connection {
         }
         inputShut = true;
         try {
-            channel.shutdownInput();
+            socket.shutdownInput();
         } catch (IOException ignored) {
             // Already closed or reset: the session's read fails on its own and it ends.
         }
@@ -202,7 +200,7 @@ final class Connection {
             close(); // nothing more can be read; the connection was idle when its input was shut
             return;
         }
-        LingeringClose.discardInput(channel.socket(), scratch, owner.stopDeadlineNanos(), STOP_LINGER_QUIET_NANOS);
+        LingeringClose.discardInput(socket, input, scratch, owner.stopDeadlineNanos(), STOP_LINGER_QUIET_NANOS);
         close();
     }
 
@@ -215,12 +213,12 @@ final class Connection {
      */
     void closeAfterDraining(byte[] scratch, Duration linger) {
         long lingerNanos = linger.toNanos();
-        LingeringClose.discardInput(channel.socket(), scratch, System.nanoTime() + lingerNanos, lingerNanos);
+        LingeringClose.discardInput(socket, input, scratch, System.nanoTime() + lingerNanos, lingerNanos);
         close();
     }
 
     /** Sends FIN after what was written; the peer sees end-of-stream while it may still write. */
     void shutdownOutput() throws IOException {
-        channel.shutdownOutput();
+        socket.shutdownOutput();
     }
 }

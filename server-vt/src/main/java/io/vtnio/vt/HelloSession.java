@@ -32,9 +32,9 @@ final class HelloSession extends ConnectionSession {
 
     @Override
     void serve() throws IOException {
-        OutputBatch batch = new OutputBatch(connection.output(), metrics);
-        batch.add(greetingLine);
-        batch.flush();
+        connection.output().write(greetingLine);
+        metrics.messagesOut(1);
+        metrics.bytesOut(greetingLine.length);
         connection.shutdownOutput();
         connection.close();
     }

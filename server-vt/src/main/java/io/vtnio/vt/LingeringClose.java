@@ -11,11 +11,6 @@ import java.net.Socket;
  * it has not transmitted yet, which can be the last replies or an {@code ERR} line; once the peer
  * has closed or stopped sending, a close is orderly.
  *
- * <p>It reads through the socket's stream, not the channel: a blocking {@code SocketChannel}'s own
- * reads ignore {@code SO_TIMEOUT} and would wait for the peer for ever, while the stream of a
- * channel's socket ({@code channel.socket().getInputStream()}) honours it, on virtual and platform
- * threads alike, and leaves the channel open and blocking after a timeout.
- *
  * <p>Threading: called by the one thread that reads the socket.
  */
 final class LingeringClose {
@@ -28,13 +23,11 @@ final class LingeringClose {
      * {@code quietNanos}, or until {@code deadlineNanos} ({@link System#nanoTime} time). Never
      * throws and never closes: the caller closes afterwards, whatever happened.
      *
-     * @param socket a plain socket or a channel's {@link java.nio.channels.SocketChannel#socket socket}
      * @param scratch any buffer to read the discarded input into
      */
-    static void discardInput(Socket socket, byte[] scratch, long deadlineNanos, long quietNanos) {
+    static void discardInput(Socket socket, InputStream input, byte[] scratch, long deadlineNanos, long quietNanos) {
         try {
             socket.shutdownOutput();
-            InputStream input = socket.getInputStream();
             while (true) {
                 long remainingNanos = Math.min(quietNanos, deadlineNanos - System.nanoTime());
                 int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000);

@@ -3,7 +3,6 @@ package io.vtnio.vt;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -48,20 +47,20 @@ final class LiveConnections {
         this.maxConnections = maxConnections;
     }
 
-    /** Takes over a freshly accepted channel (blocking) and serves or refuses it; never throws. */
-    void open(SocketChannel channel) {
+    /** Takes over a freshly accepted socket and serves or refuses it; never throws. */
+    void open(Socket socket) {
         if (admitted.incrementAndGet() > maxConnections) {
             admitted.decrementAndGet();
-            refuse(channel.socket());
+            refuse(socket);
             return;
         }
         metrics.connectionAccepted();
         Connection connection;
         try {
-            connection = new Connection(channel, metrics, this);
+            connection = new Connection(socket, metrics, this);
         } catch (IOException e) {
             // Typically reset before we got to it; no Connection exists to count the close.
-            closeUnserved(channel);
+            closeUnserved(socket);
             return;
         }
         try {
@@ -170,9 +169,9 @@ final class LiveConnections {
         }
     }
 
-    private void closeUnserved(SocketChannel channel) {
+    private void closeUnserved(Socket socket) {
         try {
-            channel.close();
+            socket.close();
         } catch (IOException ignored) {
             // Nothing more to do for a socket that never got served.
         }

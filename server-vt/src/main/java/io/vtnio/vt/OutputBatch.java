@@ -3,8 +3,7 @@ package io.vtnio.vt;
 import io.vtnio.core.EchoReply;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
+import java.io.OutputStream;
 
 /**
  * Replies gathered into one array and written with one call, as Netty flushes once per read
@@ -22,14 +21,13 @@ final class OutputBatch {
     static final int RETAINED_BYTES = 1024;
     static final int FLUSH_AT_BYTES = 64 * 1024;
 
-    private final WritableByteChannel out;
+    private final OutputStream out;
     private final ServerMetrics metrics;
     private byte[] bytes;
     private int length;
     private int messages;
 
-    /** @param out a channel in blocking mode */
-    OutputBatch(WritableByteChannel out, ServerMetrics metrics) {
+    OutputBatch(OutputStream out, ServerMetrics metrics) {
         this.out = out;
         this.metrics = metrics;
     }
@@ -59,10 +57,7 @@ final class OutputBatch {
         if (length == 0) {
             return;
         }
-        ByteBuffer pending = ByteBuffer.wrap(bytes, 0, length);
-        do {
-            out.write(pending); // blocking: returns once it wrote something, not always all of it
-        } while (pending.hasRemaining());
+        out.write(bytes, 0, length);
         metrics.messagesOut(messages);
         metrics.bytesOut(length);
         length = 0;

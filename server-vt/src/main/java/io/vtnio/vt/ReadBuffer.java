@@ -1,8 +1,7 @@
 package io.vtnio.vt;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
+import java.io.InputStream;
 
 /**
  * A connection's read buffer that sizes itself to the traffic: {@value #MIN_BYTES} bytes to
@@ -10,12 +9,6 @@ import java.nio.channels.ReadableByteChannel;
  * {@value #MAX_BYTES}, and cut back to the smallest power of two above the last read when reads
  * get small. A blocking read holds its buffer for as long as the peer stays silent, so this is
  * what keeps an idle connection cheap while a busy one still reads in large gulps.
- *
- * <p>The array is a heap buffer, read through a {@link ByteBuffer} view of it. The JDK reads a
- * socket into a direct buffer of its own, cached per carrier thread, and copies the bytes over;
- * a direct buffer here would spare that copy only to need one of our own, because the decoder
- * works on an array, and it would keep native memory per connection for as long as the
- * connection is idle, since a blocking read holds its buffer while it waits.
  *
  * <p>Threading: not thread-safe; owned by the connection's thread.
  */
@@ -25,7 +18,6 @@ final class ReadBuffer {
     static final int MAX_BYTES = 64 * 1024;
 
     private byte[] bytes = new byte[MIN_BYTES];
-    private ByteBuffer view = ByteBuffer.wrap(bytes);
 
     /** The array the last {@link #readFrom} filled; valid until the next call. */
     byte[] bytes() {
@@ -38,9 +30,8 @@ final class ReadBuffer {
      *
      * @return the number of bytes read, or -1 at end of stream
      */
-    int readFrom(ReadableByteChannel in) throws IOException {
-        view.clear();
-        return in.read(view);
+    int readFrom(InputStream in) throws IOException {
+        return in.read(bytes, 0, bytes.length);
     }
 
     /**
@@ -52,7 +43,7 @@ final class ReadBuffer {
         int capacity = bytes.length;
         if (lastReadBytes >= capacity) {
             if (capacity < MAX_BYTES) {
-                resize(capacity * 2);
+                bytes = new byte[capacity * 2];
             }
             return true;
         }
@@ -60,13 +51,8 @@ final class ReadBuffer {
         // buffer, so it neither grows nor shrinks again.
         int fitting = Math.max(MIN_BYTES, Integer.highestOneBit(Math.max(1, lastReadBytes)) << 1);
         if (fitting < capacity) {
-            resize(fitting);
+            bytes = new byte[fitting];
         }
         return false;
-    }
-
-    private void resize(int capacity) {
-        bytes = new byte[capacity];
-        view = ByteBuffer.wrap(bytes);
     }
 }

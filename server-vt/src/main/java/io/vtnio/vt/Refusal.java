@@ -2,6 +2,7 @@ package io.vtnio.vt;
 
 import io.vtnio.core.Protocol;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.util.function.Consumer;
 
@@ -30,8 +31,10 @@ final class Refusal implements Runnable {
     public void run() {
         try {
             socket.getOutputStream().write(Protocol.ERR_TOO_MANY_CONNECTIONS);
+            InputStream input = socket.getInputStream();
             long lingerNanos = Connection.ERROR_LINGER.toNanos();
-            LingeringClose.discardInput(socket, new byte[SCRATCH_BYTES], System.nanoTime() + lingerNanos, lingerNanos);
+            LingeringClose.discardInput(socket, input, new byte[SCRATCH_BYTES], System.nanoTime() + lingerNanos,
+                    lingerNanos);
         } catch (IOException ignored) {
             // Gone before it could be told; nothing is owed to a refused connection.
         } finally {

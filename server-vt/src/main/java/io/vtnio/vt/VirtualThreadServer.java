@@ -5,11 +5,8 @@ import io.vtnio.core.Server;
 import io.vtnio.core.ServerConfig;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The vtnio server written the blocking way: {@link ServerSocketChannel}s and socket channels
- * left in blocking mode (no selector), one accept loop per port ({@link Acceptor}) and one
- * virtual thread per connection, whose {@link ConnectionSession} reads, works and writes as if it
- * had a thread of its own, because it does. Chat mode adds a writer virtual thread per
- * connection so a slow reader never blocks a broadcaster.
+ * The vtnio server written the blocking way: plain {@link ServerSocket}s and socket streams,
+ * one accept loop per port ({@link Acceptor}) and one virtual thread per connection, whose
+ * {@link ConnectionSession} reads, works and writes as if it had a thread of its own, because
+ * it does. Chat mode adds a writer virtual thread per connection so a slow reader never blocks
+ * a broadcaster.
  *
  * <pre>{@code
  * Server server = new VirtualThreadServer(ServerConfig.parse("--port", "0"));
@@ -105,40 +102,36 @@ public final class VirtualThreadServer implements Server {
 
     private void listen() throws IOException {
         VirtualThreadPoller.initialize();
-        List<ServerSocketChannel> bound = new ArrayList<>();
+        List<ServerSocket> bound = new ArrayList<>();
         try {
             for (int port : config.ports()) {
                 bound.add(bind(port));
             }
         } catch (IOException | RuntimeException e) {
-            for (ServerSocketChannel serverChannel : bound) {
-                serverChannel.close();
+            for (ServerSocket serverSocket : bound) {
+                serverSocket.close();
             }
             throw e;
         }
         List<InetSocketAddress> real = new ArrayList<>();
         List<Acceptor> loops = new ArrayList<>();
-        for (ServerSocketChannel serverChannel : bound) {
-            real.add((InetSocketAddress) serverChannel.socket().getLocalSocketAddress());
-            loops.add(new Acceptor(serverChannel, connections, metrics));
+        for (ServerSocket serverSocket : bound) {
+            real.add((InetSocketAddress) serverSocket.getLocalSocketAddress());
+            loops.add(new Acceptor(serverSocket, connections, metrics));
         }
         addresses = List.copyOf(real);
         acceptors = List.copyOf(loops);
         acceptors.forEach(Acceptor::start);
     }
 
-    private ServerSocketChannel bind(int port) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(config.host(), port);
-        // The address's own family, as in server-nio: a default (dual-stack) channel would turn
-        // 0.0.0.0 into the IPv6 wildcard and report that.
-        ServerSocketChannel serverChannel = ServerSocketChannel.open(address.getAddress() instanceof Inet4Address
-                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+    private ServerSocket bind(int port) throws IOException {
+        ServerSocket serverSocket = new ServerSocket();
         try {
-            serverChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            serverChannel.bind(address, ACCEPT_BACKLOG);
-            return serverChannel;
+            serverSocket.setReuseAddress(true);
+            serverSocket.bind(new InetSocketAddress(config.host(), port), ACCEPT_BACKLOG);
+            return serverSocket;
         } catch (IOException | RuntimeException e) {
-            serverChannel.close();
+            serverSocket.close();
             throw e;
         }
     }
