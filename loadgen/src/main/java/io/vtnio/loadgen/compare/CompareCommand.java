@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         description = {"Run the servers side by side in rounds of alternating order (A B, B A, ...), each run a fresh "
                 + "JVM on the same options that warms up until steady, and write a side-by-side table, "
                 + "DIR/summary.json and a self-contained DIR/report.html. Each scenario ends with a verdict from the "
-                + "95% interval of its paired ratios: 'X ahead', 'even' or 'inconclusive'.",
+                + "95%% interval of its paired ratios: 'X ahead', 'even' or 'inconclusive'.",
             "Scenarios: echo (closed loop for the peak, then an open loop at half of it for latency), idle "
                 + "(memory per connection), fanout (chat), churn (hello), backend (--work sleep:5ms)."})
 public final class CompareCommand implements Callable<Integer> {
@@ -103,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10",
             description = "Practical threshold of the verdicts, in percent (default: ${DEFAULT-VALUE}): 'X ahead' "
-                    + "when the whole 95% interval of the ratio lies beyond it, 'even' when the whole interval lies "
+                    + "when the whole 95%% interval of the ratio lies beyond it, 'even' when the whole interval lies "
                     + "within it, else 'inconclusive'.")
     private double thresholdPct;
 
