@@ -132,7 +132,7 @@ public final class HtmlReport {
                     .append("</a></th><td class=\"label\">").append(esc(key.label())).append(hint(key)).append("</td>");
             figures(key);
             List<ScenarioVerdict> verdicts = summary.verdicts(scenario.name());
-            html.append("<td class=\"label\">");
+            html.append("<td class=\"label verdicts\">");
             if (verdicts.isEmpty()) {
                 html.append("n/a");
             }

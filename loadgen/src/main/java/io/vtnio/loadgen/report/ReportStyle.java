@@ -29,11 +29,13 @@ final class ReportStyle {
             table.glance .ratio, table.glance .cpu { color: #5b636d; }
             table.glance th.cpu { text-align: center; }
             table.glance th.text { text-align: left; }
+            table.glance td.verdicts { white-space: normal; min-width: 240px; max-width: 420px; }
             .notes p { margin: 2px 0; color: #8a4b00; }
             a { color: #1f5fa8; text-decoration: none; }
             a:hover { text-decoration: underline; }
             .what { color: #3b424a; margin: 0 0 10px; max-width: 1100px; }
-            .body { display: grid; grid-template-columns: 380px 1fr; gap: 18px; align-items: start; }
+            .body { display: grid; grid-template-columns: minmax(380px, max-content) 1fr; gap: 18px;
+                    align-items: start; }
             .charts { display: flex; flex-wrap: wrap; gap: 12px; }
             img.chart { width: 446px; height: 285px; border: 1px solid #eceef1; border-radius: 4px; }
             table { border-collapse: collapse; }
