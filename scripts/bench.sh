@@ -12,7 +12,7 @@
 # vt and pt are the same server code on virtual and on platform threads.
 #   6. JMH: the line decoder on 32-byte lines
 # Server on CPU 1, generator or client on CPU 0; medians of BENCH_ROUNDS (default 5) alternating
-# rounds of BENCH_SECONDS (default 6). About 9 minutes; --quick (one short round, fewer
+# rounds of BENCH_SECONDS (default 6). About 15 minutes; --quick (one short round, fewer
 # connections): about 2.
 # Usage: ./vtnio bench [--quick] [OUT_DIR]     (default OUT_DIR: results/bench-<UTC time>)
 set -euo pipefail
