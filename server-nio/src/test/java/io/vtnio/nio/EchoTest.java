@@ -141,4 +141,33 @@ class EchoTest {
         assertReceived("fresh!\n");
         assertEquals(1, echo.messages());
     }
+
+    @Test
+    void aReplyThatExactlyFillsTheOutputBufferStaysInIt() throws IOException {
+        echo.begin(connection);
+        take("a"); // 3 bytes
+        take("x".repeat(OUTPUT_BYTES - 3 - 2)); // the 13 bytes left, suffix and newline included
+
+        assertTrue(connection.outbound().isEmpty(), "nothing is queued while the replies fit");
+        echo.end();
+
+        assertReceived("a!\n" + "x".repeat(OUTPUT_BYTES - 5) + "!\n");
+    }
+
+    @Test
+    void aReplyOfExactlyTheBufferCapacityIsEncodedIntoTheBuffer() throws IOException {
+        echo.begin(connection);
+        take("a"); // 3 bytes
+        take("y".repeat(OUTPUT_BYTES - 2)); // 16 bytes: no room left, but it fits an empty buffer
+
+        assertEquals(3, connection.outbound().pendingBytes(), "only the replies before it are queued");
+        echo.end();
+
+        assertReceived("a!\n" + "y".repeat(OUTPUT_BYTES - 2) + "!\n");
+    }
+
+    private void take(String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
+        echo.onMessage(bytes, 0, bytes.length);
+    }
 }

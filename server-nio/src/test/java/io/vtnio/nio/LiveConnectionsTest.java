@@ -1,6 +1,7 @@
 package io.vtnio.nio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,5 +131,14 @@ class LiveConnectionsTest {
         assertEquals(new HashSet<>(added), visited);
         assertEquals(5, live.size());
         assertSlotsMatchPositions();
+    }
+
+    @Test
+    void isEmptyOnlyWithoutConnections() {
+        assertTrue(live.isEmpty());
+
+        live.add(unstarted());
+
+        assertFalse(live.isEmpty());
     }
 }

@@ -138,4 +138,16 @@ class LoopTimerTest {
         timer.runDue(after, Runnable::run);
         assertEquals(List.of("now"), ran);
     }
+
+    @Test
+    void aTimerDueExactlyNowRuns() {
+        timer.schedule(HOUR, record("due"));
+        long now = System.nanoTime();
+        long deadline = now + timer.nanosUntilNext(now);
+
+        timer.runDue(deadline - 1, Runnable::run);
+        assertTrue(ran.isEmpty(), "one nanosecond early");
+        timer.runDue(deadline, Runnable::run);
+        assertEquals(List.of("due"), ran);
+    }
 }

@@ -12,12 +12,16 @@ import io.vtnio.core.ReadPause;
 import io.vtnio.core.ServerMetrics;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +67,56 @@ class ChatOutboxTest {
         connection.close();
         client.close();
         listener.close();
+    }
+
+    /**
+     * A socket never connected, for counting the writer's writes: each write is recorded with its
+     * length and the bytes owed when it was made (a batch is paid for only once written).
+     */
+    private static final class RecordingSocket extends Socket {
+        final List<long[]> writes = new ArrayList<>();
+        BackPressure owed;
+
+        @Override
+        public void setTcpNoDelay(boolean on) {
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    throw new AssertionError("single-byte write");
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    writes.add(new long[] {len, owed.owedBytes()});
+                }
+            };
+        }
+    }
+
+    /** Offers {@code lines} to an outbox over a {@link RecordingSocket}, then lets its writer write them all. */
+    private List<long[]> writesOf(byte[]... lines) throws Exception {
+        RecordingSocket socket = new RecordingSocket();
+        socket.owed = new BackPressure(ReadPause.forChat(1 << 20));
+        assertTrue(limit.tryAdmit());
+        Connection recorded = new Connection(socket, metrics, live);
+        ChatOutbox outbox = new ChatOutbox(recorded, 1 << 20, socket.owed, metrics, writerThreads);
+        for (byte[] line : lines) {
+            assertTrue(outbox.offer(line));
+        }
+        outbox.start();
+        outbox.finish();
+        outbox.awaitWriter();
+        recorded.close();
+        return socket.writes;
     }
 
     private ChatOutbox outbox(long maxPendingBytes, BackPressure owed) {
@@ -244,5 +298,37 @@ class ChatOutboxTest {
         outbox.abort();
 
         assertTrue(readerWent.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    @Test
+    void linesQueuedTogetherGoOutInOneWrite() throws Exception {
+        List<long[]> writes = writesOf(ascii("one\n"), ascii("two\n"), ascii("three\n"));
+
+        assertEquals(1, writes.size());
+        assertEquals(14, writes.get(0)[0]);
+    }
+
+    @Test
+    void aBatchStopsOnceItReachesTheFlushMark() throws Exception {
+        int quarter = OutputBatch.FLUSH_AT_BYTES / 4;
+        byte[] tail = new byte[100];
+        List<long[]> writes = writesOf(new byte[quarter], new byte[quarter], new byte[quarter], new byte[quarter], tail);
+
+        assertEquals(2, writes.size());
+        assertEquals(OutputBatch.FLUSH_AT_BYTES, writes.get(0)[0]);
+        assertEquals(OutputBatch.FLUSH_AT_BYTES + tail.length, writes.get(0)[1], "nothing paid before the first write");
+        assertEquals(tail.length, writes.get(1)[0]);
+        assertEquals(tail.length, writes.get(1)[1], "the first batch was paid before the next began");
+    }
+
+    @Test
+    void anOfferOfExactlyMaxPendingIsAccepted() {
+        ChatOutbox outbox = outbox(10);
+
+        assertTrue(outbox.offer(ascii("123456789\n")), "10 bytes owed, 10 allowed");
+
+        assertFalse(connection.isClosed());
+        assertFalse(outbox.offer(ascii("\n")), "one byte more is too much");
+        assertTrue(connection.isClosed());
     }
 }

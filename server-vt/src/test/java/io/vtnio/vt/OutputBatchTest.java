@@ -182,4 +182,47 @@ class OutputBatchTest {
         assertEquals(1, out.writes.size());
         assertArrayEquals(expected.toByteArray(), out.writes.get(0));
     }
+
+    @Test
+    void aBatchThatExactlyReachesTheFlushMarkIsNotFlushedEarly() throws IOException {
+        batch.add(filled(OutputBatch.FLUSH_AT_BYTES - 100, 'a'));
+        batch.add(filled(100, 'b'));
+
+        assertEquals(0, out.writes.size(), "only a batch that would pass the mark is flushed early");
+        assertEquals(OutputBatch.FLUSH_AT_BYTES, batch.pendingBytes());
+
+        batch.flush();
+
+        assertEquals(1, out.writes.size());
+        assertEquals(OutputBatch.FLUSH_AT_BYTES, out.writes.get(0).length);
+    }
+
+    @Test
+    void aBatchThatExactlyFillsItsArrayKeepsIt() throws IOException {
+        batch.add(filled(OutputBatch.FIRST_BYTES - 28, 'a'));
+        batch.add(filled(28, 'b'));
+        batch.flush();
+
+        assertEquals(OutputBatch.FIRST_BYTES, out.arrays.get(0).length, "no growth for bytes that fit");
+    }
+
+    @Test
+    void aGrowingArrayDoubles() throws IOException {
+        batch.add(filled(OutputBatch.FIRST_BYTES, 'a'));
+        batch.add(ascii("b"));
+        batch.flush();
+
+        assertEquals(2 * OutputBatch.FIRST_BYTES, out.arrays.get(0).length);
+    }
+
+    @Test
+    void aGrowingArrayDoublesNoFurtherThanTheFlushMark() throws IOException {
+        int big = OutputBatch.FLUSH_AT_BYTES * 5 / 8;
+        batch.add(filled(big, 'a'));
+        batch.add(ascii("b"));
+        batch.flush();
+
+        assertEquals(OutputBatch.FLUSH_AT_BYTES, out.arrays.get(0).length, "doubling " + big + " would pass the mark");
+        assertEquals(big + 1, out.writes.get(0).length);
+    }
 }
