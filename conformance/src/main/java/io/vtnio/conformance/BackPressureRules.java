@@ -50,7 +50,7 @@ abstract class BackPressureRules extends ServerRules {
         register(writer::interrupt);
 
         ReadPause marks = ReadPause.forChat(MAX_OUTBOUND);
-        MetricsSnapshot atRest = awaitRest(server);
+        MetricsSnapshot atRest = awaitRest(server, writer);
         long owed = owed(atRest);
         assertEquals(0, atRest.slowConsumerDrops(), "paused, not dropped: " + atRest.toJson());
         // bytesIn also counts the start of a line not yet complete, which nobody owes yet.
@@ -60,14 +60,22 @@ abstract class BackPressureRules extends ServerRules {
                 + " (plus a partial line); owed at rest: " + owed + " (" + atRest.toJson() + ")");
     }
 
-    /** Polls until nothing more is read or written for half a second. */
-    private MetricsSnapshot awaitRest(Server server) throws InterruptedException {
+    /**
+     * Polls until the server has read and written nothing for three polls in a row (1.5 s) while
+     * the client's writer stayed blocked in its write: a pause of this JVM (a collection, a busy
+     * machine) can freeze the counters for a moment, but not while the writer waits on the socket.
+     */
+    private MetricsSnapshot awaitRest(Server server, Thread writer) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         MetricsSnapshot last = snapshot(server);
+        int stillPolls = 0;
         while (System.nanoTime() - deadline < 0) {
             Thread.sleep(500);
             MetricsSnapshot now = snapshot(server);
-            if (now.bytesIn() == last.bytesIn() && now.bytesOut() == last.bytesOut() && now.bytesIn() > 0) {
+            boolean still = now.bytesIn() == last.bytesIn() && now.bytesOut() == last.bytesOut() && now.bytesIn() > 0
+                    && writer.getState() == Thread.State.WAITING;
+            stillPolls = still ? stillPolls + 1 : 0;
+            if (stillPolls == 3) {
                 return now;
             }
             last = now;

@@ -261,15 +261,7 @@ class ChatOutboxTest {
         line[599] = '\n';
         assertTrue(outbox.offer(line));
         CountDownLatch readerWent = new CountDownLatch(1);
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try {
-                outbox.awaitRoomToRead();
-                readerWent.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Eventually.await("the reader waits", PATIENCE, () -> reader.getState() == Thread.State.WAITING);
+        startReaderThatWaits(outbox, readerWent);
         assertEquals(1, readerWent.getCount());
 
         outbox.start();
@@ -285,15 +277,7 @@ class ChatOutboxTest {
         ChatOutbox outbox = outbox(1000);
         assertTrue(outbox.offer(new byte[600]));
         CountDownLatch readerWent = new CountDownLatch(1);
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try {
-                outbox.awaitRoomToRead();
-                readerWent.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Eventually.await("the reader waits", PATIENCE, () -> reader.getState() == Thread.State.WAITING);
+        startReaderThatWaits(outbox, readerWent);
 
         outbox.abort();
 
@@ -330,5 +314,18 @@ class ChatOutboxTest {
         assertFalse(connection.isClosed());
         assertFalse(outbox.offer(ascii("\n")), "one byte more is too much");
         assertTrue(connection.isClosed());
+    }
+
+    /** Starts a member's reader on {@code outbox} and returns once it waits for room to read. */
+    private static void startReaderThatWaits(ChatOutbox outbox, CountDownLatch readerWent) throws InterruptedException {
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                outbox.awaitRoomToRead();
+                readerWent.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Eventually.await("the reader waits", PATIENCE, () -> reader.getState() == Thread.State.WAITING);
     }
 }
