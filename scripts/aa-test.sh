@@ -4,7 +4,7 @@
 #
 # usage: ./vtnio aa-test [--runs N] [--servers vt,nio] [--ab] [--cpu-work N] [--scenario S] [--max-time D] [OUT_DIR]
 #   --runs N        compare runs per server (default 5)
-#   --servers LIST  which built-in servers to enter twice (default vt,nio)
+#   --servers LIST  which built-in servers to enter twice: vt, nio, pt (default vt,nio)
 #   --ab            instead of A/A: B runs the same server with --work cpu:N (each reply costs N
 #                   SHA-256 rounds more), and A must be found ahead on echo-peak every time
 #   --cpu-work N    N of --ab (default 32: about 30% more CPU per reply for vt at 100 connections)
@@ -20,7 +20,7 @@ usage() { echo "usage: ./vtnio aa-test [--runs N] [--servers vt,nio] [--ab] [--c
 while (($#)); do
   case $1 in
     --runs) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || usage; runs=$2; shift 2 ;;
-    --servers) [[ ${2:-} =~ ^(vt|nio)(,(vt|nio))*$ ]] || usage; servers=$2; shift 2 ;;
+    --servers) [[ ${2:-} =~ ^(vt|nio|pt)(,(vt|nio|pt))*$ ]] || usage; servers=$2; shift 2 ;;
     --ab) ab=1; shift ;;
     --cpu-work) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || usage; cpu_work=$2; shift 2 ;;
     --scenario) [[ -n ${2:-} ]] || usage; scenario=$2; shift 2 ;;
@@ -43,10 +43,14 @@ echo "aa-test: $kind, $runs runs per server of: vtnio compare --scenario $scenar
 : >"$out/verdicts.txt"
 bad=0
 for server in ${servers//,/ }; do
-  jar=$here/server-$server/target/server-$server.jar
-  a="${server}A=$java $opts -jar $jar --port {port} {flags}"
-  b="${server}B=$java $opts -jar $jar --port {port} {flags}"
-  ((ab)) && b="${server}B=$java $opts -jar $jar --port {port} {flags} --work cpu:$cpu_work"
+  case $server in
+    vt) main="-cp $here/server-vt/target/server-vt.jar io.vtnio.vt.VirtualThreadServerMain" ;;
+    pt) main="-cp $here/server-vt/target/server-vt.jar io.vtnio.vt.PlatformThreadServerMain" ;;
+    nio) main="-cp $here/server-nio/target/server-nio.jar io.vtnio.nio.SelectorServerMain" ;;
+  esac
+  a="${server}A=$java $opts $main --port {port} {flags}"
+  b="${server}B=$java $opts $main --port {port} {flags}"
+  ((ab)) && b="${server}B=$java $opts $main --port {port} {flags} --work cpu:$cpu_work"
   for run in $(seq 1 "$runs"); do
     dir=$out/$server-$run
     started=$SECONDS
