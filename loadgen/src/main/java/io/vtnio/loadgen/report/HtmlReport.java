@@ -168,9 +168,12 @@ public final class HtmlReport {
         }
     }
 
-    /** The cells of one row: each contestant's figure (the best highlighted), then the ratios. */
+    /**
+     * The cells of one row: each contestant's figure (the best highlighted when it leads the
+     * others by more than compare's --threshold), then the ratios.
+     */
     private void figures(MetricRow row) {
-        int best = row.best();
+        int best = row.best(summary.thresholdPct() > 0 ? summary.thresholdPct() / 100 : MetricRow.EVEN);
         for (int i = 0; i < row.texts().size(); i++) {
             html.append("<td").append(i == best ? " class=\"best\"" : "").append(">").append(esc(row.texts().get(i)))
                     .append("</td>");

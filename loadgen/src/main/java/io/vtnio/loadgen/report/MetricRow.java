@@ -31,11 +31,19 @@ public record MetricRow(String label, List<Double> values, List<String> texts, B
         return other / base;
     }
 
-    /** Differences within this share count as even: short runs on shared cores are that noisy. */
+    /** Differences within this share count as even unless told otherwise: compare's default --threshold. */
     public static final double EVEN = 0.10;
 
     /** Index of the best contestant, or -1 when it does not apply or they are within {@link #EVEN}. */
     public int best() {
+        return best(EVEN);
+    }
+
+    /**
+     * Index of the best contestant, or -1 when it does not apply or another is within
+     * {@code evenShare} of it (0.10: within 10%, as {@code compare --threshold 10}).
+     */
+    public int best(double evenShare) {
         if (better == Better.NEITHER) {
             return -1;
         }
@@ -50,17 +58,17 @@ public record MetricRow(String label, List<Double> values, List<String> texts, B
             }
         }
         for (int i = 0; i < values.size(); i++) {
-            if (i != best && within(values.get(i), values.get(best))) {
+            if (i != best && within(values.get(i), values.get(best), evenShare)) {
                 return -1;
             }
         }
         return best;
     }
 
-    /** Whether the larger of two figures is at most {@link #EVEN} above the smaller (as the ratio shows it). */
-    private static boolean within(double a, double b) {
+    /** Whether the larger of two figures is at most {@code evenShare} above the smaller (as the ratio shows it). */
+    private static boolean within(double a, double b, double evenShare) {
         double low = Math.min(Math.abs(a), Math.abs(b));
         double high = Math.max(Math.abs(a), Math.abs(b));
-        return high == 0 || (low > 0 && high / low <= 1 + EVEN + 1e-9);
+        return high == 0 || (low > 0 && high / low <= 1 + evenShare + 1e-9);
     }
 }

@@ -24,6 +24,8 @@ class ComparisonRowsTest {
         assertEquals(1, row(MetricRow.Better.HIGHER, 100.0, 150.0).best());
         assertEquals(0, row(MetricRow.Better.LOWER, 100.0, 150.0).best());
         assertEquals(-1, row(MetricRow.Better.HIGHER, 100.0, 109.0).best());
+        assertEquals(1, row(MetricRow.Better.HIGHER, 100.0, 109.0).best(0.05), "--threshold 5: 9% leads");
+        assertEquals(-1, row(MetricRow.Better.HIGHER, 100.0, 120.0).best(0.25), "--threshold 25: 20% is even");
         assertEquals(-1, row(MetricRow.Better.NEITHER, 100.0, 150.0).best());
         assertEquals(-1, row(MetricRow.Better.HIGHER, 100.0, null).best());
     }
