@@ -47,6 +47,7 @@ public final class ServerMain {
         CommandLine commandLine = new CommandLine(new ServerCommand(factory));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setCommandName("server " + factory.name());
+        commandLine.setParameterExceptionHandler(new UsageErrors("vtnio"));
         return commandLine.execute(args);
     }
 

@@ -1,6 +1,7 @@
 package io.vtnio.loadgen;
 
 import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.core.UsageErrors;
 import io.vtnio.loadgen.check.CheckCommand;
 import io.vtnio.loadgen.compare.CompareCommand;
 import picocli.CommandLine;
@@ -36,6 +37,7 @@ public final class VtnioCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new VtnioCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new UsageErrors(""));
         return commandLine;
     }
 

@@ -235,6 +235,11 @@ class CliValidationTest {
         String firstLine = run.err().lines().findFirst().orElse("");
         assertTrue(firstLine.contains(resolve(flag)), () -> "the first line names " + resolve(flag) + "\n" + run);
         assertFalse(run.err().contains("\tat "), () -> "a message, not a stack trace\n" + run);
+        // A bad flag: the error and one hint to --help; a file that is not what it should be: one line.
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.size() <= 2, () -> "the error and at most one hint, not the whole usage\n" + run);
+        assertTrue(lines.size() == 1 || lines.get(1).matches("try 'vtnio [a-z]+ --help'"),
+                () -> "a hint to the command's help\n" + run);
     }
 
     private String resolve(String arg) {

@@ -31,7 +31,11 @@ final class ResultFiles {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+            // Jackson's own message ends with a second line of source location: one line only.
+            String reason = e instanceof com.fasterxml.jackson.core.JacksonException jackson
+                    ? jackson.getOriginalMessage() + " (line " + jackson.getLocation().getLineNr() + ")"
+                    : e.getMessage();
+            throw new IOException("cannot read " + file + ": " + reason, e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + " is not a vtnio result (no JSON object)");
