@@ -25,8 +25,7 @@ abstract class DescriptorLimitRules extends ServerRules {
     @Test
     @Timeout(60)
     void defaultMaxConnectionsIsTheDescriptorLimitLessAReserveAndTheServerSaysSo() throws Exception {
-        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")) && Files.isExecutable(Path.of("/bin/sh")),
-                "needs Linux /proc and sh for ulimit");
+        assumeLinuxWithUlimit();
         ForkedServer server = register(ForkedServer.startWithDescriptorLimit(
                 factory().getClass().getName(), 256, List.of("--port", "0")));
         Eventually.await("the start line on stderr names the connection limit and why", Duration.ofSeconds(20),
@@ -37,8 +36,7 @@ abstract class DescriptorLimitRules extends ServerRules {
     @Test
     @Timeout(60)
     void descriptorExhaustionNeitherSpinsNorStopsServingAndAcceptsAgainLater() throws Exception {
-        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")) && Files.isExecutable(Path.of("/bin/sh")),
-                "needs Linux /proc and sh for ulimit");
+        assumeLinuxWithUlimit();
         // --max-connections beyond the limit on purpose: the default (the limit less a reserve)
         // would refuse politely before accept ever failed for want of a descriptor.
         ForkedServer server = register(ForkedServer.startWithDescriptorLimit(
@@ -96,5 +94,11 @@ abstract class DescriptorLimitRules extends ServerRules {
             roundTrip(served.get(i), "served throughout " + i);
         }
         assertTrue(server.isAlive(), "stderr: " + server.stderr());
+    }
+
+    /** These rules fork the server under {@code sh -c 'ulimit -n N; ...'} and read {@code /proc}. */
+    private static void assumeLinuxWithUlimit() {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")) && Files.isExecutable(Path.of("/bin/sh")),
+                "needs Linux /proc and sh for ulimit");
     }
 }

@@ -1,5 +1,6 @@
 package io.vtnio.core;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,9 +79,9 @@ public final class ServerMain {
             try {
                 try {
                     server.start();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     String addresses = config.ports().stream().map(port -> HostPort.format(config.host(), port))
-                            .collect(java.util.stream.Collectors.joining(" "));
+                            .collect(Collectors.joining(" "));
                     spec.commandLine().getErr().println("server " + factory.name() + ": cannot listen on "
                             + addresses + ": " + e.getMessage());
                     return 1;
