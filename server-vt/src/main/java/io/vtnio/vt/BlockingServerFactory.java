@@ -33,8 +33,19 @@ abstract class BlockingServerFactory implements ServerFactory {
     @Override
     public final String describeThreads(ServerConfig config) {
         String kind = threads == ConnectionThreads.VIRTUAL ? "virtual" : "platform";
-        return config.mode() == Mode.CHAT
+        String perConnection = config.mode() == Mode.CHAT
                 ? ", a " + kind + " thread per connection plus a writer each"
                 : ", a " + kind + " thread per connection";
+        return threads == ConnectionThreads.VIRTUAL ? perConnection + " on " + carriers() : perConnection;
+    }
+
+    /**
+     * How many carrier threads run the virtual threads at once: the scheduler's parallelism, as
+     * {@code compare} states it, else the JDK's default of one per available processor.
+     */
+    static String carriers() {
+        String stated = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+        String count = stated != null ? stated.trim() : Integer.toString(Runtime.getRuntime().availableProcessors());
+        return count + (count.equals("1") ? " carrier" : " carriers") + (stated != null ? "" : " (the default)");
     }
 }

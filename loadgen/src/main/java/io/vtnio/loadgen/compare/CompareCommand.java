@@ -3,7 +3,7 @@ package io.vtnio.loadgen.compare;
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.report.CompareSummary;
-import io.vtnio.loadgen.report.ContestantInfo;
+import io.vtnio.loadgen.report.CpuLines;
 import io.vtnio.loadgen.report.HtmlReport;
 import io.vtnio.loadgen.report.MachineNoise;
 import io.vtnio.loadgen.report.NoiseSection;
@@ -75,8 +75,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = {"One more contestant: a shell command that starts any server speaking the protocol. "
                     + "Placeholders: {port} (a free port; ready when it accepts a connection; without it the server "
                     + "must print 'listening HOST:PORT' first, as with --port 0), {mode} (echo|chat|hello), "
-                    + "{work} (none|sleep:5ms), {flags} (all vtnio server flags). With no placeholder, "
-                    + "'--port 0' and the vtnio server flags are appended."})
+                    + "{work} (none|sleep:5ms), {flags} (all vtnio server flags), {cpus} (the server's CPU count, "
+                    + "for its event loops or threads, as nio gets --loops; without it the report says the command "
+                    + "was not told). With none of {port}, {mode}, {work}, {flags}, '--port 0' and the vtnio server "
+                    + "flags are appended."})
     private List<String> commands = new ArrayList<>();
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME",
@@ -117,6 +119,19 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-pin", description = "Do not pin server and generator to separate CPUs with taskset.")
     private boolean noPin;
 
+    @Option(names = "--server-cpus", paramLabel = "N",
+            description = {"CPUs of the server; the generator gets the rest, at least one (default: half the CPUs, "
+                    + "rounded down, at least 1). Every contestant is told N: nio --loops N, vt "
+                    + "-Djdk.virtualThreadScheduler.parallelism=N, a --server command {cpus}; the generator "
+                    + "--threads with its own count. Not pinned, both share all CPUs and N defaults to all of them."})
+    private Integer serverCpus;
+
+    @Option(names = "--scaling", description = {"Run the echo peak (closed loop) and backend scenarios at 1, 2, 4, "
+            + "... server CPUs, up to half the CPUs (the generator keeps at least as many as the server), and "
+            + "chart requests/s and server CPU per request against server CPUs, one line per contestant. "
+            + "Takes no --scenario or --server-cpus."})
+    private boolean scaling;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
             description = "Measured time of every scenario "
                     + "(default: 2s for echo, 1.5s for the others; with --quick: 1s).")
@@ -156,6 +171,13 @@ public final class CompareCommand implements Callable<Integer> {
         require(duration == null || !duration.isZero(), "--duration must be more than 0");
         require(echoRate == null || echoRate >= 1, "--echo-rate must be at least 1, got " + echoRate);
         List<String> jvmOptionList = jvmOptionList();
+        require(!scaling || scenarioNames == null, "--scaling runs echo-peak and backend at every step; drop --scenario");
+        require(!scaling || serverCpus == null, "--scaling chooses the server CPUs of each step; drop --server-cpus");
+        CpuPlan cpus = cpuPlan();
+        ScalingSteps steps = scaling ? ScalingSteps.detect(!noPin) : null;
+        if (scaling) {
+            chosen = Comparison.SCALING_SCENARIOS;
+        }
         List<String> notes = new ArrayList<>();
         ScenarioSizes sizes = sizes(notes);
         Path outDir = outDir();
@@ -167,31 +189,45 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Files.createDirectories(outDir);
 
-        CpuPinning pinning = CpuPinning.detect(!noPin);
         JavaLaunch java = JavaLaunch.current(jvmOptionList);
+        String cpuSharing = scaling ? String.join(" | ", steps.plans().stream().map(CpuPlan::description).toList())
+                : cpus.description();
         stderr.printf(Locale.ROOT, "vtnio compare: %s; %s; rounds %s; warm-up %s; %s%nwriting to %s%n",
                 String.join(" vs ", contestants.stream().map(Contestant::name).toList()), String.join(", ", chosen),
                 plan.isAuto() ? "auto (at least " + plan.minRounds() + ", within " + HumanDuration.format(budget())
                         + ")" : Integer.toString(plan.minRounds()), sizes.warmup().describe(),
-                pinning.description(), outDir);
+                cpuSharing, outDir);
+        if (scaling) {
+            stderr.println("vtnio compare --scaling: " + steps.explanation());
+            notes.add("scaling: " + steps.explanation());
+        } else {
+            CpuLines.of(ContestantInfos.of(contestants, java, cpus), cpus.info())
+                    .forEach(line -> stderr.println("  " + line));
+        }
         stderr.flush();
 
-        NoiseProbe noise = NoiseProbe.forCpus(pinning.serverCpus(), pinning.generatorCpus());
+        CpuPlan probed = scaling ? steps.plans().getLast() : cpus;
+        NoiseProbe noise = NoiseProbe.forCpus(probed.serverCpus(), probed.generatorCpus());
         noise.checkpoint("before");
-        RoundRunner runner = new RoundRunner(java, pinning, new MemoryProbe(java.jcmd(), pinning), outDir, stderr);
+        RoundRunner runner = runner(java, cpus, outDir, stderr);
         Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, plan, thresholdPct,
                 outDir, echoRate, noise);
-        comparison.run(chosen);
+        if (scaling) {
+            comparison.runScaling(steps.plans(), step -> runner(java, step, outDir, stderr));
+        } else {
+            comparison.run(chosen);
+        }
         MachineNoise machineNoise = noise.result();
 
         notes.addAll(comparison.notes());
         notes.addAll(machineNoise.warnings(thresholdPct));
         CompareSummary summary = new CompareSummary("vtnio", CompareSummary.KIND, ManifestVersionProvider.version(),
                 startedAt.toString(), Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0, commandLine(),
-                comparison.mostRounds(), comparison.order(), contestantInfos(contestants, java),
-                String.join(" ", java.jvmOptions()), pinning.description(), MachineProbe.describe(),
+                comparison.mostRounds(), comparison.order(), ContestantInfos.of(contestants, java, scaling ? null : cpus),
+                String.join(" ", java.jvmOptions()), cpuSharing, MachineProbe.describe(),
                 comparison.scenarios(), comparison.results(), notes, plan.isAuto(), thresholdPct,
-                comparison.verdicts(), machineNoise);
+                comparison.verdicts(), machineNoise, scaling ? null : cpus.info(),
+                scaling ? ScalingResults.of(steps, contestants, java, comparison.results()) : null);
         Path summaryFile = outDir.resolve("summary.json");
         SummaryFile.write(summaryFile, summary);
         Path reportFile = outDir.resolve("report.html");
@@ -202,6 +238,7 @@ public final class CompareCommand implements Callable<Integer> {
             reportProblem = "the HTML report could not be written: " + e;
         }
         SideBySideTable.print(stdout, summary);
+        ScalingTable.print(stdout, summary);
         stdout.println(NoiseSection.summaryLine(machineNoise));
         stdout.println();
         stdout.println("report:  " + reportFile);
@@ -357,18 +394,17 @@ public final class CompareCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    private static List<ContestantInfo> contestantInfos(List<Contestant> contestants, JavaLaunch java) {
-        List<ContestantInfo> infos = new ArrayList<>();
-        for (Contestant contestant : contestants) {
-            String command;
-            if (contestant.isJvm()) {
-                command = String.join(" ", java.server(contestant.builtIn(), List.of("--port", "0", "FLAGS"), null));
-            } else {
-                command = contestant.template();
-            }
-            infos.add(new ContestantInfo(contestant.name(), command));
+    private static RoundRunner runner(JavaLaunch java, CpuPlan cpus, Path outDir, PrintWriter progress) {
+        return new RoundRunner(java, cpus, new MemoryProbe(java.jcmd(), cpus.pinning()), outDir, progress);
+    }
+
+    /** The CPU plan of {@code --no-pin} and {@code --server-cpus}; a count that does not fit is bad usage. */
+    private CpuPlan cpuPlan() {
+        try {
+            return CpuPlan.detect(!noPin, serverCpus);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return infos;
     }
 
     private void require(boolean condition, String message) {

@@ -7,6 +7,7 @@ import io.vtnio.loadgen.report.ScenarioInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runs the chosen scenarios one after another and collects one {@link ResultEntry} per
@@ -21,6 +22,9 @@ import java.util.List;
  * <p>Threading: one thread.
  */
 final class Comparison {
+
+    /** What {@code --scaling} runs at every step: the echo peak (closed loop) and the slow backend. */
+    static final List<String> SCALING_SCENARIOS = List.of("echo-peak", "backend");
 
     private final RoundRunner runner;
     private final ScenarioCatalog catalog;
@@ -81,9 +85,29 @@ final class Comparison {
     }
 
     /**
+     * {@code --scaling}: echo-peak and backend at every step of server CPUs, each step on a runner
+     * of its own CPU plan, the scenarios named by their step ({@link Scenario#atServerCpus}).
+     */
+    void runScaling(List<CpuPlan> steps, Function<CpuPlan, RoundRunner> runners) throws InterruptedException {
+        int remaining = steps.size() * SCALING_SCENARIOS.size();
+        for (CpuPlan step : steps) {
+            RoundRunner stepRunner = runners.apply(step);
+            for (String name : SCALING_SCENARIOS) {
+                Scenario base = name.equals("echo-peak") ? catalog.echoPeak() : catalog.backend();
+                runScenario(stepRunner, base.atServerCpus(step.serverCpuCount()), remaining--);
+            }
+        }
+    }
+
+    /**
      * @param scenariosLeft this scenario and those after it: its share of the time left
      */
     private List<ResultEntry> runScenario(Scenario scenario, int scenariosLeft) throws InterruptedException {
+        return runScenario(runner, scenario, scenariosLeft);
+    }
+
+    private List<ResultEntry> runScenario(RoundRunner runner, Scenario scenario, int scenariosLeft)
+            throws InterruptedException {
         ScenarioInfo info = scenario.info();
         scenarios.add(info);
         long startNs = System.nanoTime();

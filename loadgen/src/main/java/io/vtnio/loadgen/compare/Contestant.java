@@ -17,16 +17,22 @@ import java.util.List;
  *       stdout, as vtnio's servers do with {@code --port 0};
  *   <li>{@code {mode}}: {@code echo}, {@code chat} or {@code hello}; {@code {work}}: {@code none}
  *       or e.g. {@code sleep:5ms};
- *   <li>{@code {flags}}: all of vtnio's server flags for the scenario.
+ *   <li>{@code {flags}}: all of vtnio's server flags for the scenario;
+ *   <li>{@code {cpus}}: how many CPUs the server has ({@link CpuPlan}), for its event loops or
+ *       worker threads, as {@code nio} gets {@code --loops} and {@code vt} its scheduler's
+ *       parallelism. A command without it is not told, and the report says so.
  * </ul>
- * A command with none of them gets {@code --port 0} and vtnio's server flags appended, so any
- * server that takes vtnio's flags needs nothing more.
+ * A command with none of the first four gets {@code --port 0} and vtnio's server flags appended,
+ * so any server that takes vtnio's flags needs nothing more; {@code {cpus}} is filled in either way.
  *
  * @param name     label in tables, files and JSON
  * @param builtIn  the built-in server, or null for a command
  * @param template the command with its placeholders, or null for a built-in server
  */
 record Contestant(String name, BuiltInServer builtIn, String template) {
+
+    /** The placeholder of the server's CPU count. */
+    static final String CPUS = "{cpus}";
 
     static Contestant builtIn(BuiltInServer server) {
         return new Contestant(server.label(), server, null);
@@ -54,28 +60,30 @@ record Contestant(String name, BuiltInServer builtIn, String template) {
         return builtIn != null;
     }
 
-    /** The command for a scenario with these flags. */
-    ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog) throws IOException {
+    /** The command for a scenario with these flags, told its CPUs as {@code cpus} says. */
+    ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog, CpuAllotment cpus) throws IOException {
         if (builtIn != null) {
             List<String> serverFlags = new ArrayList<>(List.of("--port", "0"));
             serverFlags.addAll(flags.vtnioFlags());
-            List<String> command = java.server(builtIn, serverFlags, gcLog);
+            serverFlags.addAll(cpus.serverArgs());
+            List<String> command = java.server(builtIn, cpus.jvmOptions(), serverFlags, gcLog);
             return new ServerLaunch(command, null, String.join(" ", command));
         }
         boolean placeholders = template.contains("{port}") || template.contains("{mode}")
                 || template.contains("{work}") || template.contains("{flags}");
         String line;
         Integer port = null;
+        String filled = template.replace(CPUS, Integer.toString(cpus.cpus()));
         if (placeholders) {
             if (template.contains("{port}")) {
                 port = freePort();
             }
-            line = template.replace("{port}", port == null ? "0" : port.toString())
+            line = filled.replace("{port}", port == null ? "0" : port.toString())
                     .replace("{mode}", flags.mode())
                     .replace("{work}", flags.work())
                     .replace("{flags}", String.join(" ", flags.vtnioFlags()));
         } else {
-            line = template + " --port 0 " + String.join(" ", flags.vtnioFlags());
+            line = filled + " --port 0 " + String.join(" ", flags.vtnioFlags());
         }
         return new ServerLaunch(List.of("sh", "-c", line), port, line);
     }

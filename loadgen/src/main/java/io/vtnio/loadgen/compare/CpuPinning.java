@@ -8,28 +8,36 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Keeps server and generator off each other's CPUs with {@code taskset}: the generator gets the
- * first half of the CPUs this process may use, the server the rest (on two CPUs: generator on
- * 0, server on 1). Without {@code taskset}, with one CPU, or when asked not to, nothing is pinned
- * and {@link #description} says why.
+ * Keeps server and generator off each other's CPUs with {@code taskset}: which CPUs each side
+ * runs on, and the command that puts a process there. {@link CpuPlan} decides the split; this
+ * class only applies it. When nothing is pinned both lists are empty and commands run as they are.
  *
  * <p>Threading: immutable.
  */
 final class CpuPinning {
 
+    private static final CpuPinning NONE = new CpuPinning(null, List.of(), List.of());
+
     private final String taskset;
     private final List<Integer> generatorCpus;
     private final List<Integer> serverCpus;
-    private final String description;
 
-    private CpuPinning(String taskset, List<Integer> generatorCpus, List<Integer> serverCpus, String description) {
+    private CpuPinning(String taskset, List<Integer> generatorCpus, List<Integer> serverCpus) {
         this.taskset = taskset;
-        this.generatorCpus = generatorCpus;
-        this.serverCpus = serverCpus;
-        this.description = description;
+        this.generatorCpus = List.copyOf(generatorCpus);
+        this.serverCpus = List.copyOf(serverCpus);
     }
 
-    /** Pins when it can, unless {@code enabled} is false. */
+    /** Server and generator on these disjoint CPUs, through the {@code taskset} at that path. */
+    static CpuPinning of(String taskset, List<Integer> generatorCpus, List<Integer> serverCpus) {
+        return new CpuPinning(taskset, generatorCpus, serverCpus);
+    }
+
+    /** Nothing pinned: both sides share whatever CPUs the process may use. */
+    static CpuPinning none() {
+        return NONE;
+    }
+
     /** The CPUs the server runs on; empty when not pinned. */
     List<Integer> serverCpus() {
         return serverCpus;
@@ -40,35 +48,8 @@ final class CpuPinning {
         return generatorCpus;
     }
 
-    static CpuPinning detect(boolean enabled) {
-        if (!enabled) {
-            return none("not pinned (--no-pin): server and generator share all CPUs");
-        }
-        String taskset = findOnPath("taskset");
-        if (taskset == null) {
-            return none("not pinned: taskset not found, server and generator share all CPUs");
-        }
-        List<Integer> cpus = parseCpuList(ProcFs.allowedCpus());
-        if (cpus.size() < 2) {
-            return none("not pinned: only " + Math.max(1, cpus.size()) + " CPU available");
-        }
-        int half = cpus.size() / 2;
-        List<Integer> generator = List.copyOf(cpus.subList(0, half));
-        List<Integer> server = List.copyOf(cpus.subList(half, cpus.size()));
-        return new CpuPinning(taskset, generator, server, "server on " + describe(server) + ", generator on "
-                + describe(generator) + " (taskset)");
-    }
-
-    private static CpuPinning none(String description) {
-        return new CpuPinning(null, List.of(), List.of(), description);
-    }
-
     boolean pinned() {
         return taskset != null;
-    }
-
-    String description() {
-        return description;
     }
 
     /** {@code command} run on the server's CPUs. */
@@ -111,12 +92,33 @@ final class CpuPinning {
         return cpus;
     }
 
-    private static String join(List<Integer> cpus) {
+    static String join(List<Integer> cpus) {
         return cpus.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
-    private static String describe(List<Integer> cpus) {
-        return (cpus.size() == 1 ? "CPU " : "CPUs ") + join(cpus);
+    /** {@code CPU 1}, {@code CPUs 0-3,8-11}: runs of consecutive CPUs written as ranges. */
+    static String describe(List<Integer> cpus) {
+        return (cpus.size() == 1 ? "CPU " : "CPUs ") + ranges(cpus);
+    }
+
+    /** Linux's CPU list format, the inverse of {@link #parseCpuList}: {@code 0-3,8-11}. */
+    static String ranges(List<Integer> cpus) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cpus.size(); ) {
+            int j = i;
+            while (j + 1 < cpus.size() && cpus.get(j + 1) == cpus.get(j) + 1) {
+                j++;
+            }
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(cpus.get(i));
+            if (j > i) {
+                out.append("-").append(cpus.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
     }
 
     static String findOnPath(String program) {

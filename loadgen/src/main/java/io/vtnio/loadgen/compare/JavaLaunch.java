@@ -42,9 +42,18 @@ record JavaLaunch(String java, List<String> jvmOptions, Path home, String classP
      * when the jar is not there.
      */
     List<String> server(BuiltInServer server, List<String> flags, Path gcLog) {
+        return server(server, List.of(), flags, gcLog);
+    }
+
+    /**
+     * The same with {@code ownOptions} after the shared JVM options: what this contestant alone is
+     * told, such as the virtual-thread scheduler's parallelism.
+     */
+    List<String> server(BuiltInServer server, List<String> ownOptions, List<String> flags, Path gcLog) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
+        command.addAll(ownOptions);
         if (gcLog != null) {
             command.add("-Xlog:gc:file=\"" + gcLog + "\":timemillis");
         }

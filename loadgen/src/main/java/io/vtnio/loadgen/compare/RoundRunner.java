@@ -34,15 +34,15 @@ final class RoundRunner {
     private static final Duration GENERATOR_SLACK = Duration.ofSeconds(40);
 
     private final JavaLaunch java;
-    private final CpuPinning pinning;
+    private final CpuPlan cpus;
     private final MemoryProbe memoryProbe;
     private final Path outDir;
     private final PrintWriter progress;
     private final long startNanos = System.nanoTime();
 
-    RoundRunner(JavaLaunch java, CpuPinning pinning, MemoryProbe memoryProbe, Path outDir, PrintWriter progress) {
+    RoundRunner(JavaLaunch java, CpuPlan cpus, MemoryProbe memoryProbe, Path outDir, PrintWriter progress) {
         this.java = java;
-        this.pinning = pinning;
+        this.cpus = cpus;
         this.memoryProbe = memoryProbe;
         this.outDir = outDir;
         this.progress = progress;
@@ -81,8 +81,8 @@ final class RoundRunner {
         try {
             Files.createDirectories(dir);
             ServerLaunch launch = contestant.launch(java, scenario.serverFlags(),
-                    contestant.isJvm() ? files.gcLog() : null);
-            try (ServerProcess server = ServerProcess.start(pinning.server(launch.command()), launch.port(),
+                    contestant.isJvm() ? files.gcLog() : null, cpus.allotment(contestant));
+            try (ServerProcess server = ServerProcess.start(cpus.server(launch.command()), launch.port(),
                     files.serverOut(), files.serverErr())) {
                 try {
                     server.awaitReady(READY_TIMEOUT);
@@ -119,7 +119,7 @@ final class RoundRunner {
             Files.deleteIfExists(files.json());
             long generatorStartMs = System.currentTimeMillis();
             GeneratorProcess generator =
-                    GeneratorProcess.start(pinning.generator(java.generator(args)), files.loadLog());
+                    GeneratorProcess.start(cpus.generator(java, args), files.loadLog());
             MemoryPoint loaded = null;
             if (scenario.probesMemory()) {
                 awaitConnections(server, before, scenario.connections(), generator,
@@ -178,7 +178,7 @@ final class RoundRunner {
                 "--json", files.warmupJson().toString()));
         args.addAll(scenario.warmup().loadArgs(files.serverOut()));
         Files.deleteIfExists(files.warmupJson());
-        GeneratorProcess warming = GeneratorProcess.start(pinning.generator(java.generator(args)), files.warmupLog());
+        GeneratorProcess warming = GeneratorProcess.start(cpus.generator(java, args), files.warmupLog());
         int exit = warming.await(scenario.warmup().longest().plus(GENERATOR_SLACK));
         if (exit != 0 || !Files.isRegularFile(files.warmupJson())) {
             return new Warmed(null, null, "warming the server with echo traffic failed (exit " + exit + ")"

@@ -40,6 +40,21 @@ record Scenario(String name, String title, String description, ServerFlags serve
         return args;
     }
 
+    /**
+     * This scenario as one step of {@code --scaling}: the same workload, named for the server's
+     * CPU count ({@code echo-peak-2cpu}) so that each step has its own results and files.
+     */
+    Scenario atServerCpus(int cpus) {
+        return new Scenario(scaledName(name, cpus), title + ", " + CpuPlan.plural(cpus, "server CPU"),
+                description + " One step of --scaling: the server on " + CpuPlan.plural(cpus, "CPU") + ".",
+                serverFlags, loadArgs, unit, connections, warmup, duration, probesMemory, idleWarmup);
+    }
+
+    /** The name of {@code scenario} at a step of {@code --scaling}: {@code echo-peak-2cpu}. */
+    static String scaledName(String scenario, int cpus) {
+        return scenario + "-" + cpus + "cpu";
+    }
+
     ScenarioInfo info() {
         String warmupFlags = probesMemory ? "--warmup " + HumanDuration.format(idleWarmup) + " (after echo traffic, "
                 + "warm-up " + warmup.describe() + ")" : "--warmup " + warmup.describe();

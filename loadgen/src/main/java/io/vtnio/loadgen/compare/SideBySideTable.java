@@ -2,6 +2,7 @@ package io.vtnio.loadgen.compare;
 
 import io.vtnio.loadgen.report.CompareSummary;
 import io.vtnio.loadgen.report.ComparisonRows;
+import io.vtnio.loadgen.report.CpuLines;
 import io.vtnio.loadgen.report.MetricRow;
 import io.vtnio.loadgen.report.ResultEntry;
 import io.vtnio.loadgen.report.ScenarioInfo;
@@ -45,6 +46,9 @@ final class SideBySideTable {
         out.printf(Locale.ROOT, "vtnio compare: %s; medians ±sd over %s%d round%s (%s); %s%n",
                 String.join(" vs ", servers), summary.roundsAuto() ? "up to " : "", summary.rounds(),
                 summary.rounds() == 1 ? "" : "s", summary.order(), summary.pinning());
+        for (String line : CpuLines.of(summary)) {
+            out.println("  " + line);
+        }
         for (ScenarioInfo scenario : summary.scenarios()) {
             List<ResultEntry> entries =
                     servers.stream().map(server -> summary.result(scenario.name(), server)).toList();

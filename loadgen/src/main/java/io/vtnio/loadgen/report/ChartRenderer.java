@@ -153,6 +153,42 @@ public final class ChartRenderer {
         return dataUri(chart);
     }
 
+    /**
+     * A figure against the server's CPU count ({@code --scaling}), one line with a marker at each
+     * step per contestant, so a single step still shows as a point.
+     *
+     * @param points per contestant, {x server CPUs, y figure}; null or empty for a contestant without figures
+     * @param micros whether the figure is a time in microseconds (else a count a second)
+     */
+    public static String againstServerCpus(String title, String yTitle, List<String> servers, List<double[][]> points,
+                                           boolean micros) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH * SCALE).height(HEIGHT * SCALE).title(title)
+                .xAxisTitle("server CPUs").yAxisTitle(yTitle).build();
+        style(chart);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(micros ? Units::micros
+                : ChartRenderer::shortCount);
+        // Whole CPUs only: a tick at 1.5 CPUs would suggest a step that was never run.
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x)
+                ? String.format(Locale.ROOT, "%.0f", x) : "");
+        double most = 1;
+        for (int i = 0; i < servers.size(); i++) {
+            double[][] series = points.get(i);
+            if (series == null || series[0].length == 0) {
+                continue;
+            }
+            for (double x : series[0]) {
+                most = Math.max(most, x);
+            }
+            XYSeries line = chart.addSeries(servers.get(i), series[0], series[1]);
+            line(line, color(i), 2.5f);
+            line.setMarker(SeriesMarkers.CIRCLE);
+        }
+        chart.getStyler().setXAxisMax(most + 1);
+        return dataUri(chart);
+    }
+
     private static void line(XYSeries series, Color color, float width) {
         series.setLineColor(color);
         series.setMarkerColor(color);

@@ -20,10 +20,13 @@ import java.util.List;
  * @param thresholdPct  the practical threshold of the verdicts, in percent
  * @param verdicts      per scenario and contestant after the first, the verdict on the deciding figure
  * @param noise         what the machine's noise probe saw before, between and after the scenarios, or null
+ * @param cpuPlan       how the CPUs were shared and what the generator was told, or null (older files, and
+ *                      {@code --scaling}, whose steps each have their own in {@code scaling})
+ * @param scaling       what {@code --scaling} ran and found, or null without it
  */
 @JsonPropertyOrder({"tool", "kind", "version", "startedAt", "wallSeconds", "commandLine", "rounds", "order",
     "contestants", "jvmOptions", "pinning", "machine", "scenarios", "results", "notes", "roundsAuto", "thresholdPct",
-    "verdicts", "noise"})
+    "verdicts", "noise", "cpuPlan", "scaling"})
 public record CompareSummary(
         String tool,
         String kind,
@@ -43,9 +46,21 @@ public record CompareSummary(
         boolean roundsAuto,
         double thresholdPct,
         List<ScenarioVerdict> verdicts,
-        MachineNoise noise) {
+        MachineNoise noise,
+        CpuPlanInfo cpuPlan,
+        ScalingInfo scaling) {
 
     public static final String KIND = "compare";
+
+    /** A summary without the CPU plan and scaling fields. */
+    public CompareSummary(String tool, String kind, String version, String startedAt, double wallSeconds,
+                          String commandLine, int rounds, String order, List<ContestantInfo> contestants,
+                          String jvmOptions, String pinning, MachineInfo machine, List<ScenarioInfo> scenarios,
+                          List<ResultEntry> results, List<String> notes, boolean roundsAuto, double thresholdPct,
+                          List<ScenarioVerdict> verdicts, MachineNoise noise) {
+        this(tool, kind, version, startedAt, wallSeconds, commandLine, rounds, order, contestants, jvmOptions, pinning,
+                machine, scenarios, results, notes, roundsAuto, thresholdPct, verdicts, noise, null, null);
+    }
 
     public CompareSummary {
         contestants = List.copyOf(contestants);

@@ -1,8 +1,34 @@
 package io.vtnio.loadgen.report;
 
 /**
- * One server under comparison and the command that started it (shown with the flags of the
- * first scenario; {@code {port}} and the like already filled in).
+ * One server under comparison, the command that started it (shown with the flags of the first
+ * scenario; {@code {port}} and the like already filled in), and the CPUs it had and was told of.
+ * The CPU fields are null in files written before they existed, and under {@code --scaling},
+ * where each step has its own ({@link ScalingInfo}).
+ *
+ * @param name          label in tables, files and JSON
+ * @param command       the command line
+ * @param cpus          how many CPUs the server had: the count it was told, where it was told
+ * @param cpuText       those CPUs for people: {@code 1 CPU (CPU 1)}, {@code 2 CPUs shared with the generator}
+ * @param told          how it used them: {@code 4 carriers}, {@code 4 loops}, {@code thread per connection},
+ *                      {@code {cpus}=4}, {@code not told (no {cpus})}
+ * @param toldArguments the exact options that told it: {@code -Djdk.virtualThreadScheduler.parallelism=4},
+ *                      {@code --loops 4}, {@code {cpus}=4} or {@code nothing}
  */
-public record ContestantInfo(String name, String command) {
+public record ContestantInfo(String name, String command, Integer cpus, String cpuText, String told,
+                             String toldArguments) {
+
+    /** A contestant whose CPUs are not recorded. */
+    public ContestantInfo(String name, String command) {
+        this(name, command, null, null, null, null);
+    }
+
+    /** {@code vt: 1 CPU (CPU 1), 1 carrier (-Djdk...=1)}, or null when the CPUs are not recorded. */
+    public String allotmentLine() {
+        if (cpuText == null) {
+            return null;
+        }
+        boolean same = toldArguments == null || toldArguments.equals("nothing") || toldArguments.equals(told);
+        return name + ": " + cpuText + ", " + told + (same ? "" : " (" + toldArguments + ")");
+    }
 }

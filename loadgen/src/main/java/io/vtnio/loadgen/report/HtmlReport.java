@@ -60,6 +60,9 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n<main>\n");
         header();
         glance();
+        if (summary.scaling() != null) {
+            html.append(ScalingSection.html(summary.scaling(), servers));
+        }
         for (ScenarioInfo scenario : summary.scenarios()) {
             scenario(scenario);
         }
@@ -90,7 +93,18 @@ public final class HtmlReport {
                     .append("\"></span>").append(esc(servers.get(i))).append(": ")
                     .append(esc(describeServer(servers.get(i)))).append("<br>");
         }
-        html.append("</p>\n</header>\n");
+        html.append("</p>\n");
+        cpuLines("legend");
+        html.append("</header>\n");
+    }
+
+    /** What CPUs each contestant and the generator had, and how they were told, one per line. */
+    private void cpuLines(String cssClass) {
+        List<String> lines = CpuLines.of(summary);
+        if (!lines.isEmpty()) {
+            html.append("<p class=\"").append(cssClass).append("\">CPUs: ")
+                    .append(String.join("<br>", lines.stream().map(HtmlReport::esc).toList())).append("</p>\n");
+        }
     }
 
     private String describeServer(String name) {
@@ -309,6 +323,9 @@ public final class HtmlReport {
         setupRow("verdicts", "95% interval of the paired rounds' ratio against a threshold of "
                 + esc(String.format(Locale.ROOT, "%.0f%%", summary.thresholdPct())));
         setupRow("CPUs", esc(summary.pinning()));
+        if (!CpuLines.of(summary).isEmpty()) {
+            setupRow("told", String.join("<br>", CpuLines.of(summary).stream().map(HtmlReport::esc).toList()));
+        }
         setupRow("machine", esc(machine.cpus() + " CPUs" + (machine.cpuModel() == null ? "" : ", " + machine.cpuModel())
                 + (machine.memoryBytes() > 0 ? ", " + Units.bytes(machine.memoryBytes()) + " memory" : "")
                 + ", " + machine.os()));

@@ -15,6 +15,8 @@ class ContestantTest {
 
     private static final JavaLaunch JAVA = new JavaLaunch("/jdk/bin/java", List.of("-Xmx256m"), null, "cp.jar");
     private static final ServerFlags BACKEND = new ServerFlags("echo", "sleep:5ms");
+    /** Told nothing: a pt-like allotment, so these tests see the scenario's flags alone. */
+    private static final CpuAllotment NOTHING = new CpuAllotment(2, List.of(), List.of(), null, "thread per connection");
 
     @Test
     void nameEqualsCommandIsParsed() {
@@ -28,14 +30,14 @@ class ContestantTest {
 
     @Test
     void placeholdersAreFilledInAndAPortIsPicked() throws IOException {
-        ServerLaunch launch = Contestant.parse("go=./server -p {port} -m {mode} -w {work}").launch(JAVA, BACKEND, null);
+        ServerLaunch launch = Contestant.parse("go=./server -p {port} -m {mode} -w {work}").launch(JAVA, BACKEND, null, NOTHING);
         assertNotNull(launch.port());
         assertEquals(List.of("sh", "-c", "./server -p " + launch.port() + " -m echo -w sleep:5ms"), launch.command());
     }
 
     @Test
     void withoutPlaceholdersTheVtnioFlagsAreAppendedWithPortZero() throws IOException {
-        ServerLaunch launch = Contestant.parse("other=java -jar other.jar").launch(JAVA, BACKEND, null);
+        ServerLaunch launch = Contestant.parse("other=java -jar other.jar").launch(JAVA, BACKEND, null, NOTHING);
         assertNull(launch.port(), "the server prints its port");
         assertEquals("java -jar other.jar --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
                 launch.command().get(2));
@@ -44,11 +46,22 @@ class ContestantTest {
     @Test
     void builtInServersRunOnTheSharedJvmOptionsWithAGcLog() throws IOException {
         ServerLaunch launch = Contestant.builtIn(BuiltInServer.NIO).launch(JAVA, new ServerFlags("chat", "none"),
-                Path.of("/tmp/gc.log"));
+                Path.of("/tmp/gc.log"), NOTHING);
         assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-Xlog:gc:file=\"/tmp/gc.log\":timemillis", "-cp", "cp.jar",
                 "io.vtnio.nio.SelectorServerMain", "--port", "0", "--mode", "chat", "--stats-interval", "250ms"),
                 launch.command());
         assertTrue(JAVA.generator(List.of("--connections", "5")).containsAll(
                 List.of("-cp", "cp.jar", JavaLaunch.GENERATOR_MAIN, "load", "--connections", "5")));
+    }
+
+    @Test
+    void cpusIsFilledInWhereverItStandsAndTheOtherPlaceholdersKeepTheirMeaning() throws IOException {
+        CpuAllotment four = new CpuAllotment(4, List.of(), List.of(), 4, "{cpus}=4");
+        ServerLaunch withPort = Contestant.parse("go=./server -p {port} -threads {cpus}").launch(JAVA, BACKEND, null, four);
+        assertEquals("./server -p " + withPort.port() + " -threads 4", withPort.command().get(2));
+        ServerLaunch alone = Contestant.parse("rs=./server --workers {cpus}").launch(JAVA, BACKEND, null, four);
+        assertNull(alone.port(), "{cpus} alone is no port placeholder: the vtnio flags are appended");
+        assertEquals("./server --workers 4 --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
+                alone.command().get(2));
     }
 }
