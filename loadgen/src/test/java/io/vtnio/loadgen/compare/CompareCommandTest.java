@@ -123,6 +123,61 @@ class CompareCommandTest {
     }
 
     @Test
+    @Timeout(90)
+    void everyContestantIsToldTheServersCpusAndTheGeneratorItsOwn() throws Exception {
+        // Not pinned, the server is told every CPU: on a machine of two or more that differs from nio's default of 1.
+        int n = CpuPlan.detect(false, null).serverCpuCount();
+        Run run = compare("--servers", "nio,vt", "--no-pin", "--scenario", "churn", "--rounds", "1", "--duration",
+                "300ms", "--warmup", "100ms", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+
+        String nio = Files.readString(dir.resolve("churn/nio-1.server.err"));
+        assertTrue(nio.contains(", loops " + n + ","), "nio was started with --loops " + n + ": " + nio);
+        String vt = Files.readString(dir.resolve("churn/vt-1.server.err"));
+        assertTrue(vt.contains(" on " + n + (n == 1 ? " carrier," : " carriers,")), "vt's parallelism was stated: " + vt);
+        assertFalse(vt.contains("(the default)"), vt);
+        String load = Files.readString(dir.resolve("churn/nio-1.load.log"));
+        assertTrue(load.contains(", " + n + (n == 1 ? " thread" : " threads")), "the generator got --threads: " + load);
+
+        CompareSummary summary = SummaryFile.read(dir.resolve("summary.json"));
+        assertEquals(n, summary.cpuPlan().serverCpuCount());
+        assertEquals(n, summary.cpuPlan().generatorThreads());
+        assertEquals("--loops " + n, summary.contestants().get(0).toldArguments());
+        assertEquals(n, summary.contestants().get(1).cpus());
+        assertTrue(summary.contestants().get(0).command().endsWith("--loops " + n),
+                summary.contestants().get(0).command());
+        String s = n == 1 ? "" : "s";
+        assertTrue(run.out().contains("  nio: " + n + " CPU" + s + " shared with the generator, " + n + " loop" + s
+                + " (--loops " + n + ")"), run.out());
+        assertTrue(run.out().contains("  generator: "), run.out());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("nio: " + n + " CPU"), "the report says it");
+    }
+
+    @Test
+    @Timeout(120)
+    void scalingRunsEchoPeakAndBackendAtEveryStepAndChartsThemAgainstServerCpus() throws Exception {
+        Run run = compare("--servers", "nio,vt", "--scaling", "--rounds", "1", "--duration", "300ms", "--warmup",
+                "100ms", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        CompareSummary summary = SummaryFile.read(dir.resolve("summary.json"));
+        List<Integer> steps = summary.scaling().steps().stream().map(step -> step.serverCpus()).toList();
+        assertEquals(ScalingSteps.detect(true).plans().stream().map(CpuPlan::serverCpuCount).toList(), steps);
+        assertEquals(steps.size() * 2, summary.scenarios().size(), "echo-peak and backend at every step");
+        assertEquals(steps.size() * 2 * 2, summary.scaling().points().size());
+        for (var point : summary.scaling().points()) {
+            assertNotNull(point.throughputPerSec(), point.toString());
+            assertNotNull(summary.result(point.resultScenario(), point.server()), point.toString());
+        }
+        assertTrue(run.err().contains("vtnio compare --scaling: " + summary.scaling().explanation()), run.err());
+        assertTrue(run.out().contains("scaling: " + summary.scaling().explanation()), run.out());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Scaling with server CPUs"), "the scaling section");
+        assertTrue(html.contains("alt=\"echo-peak: requests/s against server CPUs\" src=\"data:image/png;base64,"));
+        assertTrue(html.contains("alt=\"backend: server CPU per request against server CPUs\" src=\"data:image/png"));
+        assertFalse(html.contains("chart unavailable"), "every chart drawn");
+    }
+
+    @Test
     void badUsageExits2() {
         assertEquals(2, compare("--servers", "tomcat").exitCode());
         assertEquals(2, compare("--scenario", "everything").exitCode());
@@ -133,5 +188,9 @@ class CompareCommandTest {
         assertEquals(2, compare("--threshold", "0").exitCode());
         assertEquals(2, compare("--warmup", "soon").exitCode());
         assertEquals(2, compare("--warmup", "1s", "--warmup-max", "5s").exitCode());
+        assertEquals(2, compare("--server-cpus", "0").exitCode());
+        assertEquals(2, compare("--server-cpus", "100000").exitCode());
+        assertEquals(2, compare("--scaling", "--scenario", "echo").exitCode());
+        assertEquals(2, compare("--scaling", "--server-cpus", "1").exitCode());
     }
 }
