@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
  * vtnio compare                                   # the default set, about 6 minutes on 2 cores
  * vtnio compare --quick                           # echo and idle, one round, about a minute
  * vtnio compare --scenario backend --rounds 6 --threshold 5
- * vtnio compare --server netty='java -jar netty-echo.jar --port {port}' --scenario echo
+ * vtnio compare --server netty='java -jar netty-echo.jar --port {port} --threads {cpus}' --scenario echo
+ * vtnio compare --server-cpus 4                   # server on 4 CPUs, each contestant told 4
+ * vtnio compare --scaling                         # echo peak and backend at 1, 2, 4, ... server CPUs
  * </pre>
  *
  * <p>Threading: {@link #call} on the caller's thread.
@@ -199,7 +201,6 @@ public final class CompareCommand implements Callable<Integer> {
                 cpuSharing, outDir);
         if (scaling) {
             stderr.println("vtnio compare --scaling: " + steps.explanation());
-            notes.add("scaling: " + steps.explanation());
         } else {
             CpuLines.of(ContestantInfos.of(contestants, java, cpus), cpus.info())
                     .forEach(line -> stderr.println("  " + line));
