@@ -86,9 +86,9 @@ final class CpuPlan {
         }
         int most = allowed.size() - 1;
         if (serverCpus != null && (serverCpus < 1 || serverCpus > most)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "--server-cpus must be 1..%d here, got %d: "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--server-cpus must be %s here, got %d: "
                     + "this process may use %d CPUs (%s) and the generator needs at least one of them",
-                    most, serverCpus, allowed.size(), CpuPinning.ranges(allowed)));
+                    range(most), serverCpus, allowed.size(), CpuPinning.ranges(allowed)));
         }
         int server = serverCpus != null ? serverCpus : defaultServerCpus(allowed.size());
         List<Integer> generatorCpus = allowed.subList(0, allowed.size() - server);
@@ -106,14 +106,19 @@ final class CpuPlan {
     private static CpuPlan shared(List<Integer> allowed, Integer serverCpus, String why) {
         int all = allowed.size();
         if (serverCpus != null && (serverCpus < 1 || serverCpus > all)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "--server-cpus must be 1..%d here, got %d: "
-                    + "this process may use %d CPU%s (%s)", all, serverCpus, all, all == 1 ? "" : "s",
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--server-cpus must be %s here, got %d: "
+                    + "this process may use %d CPU%s (%s)", range(all), serverCpus, all, all == 1 ? "" : "s",
                     CpuPinning.ranges(allowed)));
         }
         int server = serverCpus != null ? serverCpus : all;
         String share = all == 1 ? "server and generator share it" : "server and generator share all " + all + " CPUs";
         String told = server == all ? "" : ", servers told " + server;
         return new CpuPlan(allowed, CpuPinning.none(), server, all, why + ", " + share + told);
+    }
+
+    /** {@code 1} or {@code 1..most}: the counts {@code --server-cpus} may take. */
+    private static String range(int most) {
+        return most == 1 ? "1" : "1.." + most;
     }
 
     /** What {@code contestant} is given and told. */
