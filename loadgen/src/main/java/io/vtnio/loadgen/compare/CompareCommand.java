@@ -4,6 +4,7 @@ import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.report.CompareSummary;
 import io.vtnio.loadgen.report.ContestantInfo;
+import io.vtnio.loadgen.profile.SyscallCounter;
 import io.vtnio.loadgen.report.HtmlReport;
 import io.vtnio.loadgen.report.MachineNoise;
 import io.vtnio.loadgen.report.NoiseSection;
@@ -76,7 +77,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Placeholders: {port} (a free port; ready when it accepts a connection; without it the server "
                     + "must print 'listening HOST:PORT' first, as with --port 0), {mode} (echo|chat|hello), "
                     + "{work} (none|sleep:5ms), {flags} (all vtnio server flags). With no placeholder, "
-                    + "'--port 0' and the vtnio server flags are appended."})
+                    + "'--port 0' and the vtnio server flags are appended.",
+                "{jfr}: with --profile, the JVM option that records the run with the JDK Flight Recorder (put it "
+                    + "among a JVM contestant's options: java {jfr} -jar my-server.jar); empty without --profile."})
     private List<String> commands = new ArrayList<>();
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME",
@@ -137,6 +140,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Fix it when runs must be compared with each other, e.g. against a CI baseline.")
     private Long echoRate;
 
+    @Option(names = "--profile", description = "Record every server run with the JDK Flight Recorder "
+            + "(DIR/SCENARIO/SERVER-ROUND.jfr; built-in servers, and --server commands that say {jfr}) and show per "
+            + "scenario and contestant the hottest methods, GC pauses and virtual-thread pinning of the measured window.")
+    private boolean profile;
+
+    @Option(names = "--syscalls", description = "Count every server run's system calls per request by kind (read, "
+            + "write, epoll_ctl, epoll_wait, futex, all) with perf stat, where perf is present and allowed; elsewhere "
+            + "the report says why they were not measured.")
+    private boolean syscalls;
+
     @Option(names = "--idle-connections", paramLabel = "N",
             description = "Connections the idle scenario holds open (default: 5000; with --quick: 2000).")
     private Integer idleConnections;
@@ -178,7 +191,13 @@ public final class CompareCommand implements Callable<Integer> {
 
         NoiseProbe noise = NoiseProbe.forCpus(pinning.serverCpus(), pinning.generatorCpus());
         noise.checkpoint("before");
-        RoundRunner runner = new RoundRunner(java, pinning, new MemoryProbe(java.jcmd(), pinning), outDir, stderr);
+        Diagnostics diagnostics = new Diagnostics(profile, syscalls ? SyscallCounter.probe("perf") : null);
+        if (diagnostics.syscalls() != null && !diagnostics.countsSyscalls()) {
+            notes.add("system calls were not measured: " + diagnostics.syscalls().notMeasured());
+            stderr.println("vtnio compare: --syscalls: not measured (" + diagnostics.syscalls().notMeasured() + ")");
+        }
+        RoundRunner runner = new RoundRunner(java, pinning, new MemoryProbe(java.jcmd(), pinning), outDir, stderr,
+                diagnostics);
         Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, plan, thresholdPct,
                 outDir, echoRate, noise);
         comparison.run(chosen);

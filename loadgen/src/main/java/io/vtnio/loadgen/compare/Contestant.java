@@ -17,7 +17,11 @@ import java.util.List;
  *       stdout, as vtnio's servers do with {@code --port 0};
  *   <li>{@code {mode}}: {@code echo}, {@code chat} or {@code hello}; {@code {work}}: {@code none}
  *       or e.g. {@code sleep:5ms};
- *   <li>{@code {flags}}: all of vtnio's server flags for the scenario.
+ *   <li>{@code {flags}}: all of vtnio's server flags for the scenario;
+ *   <li>{@code {jfr}}: with {@code compare --profile}, the JVM option that records the run with
+ *       the JDK Flight Recorder ({@code -XX:StartFlightRecording=...}), so a contestant that is a
+ *       JVM opts in to profiling by putting it among its JVM options; empty otherwise. It does not
+ *       count as a placeholder for the rule below.
  * </ul>
  * A command with none of them gets {@code --port 0} and vtnio's server flags appended, so any
  * server that takes vtnio's flags needs nothing more.
@@ -54,14 +58,29 @@ record Contestant(String name, BuiltInServer builtIn, String template) {
         return builtIn != null;
     }
 
+    /** Whether {@code --profile} records this contestant: a built-in server, or a command that says {@code {jfr}}. */
+    boolean recordsFlight() {
+        return builtIn != null || template.contains("{jfr}");
+    }
+
     /** The command for a scenario with these flags. */
     ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog) throws IOException {
+        return launch(java, flags, gcLog, null);
+    }
+
+    /**
+     * The command for a scenario with these flags, recording with the JDK Flight Recorder when
+     * {@code jfrOption} is not null (a built-in server always; a command where it says {@code {jfr}}).
+     */
+    ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog, String jfrOption) throws IOException {
         if (builtIn != null) {
             List<String> serverFlags = new ArrayList<>(List.of("--port", "0"));
             serverFlags.addAll(flags.vtnioFlags());
-            List<String> command = java.server(builtIn, serverFlags, gcLog);
+            List<String> command = java.server(builtIn, serverFlags, gcLog,
+                    jfrOption == null ? List.of() : List.of(jfrOption));
             return new ServerLaunch(command, null, String.join(" ", command));
         }
+        String template = this.template.replace("{jfr}", jfrOption == null ? "" : "'" + jfrOption + "'");
         boolean placeholders = template.contains("{port}") || template.contains("{mode}")
                 || template.contains("{work}") || template.contains("{flags}");
         String line;

@@ -42,9 +42,15 @@ record JavaLaunch(String java, List<String> jvmOptions, Path home, String classP
      * when the jar is not there.
      */
     List<String> server(BuiltInServer server, List<String> flags, Path gcLog) {
+        return server(server, flags, gcLog, List.of());
+    }
+
+    /** As {@link #server(BuiltInServer, List, Path)} with {@code extraOptions} (a flight recording) after the common ones. */
+    List<String> server(BuiltInServer server, List<String> flags, Path gcLog, List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
+        command.addAll(extraOptions);
         if (gcLog != null) {
             command.add("-Xlog:gc:file=\"" + gcLog + "\":timemillis");
         }
