@@ -25,7 +25,7 @@ final class ProcessSampler implements AutoCloseable {
     private static final Path PROC = Path.of("/proc");
 
     private final ProcessHandle process;
-    private volatile long switchesReadMs = Long.MIN_VALUE;
+    private volatile long switchesReadMs;
     private final List<ProcessSample> samples = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;

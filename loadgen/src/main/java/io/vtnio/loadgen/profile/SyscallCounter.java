@@ -87,8 +87,8 @@ public record SyscallCounter(String perf, String notMeasured) {
         }
         for (String line : output.lines().toList()) {
             if (line.contains("<not supported>")) {
-                return new SyscallCounter(null, "perf cannot count " + line.split(",", -1)[Math.min(2,
-                        line.split(",", -1).length - 1)].strip());
+                String[] fields = line.split(",", -1);
+                return new SyscallCounter(null, "perf cannot count " + (fields.length > 2 ? fields[2] : line).strip());
             }
         }
         return new SyscallCounter(perf, null);

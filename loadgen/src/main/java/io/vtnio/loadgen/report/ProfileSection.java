@@ -45,8 +45,8 @@ final class ProfileSection {
         StringBuilder html = new StringBuilder(STYLE);
         html.append("<h3>Why: the flight recordings of the measured windows</h3>\n<p class=\"what\">")
                 .append("Every round's recording, cut to its measured window and summed over the rounds. Hot methods ")
-                .append("are the methods on top of the stack in JFR's execution samples (every 10 ms per running ")
-                .append("thread); pinning counts every pinned virtual thread that blocked (threshold 0 ms, not the ")
+                .append("are the methods on top of the stack in JFR's execution samples (every 1 ms per thread ")
+                .append("running Java code; time inside system calls is not sampled); pinning counts every pinned virtual thread that blocked (threshold 0 ms, not the ")
                 .append("default 20 ms). ").append(esc(COST)).append("</p>\n<div class=\"profile\">\n");
         for (int i = 0; i < servers.size(); i++) {
             ProfileSummary profile = profile(entries.get(i));
