@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExplanationRowsTest {
 
@@ -62,8 +63,11 @@ class ExplanationRowsTest {
         assertEquals(List.of("not measured (perf not found)", "not measured (perf not found)"), why.texts());
     }
 
+    @TempDir
+    Path dir;
+
     @Test
-    void theReportShowsTheRowsAndTheProfileTables() {
+    void theReportShowsTheRowsAndTheProfileTables() throws Exception {
         ProfileSummary profile = new ProfileSummary("echo/vt-1.jfr", 200,
                 List.of(new HotMethod("io.vtnio.vt.Connection.serve", 50, 0.25)),
                 List.of(new HotMethod("sun.nio.ch.SocketDispatcher.read0", 80, 0.4)), 2, 3.0, 2.0, 5, 1.25,
@@ -88,6 +92,14 @@ class ExplanationRowsTest {
                 base.wallSeconds(), base.commandLine(), base.rounds(), base.order(), base.contestants(),
                 base.jvmOptions(), base.pinning(), base.machine(), base.scenarios(), results, base.notes(),
                 base.roundsAuto(), base.thresholdPct(), base.verdicts(), base.noise());
+        Path file = dir.resolve("summary.json");
+        SummaryFile.write(file, summary);
+        String json = java.nio.file.Files.readString(file);
+        assertTrue(json.contains("\"voluntarySwitchesPerRequest\" : 0.25") || json.contains("\"voluntarySwitchesPerRequest\":0.25"),
+                "summary.json carries the new figures");
+        CompareSummary read = SummaryFile.read(file);
+        assertEquals(summary.results().getFirst().process(), read.results().getFirst().process(),
+                "the new figures, profile included, read back as written");
         String html = HtmlReport.render(Path.of("."), summary);
         assertTrue(html.contains("switches/reply (vol)"), "the switch rows");
         assertTrue(html.contains(">512 B<"), "the allocation row");
