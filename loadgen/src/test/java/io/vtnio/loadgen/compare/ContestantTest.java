@@ -51,4 +51,20 @@ class ContestantTest {
         assertTrue(JAVA.generator(List.of("--connections", "5")).containsAll(
                 List.of("-cp", "cp.jar", JavaLaunch.GENERATOR_MAIN, "load", "--connections", "5")));
     }
+
+    @Test
+    void profilingAddsTheRecordingOptionToBuiltInsAndFillsJfrInCommands() throws IOException {
+        String option = "-XX:StartFlightRecording=filename=/r/x.jfr,settings=profile";
+        ServerLaunch builtIn = Contestant.builtIn(BuiltInServer.VT).launch(JAVA, BACKEND, null, option);
+        assertEquals(List.of("/jdk/bin/java", "-Xmx256m", option, "-cp", "cp.jar"), builtIn.command().subList(0, 5));
+        assertTrue(Contestant.builtIn(BuiltInServer.VT).recordsFlight());
+
+        Contestant jvm = Contestant.parse("netty=java {jfr} -jar netty.jar");
+        assertTrue(jvm.recordsFlight());
+        assertEquals("java '" + option + "' -jar netty.jar --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
+                jvm.launch(JAVA, BACKEND, null, option).command().get(2), "{jfr} is not a placeholder that stops the flags");
+        assertEquals("java  -jar netty.jar --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
+                jvm.launch(JAVA, BACKEND, null, null).command().get(2), "without --profile it is empty");
+        assertTrue(!Contestant.parse("go=./server").recordsFlight(), "a command without {jfr} is not recorded");
+    }
 }
