@@ -56,7 +56,13 @@ final class ProfileSection {
                 html.append("<p>not recorded (a --server command records only where it says {jfr})</p>\n</div>\n");
                 continue;
             }
-            html.append("<p>").append(esc(summaryLine(profile))).append("</p>\n");
+            html.append("<p>").append(esc(summaryLine(profile)));
+            if (profile.recording() != null) {
+                // Opens in JDK Mission Control or 'jfr print'; the other rounds' files lie beside it.
+                html.append(" <a href=\"").append(esc(profile.recording())).append("\">").append(esc(profile.recording()))
+                        .append("</a>");
+            }
+            html.append("</p>\n");
             methods(html, "own code (io.vtnio.)", profile.ownMethods(), profile.executionSamples());
             methods(html, "JDK and other", profile.otherMethods(), profile.executionSamples());
             html.append("</div>\n");
