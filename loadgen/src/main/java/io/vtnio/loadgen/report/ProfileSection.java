@@ -17,7 +17,7 @@ final class ProfileSection {
 
     /** What recording costs, measured once (README, "Why one model wins"). */
     static final String COST = "What recording costs, measured once (README, \"Why one model wins\"): server CPU "
-            + "per echo reply moved by at most 10% (vt) and 0% (nio), inside the rounds' spread; a busy machine hid "
+            + "per echo reply moved by at most 10%, inside the rounds' spread; a busy machine hid "
             + "any throughput difference.";
 
     private static final String STYLE = """
