@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * they appear in no other connection counter. {@code compileMillis} is the JVM's total JIT
  * compilation time so far, from its compilation MXBean ({@link #UNKNOWN} where the JVM has no JIT
  * or does not time it, and in lines of servers that predate the field); {@code load --warmup auto}
- * watches it grow to tell when the server's code has settled. New fields are only ever added at
- * the end.
+ * watches it grow to tell when the server's code has settled. {@code allocatedBytes} is every
+ * byte the JVM's threads have allocated on the heap so far, ended threads and virtual threads
+ * included ({@link #UNKNOWN} where the JVM cannot say); {@code compare} divides its growth over a
+ * measured window by the window's requests. New fields are only ever added at the end.
  */
 public record MetricsSnapshot(
         String type,
@@ -37,9 +39,13 @@ public record MetricsSnapshot(
         long heapUsedBytes,
         int liveThreads,
         long connectionsRefused,
-        long compileMillis) {
+        long compileMillis,
+        long allocatedBytes) {
 
-    /** {@code compileMillis} of a JVM that does not report compilation time, or of an older line. */
+    /**
+     * {@code compileMillis} of a JVM that does not report compilation time, {@code allocatedBytes}
+     * of one that cannot count allocation, and either in a line of an older server.
+     */
     public static final long UNKNOWN = -1;
 
     // Readers ignore fields they do not know, so a newer server's lines stay readable.
@@ -57,8 +63,8 @@ public record MetricsSnapshot(
 
     /**
      * Reads a line printed by {@link #toJson}, of this version or an older one. A missing
-     * {@code compileMillis} reads as {@link #UNKNOWN}, not as 0, which would claim a JIT that
-     * never compiles.
+     * {@code compileMillis} or {@code allocatedBytes} reads as {@link #UNKNOWN}, not as 0, which
+     * would claim a JIT that never compiles or a server that never allocates.
      */
     public static MetricsSnapshot fromJson(String line) throws JsonProcessingException {
         JsonNode tree = JSON.readTree(line);
@@ -68,6 +74,9 @@ public record MetricsSnapshot(
         }
         if (!object.has("compileMillis")) {
             object.put("compileMillis", UNKNOWN);
+        }
+        if (!object.has("allocatedBytes")) {
+            object.put("allocatedBytes", UNKNOWN);
         }
         return JSON.treeToValue(object, MetricsSnapshot.class);
     }

@@ -79,7 +79,7 @@ class ServerMetricsTest {
         for (String field : List.of("type", "server", "uptimeMillis", "connectionsOpen", "connectionsAccepted",
                 "connectionsClosed", "messagesIn", "messagesOut", "bytesIn", "bytesOut", "errors",
                 "slowConsumerDrops", "acceptFailures", "heapUsedBytes", "liveThreads", "connectionsRefused",
-                "compileMillis")) {
+                "compileMillis", "allocatedBytes")) {
             assertTrue(json.has(field), "missing " + field + " in " + line);
         }
         assertEquals("final", json.get("type").asText());
@@ -95,7 +95,7 @@ class ServerMetricsTest {
         assertEquals(s.compileMillis(), json.get("compileMillis").asLong());
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
-        assertEquals("compileMillis", names.getLast(), "new fields come last: " + s.toJson());
+        assertEquals("compileMillis", names.get(names.size() - 2), "new fields come last: " + s.toJson());
         assertEquals(s.compileMillis(), MetricsSnapshot.fromJson(s.toJson()).compileMillis());
     }
 
@@ -108,9 +108,41 @@ class ServerMetricsTest {
                 "connectionsRefused":0}""";
         MetricsSnapshot s = MetricsSnapshot.fromJson(older);
         assertEquals(MetricsSnapshot.UNKNOWN, s.compileMillis());
+        assertEquals(MetricsSnapshot.UNKNOWN, s.allocatedBytes(), "an older line has no allocation count, not 0");
         assertEquals(3, s.messagesOut(), "the other fields read as before");
         assertEquals(0, MetricsSnapshot.fromJson(older.replace("}", ",\"compileMillis\":0}")).compileMillis(),
                 "a reported 0 stays 0");
+    }
+
+    @Test
+    void allocatedBytesCountsWhatEndedVirtualThreadsAllocated() throws Exception {
+        long before = new ServerMetrics().snapshot("stats", "vt").allocatedBytes();
+        assertTrue(before >= 0, "HotSpot counts allocation: " + before);
+        Thread[] threads = new Thread[16];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = Thread.ofVirtual().start(() -> {
+                for (int j = 0; j < 256; j++) {
+                    sink = new byte[4096];
+                }
+            });
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        MetricsSnapshot after = new ServerMetrics().snapshot("stats", "vt");
+        long allocated = after.allocatedBytes() - before;
+        // 16 x 256 x 4 KiB = 16 MiB, by threads that have all ended before the second look.
+        assertTrue(allocated >= 16L * 256 * 4096, allocated + " bytes, expected at least 16 MiB");
+        assertEquals("allocatedBytes", new ArrayList<>(names(after)).getLast(), "new fields come last");
+        assertEquals(after.allocatedBytes(), MetricsSnapshot.fromJson(after.toJson()).allocatedBytes());
+    }
+
+    private static volatile Object sink;
+
+    private static List<String> names(MetricsSnapshot snapshot) throws Exception {
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(snapshot.toJson()).fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.vtnio.loadgen.compare;
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.report.CompareSummary;
+import io.vtnio.loadgen.profile.SyscallCounter;
 import io.vtnio.loadgen.report.CpuLines;
 import io.vtnio.loadgen.report.HtmlReport;
 import io.vtnio.loadgen.report.MachineNoise;
@@ -80,7 +81,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + "{work} (none|sleep:5ms), {flags} (all vtnio server flags), {cpus} (the server's CPU count, "
                     + "for its event loops or threads, as nio gets --loops; without it the report says the command "
                     + "was not told). With none of {port}, {mode}, {work}, {flags}, '--port 0' and the vtnio server "
-                    + "flags are appended."})
+                    + "flags are appended.",
+                "{jfr}: with --profile, the JVM option that records the run with the JDK Flight Recorder (put it "
+                    + "among a JVM contestant's options: java {jfr} -jar my-server.jar); empty without --profile."})
     private List<String> commands = new ArrayList<>();
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME",
@@ -154,6 +157,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Fix it when runs must be compared with each other, e.g. against a CI baseline.")
     private Long echoRate;
 
+    @Option(names = "--profile", description = "Record every server run with the JDK Flight Recorder "
+            + "(DIR/SCENARIO/SERVER-ROUND.jfr; built-in servers, and --server commands that say {jfr}) and show per "
+            + "scenario and contestant the hottest methods, GC pauses and virtual-thread pinning of the measured window.")
+    private boolean profile;
+
+    @Option(names = "--syscalls", description = "Count every server run's system calls per request by kind (read, "
+            + "write, epoll_ctl, epoll_wait, futex, all) with perf stat, where perf is present and allowed; elsewhere "
+            + "the report says why they were not measured.")
+    private boolean syscalls;
+
     @Option(names = "--idle-connections", paramLabel = "N",
             description = "Connections the idle scenario holds open (default: 5000; with --quick: 2000).")
     private Integer idleConnections;
@@ -210,11 +223,16 @@ public final class CompareCommand implements Callable<Integer> {
         CpuPlan probed = scaling ? steps.plans().getLast() : cpus;
         NoiseProbe noise = NoiseProbe.forCpus(probed.serverCpus(), probed.generatorCpus());
         noise.checkpoint("before");
-        RoundRunner runner = runner(java, cpus, outDir, stderr);
+        Diagnostics diagnostics = new Diagnostics(profile, syscalls ? SyscallCounter.probe("perf") : null);
+        if (diagnostics.syscalls() != null && !diagnostics.countsSyscalls()) {
+            notes.add("system calls were not measured: " + diagnostics.syscalls().notMeasured());
+            stderr.println("vtnio compare: --syscalls: not measured (" + diagnostics.syscalls().notMeasured() + ")");
+        }
+        RoundRunner runner = runner(java, cpus, outDir, stderr, diagnostics);
         Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, plan, thresholdPct,
                 outDir, echoRate, noise);
         if (scaling) {
-            comparison.runScaling(steps.plans(), step -> runner(java, step, outDir, stderr));
+            comparison.runScaling(steps.plans(), step -> runner(java, step, outDir, stderr, diagnostics));
         } else {
             comparison.run(chosen);
         }
@@ -395,8 +413,10 @@ public final class CompareCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    private static RoundRunner runner(JavaLaunch java, CpuPlan cpus, Path outDir, PrintWriter progress) {
-        return new RoundRunner(java, cpus, new MemoryProbe(java.jcmd(), cpus.pinning()), outDir, progress);
+    private static RoundRunner runner(JavaLaunch java, CpuPlan cpus, Path outDir, PrintWriter progress,
+                                      Diagnostics diagnostics) {
+        return new RoundRunner(java, cpus, new MemoryProbe(java.jcmd(), cpus.pinning()), outDir, progress,
+                diagnostics);
     }
 
     /** The CPU plan of {@code --no-pin} and {@code --server-cpus}; a count that does not fit is bad usage. */

@@ -21,6 +21,10 @@ import java.util.List;
  *   <li>{@code {cpus}}: how many CPUs the server has ({@link CpuPlan}), for its event loops or
  *       worker threads, as {@code nio} gets {@code --loops} and {@code vt} its scheduler's
  *       parallelism. A command without it is not told, and the report says so.
+ *   <li>{@code {jfr}}: with {@code compare --profile}, the JVM option that records the run with
+ *       the JDK Flight Recorder ({@code -XX:StartFlightRecording=...}), so a contestant that is a
+ *       JVM opts in to profiling by putting it among its JVM options; empty otherwise. It does not
+ *       count as a placeholder for the rule below.
  * </ul>
  * A command with none of the first four gets {@code --port 0} and vtnio's server flags appended,
  * so any server that takes vtnio's flags needs nothing more; {@code {cpus}} is filled in either way.
@@ -60,15 +64,30 @@ record Contestant(String name, BuiltInServer builtIn, String template) {
         return builtIn != null;
     }
 
-    /** The command for a scenario with these flags, told its CPUs as {@code cpus} says. */
-    ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog, CpuAllotment cpus) throws IOException {
+    /** Whether {@code --profile} records this contestant: a built-in server, or a command that says {@code {jfr}}. */
+    boolean recordsFlight() {
+        return builtIn != null || template.contains("{jfr}");
+    }
+
+    /**
+     * The command for a scenario with these flags, told its CPUs as {@code cpus} says, and recording
+     * with the JDK Flight Recorder when {@code jfrOption} is not null (a built-in server always; a
+     * command where it says {@code {jfr}}).
+     */
+    ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog, CpuAllotment cpus, String jfrOption)
+            throws IOException {
         if (builtIn != null) {
             List<String> serverFlags = new ArrayList<>(List.of("--port", "0"));
             serverFlags.addAll(flags.vtnioFlags());
             serverFlags.addAll(cpus.serverArgs());
-            List<String> command = java.server(builtIn, cpus.jvmOptions(), serverFlags, gcLog);
+            List<String> jvmOptions = new ArrayList<>(cpus.jvmOptions());
+            if (jfrOption != null) {
+                jvmOptions.add(jfrOption);
+            }
+            List<String> command = java.server(builtIn, jvmOptions, serverFlags, gcLog);
             return new ServerLaunch(command, null, String.join(" ", command));
         }
+        String template = this.template.replace("{jfr}", jfrOption == null ? "" : "'" + jfrOption + "'");
         boolean placeholders = template.contains("{port}") || template.contains("{mode}")
                 || template.contains("{work}") || template.contains("{flags}");
         String line;

@@ -4,11 +4,15 @@ import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.LoadSummary;
 import io.vtnio.loadgen.report.LatencyFigures;
 import io.vtnio.loadgen.report.ProcessFigures;
+import io.vtnio.loadgen.report.ProfileSummary;
+import io.vtnio.loadgen.report.SyscallFigures;
 import io.vtnio.loadgen.report.ResultEntry;
 import io.vtnio.loadgen.report.RoundResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -72,7 +76,30 @@ final class Medians {
                 whole(all, ProcessFigures::nativeBytesPerConnection),
                 intValue(whole(all, figures -> figures.gcPauses() == null ? null : figures.gcPauses().longValue())),
                 decimal(all, ProcessFigures::gcPauseMillis, 3),
-                decimal(all, ProcessFigures::fullGcMillis, 3));
+                decimal(all, ProcessFigures::fullGcMillis, 3),
+                decimal(all, ProcessFigures::voluntarySwitchesPerRequest, 3),
+                decimal(all, ProcessFigures::involuntarySwitchesPerRequest, 3),
+                decimal(all, ProcessFigures::allocatedBytesPerRequest, 1),
+                syscalls(all),
+                ProfileSummary.merge(all.stream().map(ProcessFigures::profile).toList()));
+    }
+
+    /** Per kind, the median over the rounds that counted; else the first round's reason; null when not asked for. */
+    static SyscallFigures syscalls(List<ProcessFigures> all) {
+        List<SyscallFigures> asked = all.stream().map(ProcessFigures::syscalls).filter(Objects::nonNull).toList();
+        if (asked.isEmpty()) {
+            return null;
+        }
+        List<SyscallFigures> measured = asked.stream().filter(SyscallFigures::measured).toList();
+        if (measured.isEmpty()) {
+            return asked.getFirst();
+        }
+        Map<String, Double> perRequest = new LinkedHashMap<>();
+        for (String kind : measured.getFirst().perRequest().keySet()) {
+            List<Double> values = measured.stream().map(s -> s.perRequest().get(kind)).filter(Objects::nonNull).toList();
+            perRequest.put(kind, WindowFigures.round(median(values, Function.identity()), 3));
+        }
+        return new SyscallFigures(perRequest, null);
     }
 
     private static Integer intValue(Long value) {

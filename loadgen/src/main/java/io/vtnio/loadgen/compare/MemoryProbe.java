@@ -29,12 +29,12 @@ final class MemoryProbe {
 
     MemoryPoint measure(ServerProcess server, ProcessSampler sampler, boolean jvm) throws InterruptedException {
         Long liveHeap = null;
-        if (jvm && jcmd != null && forceGc(server.handle().pid())) {
+        if (jvm && jcmd != null && forceGc(server.measured().pid())) {
             StatsLine after = server.statsAfter(System.currentTimeMillis(), Duration.ofSeconds(1));
             liveHeap = after == null ? null : after.snapshot().heapUsedBytes();
         }
         ProcessSample sample = sampler.sampleNow();
-        return new MemoryPoint(sample.rssBytes(), liveHeap, ProcFs.openDescriptors(server.handle()));
+        return new MemoryPoint(sample.rssBytes(), liveHeap, ProcFs.openDescriptors(server.measured()));
     }
 
     private boolean forceGc(long pid) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.compare;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ProcessSampler implements AutoCloseable {
 
+    /**
+     * Context switches are read at most this often: that means one file per thread, and {@code pt}
+     * has a thread per connection. The window's edges are interpolated between reads.
+     */
+    private static final long SWITCHES_PERIOD_MS = 450;
+    private static final Path PROC = Path.of("/proc");
+
     private final ProcessHandle process;
+    private volatile long switchesReadMs;
     private final List<ProcessSample> samples = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -48,6 +57,9 @@ final class ProcessSampler implements AutoCloseable {
 
     /** Takes and keeps one sample now. */
     ProcessSample sampleNow() {
+        long nowMs = System.currentTimeMillis();
+        boolean readSwitches = nowMs - switchesReadMs >= SWITCHES_PERIOD_MS;
+        ContextSwitches switches = readSwitches ? ContextSwitches.ZERO : null;
         long cpuNanos = 0;
         long rss = 0;
         int threads = 0;
@@ -69,9 +81,16 @@ final class ProcessSampler implements AutoCloseable {
                 threads += memberThreads;
                 rssKnown = true;
             }
+            if (switches != null) {
+                ContextSwitches memberSwitches = ContextSwitches.ofProcess(PROC, member.pid());
+                switches = memberSwitches == null ? null : switches.plus(memberSwitches);
+            }
+        }
+        if (readSwitches) {
+            switchesReadMs = nowMs;
         }
         ProcessSample sample = new ProcessSample(System.currentTimeMillis(), cpuKnown ? cpuNanos : -1,
-                rssKnown ? rss : -1, rssKnown ? threads : -1);
+                rssKnown ? rss : -1, rssKnown ? threads : -1, switches);
         samples.add(sample);
         return sample;
     }
@@ -81,6 +100,25 @@ final class ProcessSampler implements AutoCloseable {
         Double from = cpuNanosAt(fromWallMs);
         Double to = cpuNanosAt(toWallMs);
         return from == null || to == null ? null : Math.max(0.0, (to - from) / 1e9);
+    }
+
+    /**
+     * Context switches between the two instants (each edge interpolated between the reads around
+     * it), or null when they were not read. Threads that ended inside the window are missing
+     * (see {@link ContextSwitches}).
+     */
+    ContextSwitches switchesBetween(long fromWallMs, long toWallMs) {
+        double[] from = switchesAt(fromWallMs);
+        double[] to = switchesAt(toWallMs);
+        if (from == null || to == null) {
+            return null;
+        }
+        return new ContextSwitches(Math.max(0, Math.round(to[0] - from[0])), Math.max(0, Math.round(to[1] - from[1])));
+    }
+
+    private double[] switchesAt(long wallMs) {
+        List<ProcessSample> read = samples.stream().filter(s -> s.switches() != null).toList();
+        return interpolate(read, wallMs, s -> new double[] {s.switches().voluntary(), s.switches().involuntary()});
     }
 
     /** Highest resident set sampled within the window, or null. */
@@ -113,12 +151,20 @@ final class ProcessSampler implements AutoCloseable {
 
     /** Linear interpolation of CPU time between the samples around {@code wallMs}. */
     private Double cpuNanosAt(long wallMs) {
+        List<ProcessSample> known = samples.stream().filter(s -> s.cpuNanos() >= 0).toList();
+        double[] value = interpolate(known, wallMs, s -> new double[] {s.cpuNanos()});
+        return value == null ? null : value[0];
+    }
+
+    /**
+     * Linear interpolation of {@code figures} between the samples around {@code wallMs}; the
+     * nearest sample's when {@code wallMs} lies outside them; null without samples.
+     */
+    static double[] interpolate(List<ProcessSample> samples, long wallMs,
+                                java.util.function.Function<ProcessSample, double[]> figures) {
         ProcessSample before = null;
         ProcessSample after = null;
         for (ProcessSample sample : samples) {
-            if (sample.cpuNanos() < 0) {
-                continue;
-            }
             if (sample.wallMs() <= wallMs) {
                 before = sample;
             } else if (after == null) {
@@ -129,13 +175,19 @@ final class ProcessSampler implements AutoCloseable {
             return null;
         }
         if (before == null) {
-            return (double) after.cpuNanos();
+            return figures.apply(after);
         }
         if (after == null || after.wallMs() == before.wallMs()) {
-            return (double) before.cpuNanos();
+            return figures.apply(before);
         }
         double share = (double) (wallMs - before.wallMs()) / (after.wallMs() - before.wallMs());
-        return before.cpuNanos() + share * (after.cpuNanos() - before.cpuNanos());
+        double[] low = figures.apply(before);
+        double[] high = figures.apply(after);
+        double[] value = new double[low.length];
+        for (int i = 0; i < low.length; i++) {
+            value[i] = low[i] + share * (high[i] - low[i]);
+        }
+        return value;
     }
 
     /** Stops sampling after one last sample. */

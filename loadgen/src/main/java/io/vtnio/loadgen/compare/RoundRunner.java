@@ -1,7 +1,11 @@
 package io.vtnio.loadgen.compare;
 
 import io.vtnio.loadgen.LoadSummary;
+import io.vtnio.loadgen.profile.FlightRecording;
+import io.vtnio.loadgen.profile.SyscallCounter;
 import io.vtnio.loadgen.report.ProcessFigures;
+import io.vtnio.loadgen.report.ProfileSummary;
+import io.vtnio.loadgen.report.SyscallFigures;
 import io.vtnio.loadgen.report.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,9 +42,16 @@ final class RoundRunner {
     private final MemoryProbe memoryProbe;
     private final Path outDir;
     private final PrintWriter progress;
+    private final Diagnostics diagnostics;
     private final long startNanos = System.nanoTime();
 
     RoundRunner(JavaLaunch java, CpuPlan cpus, MemoryProbe memoryProbe, Path outDir, PrintWriter progress) {
+        this(java, cpus, memoryProbe, outDir, progress, Diagnostics.NONE);
+    }
+
+    RoundRunner(JavaLaunch java, CpuPlan cpus, MemoryProbe memoryProbe, Path outDir, PrintWriter progress,
+                Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
         this.java = java;
         this.cpus = cpus;
         this.memoryProbe = memoryProbe;
@@ -80,16 +91,28 @@ final class RoundRunner {
         RunFiles files = RunFiles.of(dir, contestant.name(), round);
         try {
             Files.createDirectories(dir);
+            boolean recording = diagnostics.profile() && contestant.recordsFlight();
+            Files.deleteIfExists(files.jfr());
+            Files.deleteIfExists(files.perfCsv());
             ServerLaunch launch = contestant.launch(java, scenario.serverFlags(),
-                    contestant.isJvm() ? files.gcLog() : null, cpus.allotment(contestant));
-            try (ServerProcess server = ServerProcess.start(cpus.server(launch.command()), launch.port(),
+                    contestant.isJvm() ? files.gcLog() : null, cpus.allotment(contestant),
+                    recording ? FlightRecording.jvmOption(files.jfr()) : null);
+            boolean counting = diagnostics.countsSyscalls();
+            List<String> command = counting ? diagnostics.syscalls().wrap(launch.command(), files.perfCsv())
+                    : launch.command();
+            long serverStartMs = System.currentTimeMillis();
+            try (ServerProcess server = ServerProcess.start(cpus.server(command), launch.port(),
                     files.serverOut(), files.serverErr())) {
+                if (counting) {
+                    server.wrapped();
+                }
                 try {
                     server.awaitReady(READY_TIMEOUT);
                 } catch (IOException e) {
                     return failed(contestant, round, files, "server " + contestant.name() + " " + e.getMessage());
                 }
-                return drive(scenario, contestant, round, files, server);
+                RunOutcome outcome = drive(scenario, contestant, round, files, server);
+                return explain(outcome, server, recording, serverStartMs);
             }
         } catch (IOException e) {
             return failed(contestant, round, files, "server " + contestant.name() + ": " + e.getMessage());
@@ -99,7 +122,7 @@ final class RoundRunner {
     private RunOutcome drive(Scenario scenario, Contestant contestant, int round, RunFiles files,
                              ServerProcess server) throws IOException, InterruptedException {
         int port = server.port();
-        ProcessSampler sampler = ProcessSampler.start(server.handle(), SAMPLE_PERIOD);
+        ProcessSampler sampler = ProcessSampler.start(server.measured(), SAMPLE_PERIOD);
         try {
             Warmed warmed = null;
             MemoryPoint before = null;
@@ -154,10 +177,42 @@ final class RoundRunner {
             }
             Double warmupSeconds = warmed != null ? warmed.seconds() : load.warmupSeconds();
             Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
-            return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady);
+            return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
+                    window);
         } finally {
             sampler.stop();
         }
+    }
+
+    /**
+     * Adds to a successful run what {@code --syscalls} and {@code --profile} saw in its window; the
+     * server has stopped by now, so perf has written its last counts and the JVM its recording.
+     */
+    private RunOutcome explain(RunOutcome outcome, ServerProcess server, boolean recording, long serverStartMs)
+            throws InterruptedException {
+        if (!outcome.succeeded() || (diagnostics.syscalls() == null && !diagnostics.profile())) {
+            return outcome;
+        }
+        server.stop(STOP_TIMEOUT);
+        MeasuredWindow window = outcome.window();
+        SyscallFigures syscalls = null;
+        if (diagnostics.syscalls() != null) {
+            syscalls = diagnostics.countsSyscalls()
+                    ? SyscallCounter.perRequest(outcome.files().perfCsv(), serverStartMs, window.fromMs(), window.toMs(),
+                            window.requests())
+                    : SyscallFigures.notMeasured(diagnostics.syscalls().notMeasured());
+        }
+        ProfileSummary profile = null;
+        if (recording) {
+            try {
+                profile = FlightRecording.read(outcome.files().jfr(), outDir.relativize(outcome.files().jfr()).toString(),
+                        window.fromMs(), window.toMs());
+            } catch (IOException e) {
+                progress.println("vtnio compare: cannot read the flight recording " + outcome.files().jfr() + ": "
+                        + e.getMessage());
+            }
+        }
+        return outcome.withProcess(outcome.process().withDiagnostics(syscalls, profile));
     }
 
     /** What warming a server with echo traffic gave: its warm-up time, or why it failed. */

@@ -16,9 +16,20 @@ import java.nio.file.Path;
  * @param note    something a reader of the result should know, or null
  * @param warmupSeconds how long the warm-up took, or null
  * @param steadyState   whether it ended on a detected steady state; null for a fixed warm-up
+ * @param window        when it measured, or null when the run failed
  */
 record RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
-                  String note, Double warmupSeconds, Boolean steadyState) {
+                  String note, Double warmupSeconds, Boolean steadyState, MeasuredWindow window) {
+
+    RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
+               String note, Double warmupSeconds, Boolean steadyState) {
+        this(server, round, load, process, failure, files, note, warmupSeconds, steadyState, null);
+    }
+
+    /** This outcome with other server figures. */
+    RunOutcome withProcess(ProcessFigures figures) {
+        return new RunOutcome(server, round, load, figures, failure, files, note, warmupSeconds, steadyState, window);
+    }
 
     boolean succeeded() {
         return load != null;

@@ -43,11 +43,31 @@ final class ServerProcess implements AutoCloseable {
     private final CountDownLatch listening = new CountDownLatch(1);
     private final CountDownLatch stdoutEnded = new CountDownLatch(1);
     private volatile String listeningLine;
+    /** The process is a wrapper (perf) that ends when the server under it ends, and must outlive it. */
+    private volatile boolean wrapper;
 
     private ServerProcess(Process process, Integer knownPort, Path stderrLog) {
         this.process = process;
         this.knownPort = knownPort;
         this.stderrLog = stderrLog;
+    }
+
+    /**
+     * Marks the started process as a wrapper such as {@code perf stat -- COMMAND}: a stop signals
+     * only the processes under it and lets the wrapper end by itself once they have, so it can
+     * write what it measured; it is signalled too only if it is still there after the timeout.
+     */
+    ServerProcess wrapped() {
+        wrapper = true;
+        return this;
+    }
+
+    /** The process measured: the server itself, or, under a wrapper, the first process the wrapper started. */
+    ProcessHandle measured() {
+        if (wrapper) {
+            return process.toHandle().children().findFirst().orElse(process.toHandle());
+        }
+        return process.toHandle();
     }
 
     /**
@@ -190,7 +210,9 @@ final class ServerProcess implements AutoCloseable {
     int stop(Duration timeout) throws InterruptedException {
         if (process.isAlive()) {
             process.descendants().forEach(ProcessHandle::destroy);
-            process.toHandle().destroy();
+            if (!wrapper || !process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                process.toHandle().destroy();
+            }
         }
         boolean ended = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (!ended) {

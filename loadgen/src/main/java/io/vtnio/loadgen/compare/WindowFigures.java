@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Turns what was sampled during one run into its {@link ProcessFigures}: CPU time, resident set,
  * threads, heap and GC pauses within the measured window (the span of the generator's interval
- * log), and, for a scenario that probes memory, the cost of one connection.
+ * log), context switches and heap allocation per request of the window (each interpolated at
+ * the window's edges between the looks around them), and, for a scenario that probes memory, the
+ * cost of one connection.
  *
  * <p>Threading: stateless.
  */
@@ -60,12 +62,52 @@ final class WindowFigures {
                 bytesPerConnection = heapPerConnection;
             }
         }
+        ContextSwitches switches = sampler.switchesBetween(fromMs, toMs);
+        Double allocated = allocatedBytesBetween(stats, fromMs, toMs);
         return new ProcessFigures(cpuSeconds == null ? null : round(cpuSeconds, 3), cpuMicrosPerRequest,
                 sampler.maxRssBetween(fromMs - SLACK_MS, toMs + SLACK_MS), heapUsed,
                 sampler.maxThreadsBetween(fromMs - SLACK_MS, toMs + SLACK_MS),
                 bytesPerConnection, heapPerConnection, nativePerConnection,
                 gc == null ? null : gc.pauses(), gc == null ? null : gc.pauseMillis(),
-                gc == null ? null : gc.forcedPauseMillis());
+                gc == null ? null : gc.forcedPauseMillis(),
+                perRequest(switches == null ? null : (double) switches.voluntary(), requests, 3),
+                perRequest(switches == null ? null : (double) switches.involuntary(), requests, 3),
+                perRequest(allocated, requests, 1), null, null);
+    }
+
+    private static Double perRequest(Double total, long requests, int decimals) {
+        return total == null || requests <= 0 ? null : round(total / requests, decimals);
+    }
+
+    /**
+     * Heap bytes the server allocated between the two instants: its stats lines' {@code allocatedBytes}
+     * interpolated at each edge between the lines around it (a line every 250 ms), or null when its lines
+     * do not carry the field (a server of another kind, or an older vtnio) or none lies on both sides.
+     */
+    static Double allocatedBytesBetween(List<StatsLine> stats, long fromMs, long toMs) {
+        List<StatsLine> known = stats.stream().filter(line -> line.snapshot().allocatedBytes() >= 0).toList();
+        Double from = allocatedAt(known, fromMs);
+        Double to = allocatedAt(known, toMs);
+        return from == null || to == null ? null : Math.max(0.0, to - from);
+    }
+
+    private static Double allocatedAt(List<StatsLine> lines, long wallMs) {
+        StatsLine before = null;
+        StatsLine after = null;
+        for (StatsLine line : lines) {
+            if (line.wallMs() <= wallMs) {
+                before = line;
+            } else if (after == null) {
+                after = line;
+            }
+        }
+        if (before == null || after == null) {
+            // Without a line on each side the edge would be a guess: no figure rather than a wrong one.
+            return null;
+        }
+        double share = (double) (wallMs - before.wallMs()) / Math.max(1, after.wallMs() - before.wallMs());
+        return before.snapshot().allocatedBytes()
+                + share * (after.snapshot().allocatedBytes() - before.snapshot().allocatedBytes());
     }
 
     static double round(double value, int decimals) {

@@ -44,6 +44,7 @@ public final class ComparisonRows {
         // Total CPU time grows with the work done: only CPU per request compares servers.
         rows.add(processRow("server CPU", entries, ProcessFigures::cpuSeconds, Units::seconds,
                 MetricRow.Better.NEITHER, true));
+        rows.addAll(ExplanationRows.rows(unit, entries));
         if (idle) {
             rows.add(processRow("memory/connection", entries, p -> toDouble(p.bytesPerConnection()), Units::bytes,
                     MetricRow.Better.LOWER, false));
@@ -94,7 +95,7 @@ public final class ComparisonRows {
     }
 
     /** A row of per-round figures: the median of the successful rounds, with their spread. */
-    private static MetricRow row(String label, List<ResultEntry> entries, Function<RoundResult, Double> field,
+    static MetricRow row(String label, List<ResultEntry> entries, Function<RoundResult, Double> field,
                                  Function<Double, String> format, MetricRow.Better better, boolean detail) {
         List<Double> values = new ArrayList<>();
         List<String> texts = new ArrayList<>();

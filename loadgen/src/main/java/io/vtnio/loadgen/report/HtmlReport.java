@@ -220,6 +220,7 @@ public final class HtmlReport {
             chart("Memory per open connection", () -> charts.memory(entries));
         }
         html.append("</div>\n</div>\n");
+        html.append(ProfileSection.render(servers, entries));
         rounds(scenario, entries);
         html.append("</section>\n");
     }
@@ -379,6 +380,12 @@ public final class HtmlReport {
                 fixed and pre-touched, so it is resident from the start). <i>Full GC, conns open</i> is how long
                 that forced collection took: what the connections hold costs GC time too. Threads counts OS threads
                 of the server process; virtual threads are not among them.</li>
+                <li><b>Why one model wins</b>: <i>switches/request</i> are the server threads' context switches
+                per request from Linux (<i>vol</i>: a thread blocked; <i>invol</i>: it was preempted), summed over
+                the threads alive at the window's edges; <i>allocated/request</i> is the heap the server's JVM
+                allocated per request; with <code>--syscalls</code>, system calls per request by kind as perf
+                counted them; with <code>--profile</code>, each scenario shows the hottest methods, GC pauses and
+                virtual-thread pinning of the recorded windows. "not measured" is never a zero.</li>
                 <li>Closed loop: each connection sends its next request when the reply arrives, so throughput shows
                 capacity. Open loop: requests go out on a fixed schedule whatever the server does, as in wrk2.</li>
                 </ul>

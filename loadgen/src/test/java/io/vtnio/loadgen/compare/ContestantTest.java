@@ -30,14 +30,14 @@ class ContestantTest {
 
     @Test
     void placeholdersAreFilledInAndAPortIsPicked() throws IOException {
-        ServerLaunch launch = Contestant.parse("go=./server -p {port} -m {mode} -w {work}").launch(JAVA, BACKEND, null, NOTHING);
+        ServerLaunch launch = Contestant.parse("go=./server -p {port} -m {mode} -w {work}").launch(JAVA, BACKEND, null, NOTHING, null);
         assertNotNull(launch.port());
         assertEquals(List.of("sh", "-c", "./server -p " + launch.port() + " -m echo -w sleep:5ms"), launch.command());
     }
 
     @Test
     void withoutPlaceholdersTheVtnioFlagsAreAppendedWithPortZero() throws IOException {
-        ServerLaunch launch = Contestant.parse("other=java -jar other.jar").launch(JAVA, BACKEND, null, NOTHING);
+        ServerLaunch launch = Contestant.parse("other=java -jar other.jar").launch(JAVA, BACKEND, null, NOTHING, null);
         assertNull(launch.port(), "the server prints its port");
         assertEquals("java -jar other.jar --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
                 launch.command().get(2));
@@ -46,7 +46,7 @@ class ContestantTest {
     @Test
     void builtInServersRunOnTheSharedJvmOptionsWithAGcLog() throws IOException {
         ServerLaunch launch = Contestant.builtIn(BuiltInServer.NIO).launch(JAVA, new ServerFlags("chat", "none"),
-                Path.of("/tmp/gc.log"), NOTHING);
+                Path.of("/tmp/gc.log"), NOTHING, null);
         assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-Xlog:gc:file=\"/tmp/gc.log\":timemillis", "-cp", "cp.jar",
                 "io.vtnio.nio.SelectorServerMain", "--port", "0", "--mode", "chat", "--stats-interval", "250ms"),
                 launch.command());
@@ -57,11 +57,27 @@ class ContestantTest {
     @Test
     void cpusIsFilledInWhereverItStandsAndTheOtherPlaceholdersKeepTheirMeaning() throws IOException {
         CpuAllotment four = new CpuAllotment(4, List.of(), List.of(), 4, "{cpus}=4");
-        ServerLaunch withPort = Contestant.parse("go=./server -p {port} -threads {cpus}").launch(JAVA, BACKEND, null, four);
+        ServerLaunch withPort = Contestant.parse("go=./server -p {port} -threads {cpus}").launch(JAVA, BACKEND, null, four, null);
         assertEquals("./server -p " + withPort.port() + " -threads 4", withPort.command().get(2));
-        ServerLaunch alone = Contestant.parse("rs=./server --workers {cpus}").launch(JAVA, BACKEND, null, four);
+        ServerLaunch alone = Contestant.parse("rs=./server --workers {cpus}").launch(JAVA, BACKEND, null, four, null);
         assertNull(alone.port(), "{cpus} alone is no port placeholder: the vtnio flags are appended");
         assertEquals("./server --workers 4 --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
                 alone.command().get(2));
+    }
+
+    @Test
+    void profilingAddsTheRecordingOptionToBuiltInsAndFillsJfrInCommands() throws IOException {
+        String option = "-XX:StartFlightRecording=filename=/r/x.jfr,settings=profile";
+        ServerLaunch builtIn = Contestant.builtIn(BuiltInServer.VT).launch(JAVA, BACKEND, null, NOTHING, option);
+        assertEquals(List.of("/jdk/bin/java", "-Xmx256m", option, "-cp", "cp.jar"), builtIn.command().subList(0, 5));
+        assertTrue(Contestant.builtIn(BuiltInServer.VT).recordsFlight());
+
+        Contestant jvm = Contestant.parse("netty=java {jfr} -jar netty.jar");
+        assertTrue(jvm.recordsFlight());
+        assertEquals("java '" + option + "' -jar netty.jar --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
+                jvm.launch(JAVA, BACKEND, null, NOTHING, option).command().get(2), "{jfr} is not a placeholder that stops the flags");
+        assertEquals("java  -jar netty.jar --port 0 --mode echo --work sleep:5ms --stats-interval 250ms",
+                jvm.launch(JAVA, BACKEND, null, NOTHING, null).command().get(2), "without --profile it is empty");
+        assertTrue(!Contestant.parse("go=./server").recordsFlight(), "a command without {jfr} is not recorded");
     }
 }

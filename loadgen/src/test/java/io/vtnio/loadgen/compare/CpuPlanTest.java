@@ -190,7 +190,7 @@ class CpuPlanTest {
     }
 
     private static List<String> launched(CpuPlan plan, Contestant contestant) throws IOException {
-        return plan.server(contestant.launch(JAVA, ECHO, null, plan.allotment(contestant)).command());
+        return plan.server(contestant.launch(JAVA, ECHO, null, plan.allotment(contestant), null).command());
     }
 
     private static List<String> pin(List<Integer> cpus) {

@@ -1,0 +1,147 @@
+package io.vtnio.loadgen.profile;
+
+import io.vtnio.loadgen.report.ProfileSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JDK Flight Recorder file of one server run ({@code compare --profile}): the JVM option that
+ * records it, and the reading of it into a {@link ProfileSummary} with the JDK's own
+ * {@link RecordingFile}, keeping only events that started inside the measured window.
+ *
+ * <p>The recording uses the JDK's {@code profile} settings (GC events, socket and lock events)
+ * with two changes. An execution sample every 1 ms instead of 10 ms: the JFR samples only threads
+ * running Java code, not those inside a system call, and an I/O server spends most of its time in
+ * system calls, so at 10 ms a measured window of a few seconds gave a few dozen samples.
+ * {@code jdk.VirtualThreadPinned} from 0 ms on instead of from 20 ms, so that the many short pins
+ * that add up under load are counted, not only the rare long ones.
+ *
+ * <p>Threading: stateless.
+ */
+public final class FlightRecording {
+
+    /** The package prefix of vtnio's own code. */
+    static final String OWN_CODE = "io.vtnio.";
+
+    private FlightRecording() {
+    }
+
+    /** The JVM option that records a run into {@code file}, written when the JVM exits (a graceful stop). */
+    public static String jvmOption(Path file) {
+        return "-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true"
+                + ",jdk.ExecutionSample#period=1ms,jdk.VirtualThreadPinned#threshold=0ms";
+    }
+
+    /**
+     * Reads {@code file}, keeping the events that started between {@code fromMs} and {@code toMs}
+     * (wall clock, inclusive).
+     *
+     * @param recording how the report names the file (a path relative to the results directory)
+     * @throws IOException when the file is missing or not a recording
+     */
+    public static ProfileSummary read(Path file, String recording, long fromMs, long toMs) throws IOException {
+        Instant from = Instant.ofEpochMilli(fromMs);
+        Instant to = Instant.ofEpochMilli(toMs);
+        long samples = 0;
+        Map<String, Long> own = new HashMap<>();
+        Map<String, Long> other = new HashMap<>();
+        int pauses = 0;
+        double pauseMillis = 0;
+        double longest = 0;
+        long pinned = 0;
+        double pinnedMillis = 0;
+        Map<String, Long> frames = new HashMap<>();
+        Map<String, Long> reasons = new HashMap<>();
+        long submitFailures = 0;
+        try (RecordingFile events = new RecordingFile(file)) {
+            while (events.hasMoreEvents()) {
+                RecordedEvent event = events.readEvent();
+                Instant start = event.getStartTime();
+                if (start.isBefore(from) || start.isAfter(to)) {
+                    continue;
+                }
+                switch (event.getEventType().getName()) {
+                    case "jdk.ExecutionSample" -> {
+                        String method = topMethod(event.getStackTrace());
+                        if (method != null) {
+                            samples++;
+                            (method.startsWith(OWN_CODE) ? own : other).merge(method, 1L, Long::sum);
+                        }
+                    }
+                    case "jdk.GarbageCollection" -> {
+                        pauses++;
+                        double sum = millis(event, "sumOfPauses");
+                        pauseMillis += sum;
+                        longest = Math.max(longest, millis(event, "longestPause"));
+                    }
+                    case "jdk.VirtualThreadPinned" -> {
+                        pinned++;
+                        pinnedMillis += event.getDuration().toNanos() / 1e6;
+                        String frame = blockingFrame(event.getStackTrace());
+                        if (frame != null) {
+                            frames.merge(frame, 1L, Long::sum);
+                        }
+                        if (event.hasField("pinnedReason") && event.getString("pinnedReason") != null) {
+                            reasons.merge(event.getString("pinnedReason"), 1L, Long::sum);
+                        }
+                    }
+                    case "jdk.VirtualThreadSubmitFailed" -> submitFailures++;
+                    default -> {
+                        // other events of the profile settings are not summarized
+                    }
+                }
+            }
+        }
+        Map.Entry<String, Long> frame = ProfileSummary.mostCommon(frames);
+        Map.Entry<String, Long> reason = ProfileSummary.mostCommon(reasons);
+        return new ProfileSummary(recording, samples, ProfileSummary.hottest(own, samples),
+                ProfileSummary.hottest(other, samples), pauses, pauseMillis, longest, pinned, pinnedMillis,
+                frame == null ? null : frame.getKey(), frame == null ? 0 : frame.getValue(),
+                reason == null ? null : reason.getKey(), submitFailures);
+    }
+
+    private static double millis(RecordedEvent event, String field) {
+        return event.hasField(field) ? event.getDuration(field).toNanos() / 1e6 : 0;
+    }
+
+    /** {@code package.Class.method} of the frame on top, or null for an empty stack. */
+    static String topMethod(RecordedStackTrace stack) {
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return null;
+        }
+        return name(stack.getFrames().getFirst());
+    }
+
+    /**
+     * The first frame below the JDK's parking code ({@code VirtualThread.park...},
+     * {@code Thread.sleep}, {@code LockSupport.park}): what blocked while pinned. The top frame
+     * itself is always the same {@code VirtualThread.parkOnCarrierThread} and says nothing.
+     */
+    static String blockingFrame(RecordedStackTrace stack) {
+        if (stack == null) {
+            return null;
+        }
+        List<RecordedFrame> frames = stack.getFrames();
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (!type.equals("java.lang.VirtualThread") && !type.equals("java.lang.Thread")
+                    && !type.equals("java.util.concurrent.locks.LockSupport")
+                    && !type.startsWith("jdk.internal.misc.")) {
+                return name(frame);
+            }
+        }
+        return frames.isEmpty() ? null : name(frames.getFirst());
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+}
