@@ -34,10 +34,17 @@ public final class FlightRecording {
     private FlightRecording() {
     }
 
-    /** The JVM option that records a run into {@code file}, written when the JVM exits (a graceful stop). */
+    /**
+     * The JVM option that records a run into {@code file}, written when the JVM exits (a graceful stop).
+     * Socket read and write events are off: the profile settings record those over 10 ms, and a
+     * blocking {@code Socket} pays for the check on every call ({@code SocketReadEvent.offer} and the
+     * {@code getSoTimeout} it reads were 15% of vt's execution samples in an echo run), while a
+     * {@code SocketChannel} on a selector does not, so they would tilt the profile against vt.
+     */
     public static String jvmOption(Path file) {
         return "-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true"
-                + ",jdk.ExecutionSample#period=1ms,jdk.VirtualThreadPinned#threshold=0ms";
+                + ",jdk.ExecutionSample#period=1ms,jdk.VirtualThreadPinned#threshold=0ms"
+                + ",jdk.SocketRead#enabled=false,jdk.SocketWrite#enabled=false";
     }
 
     /**

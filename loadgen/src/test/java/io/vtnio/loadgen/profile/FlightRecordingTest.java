@@ -155,6 +155,7 @@ class FlightRecordingTest {
     @Test
     void theJvmOptionRecordsWithProfileSettingsAndEveryPin() {
         assertEquals("-XX:StartFlightRecording=filename=/r/vt-1.jfr,settings=profile,dumponexit=true,"
-                + "jdk.ExecutionSample#period=1ms,jdk.VirtualThreadPinned#threshold=0ms", FlightRecording.jvmOption(Path.of("/r/vt-1.jfr")));
+                + "jdk.ExecutionSample#period=1ms,jdk.VirtualThreadPinned#threshold=0ms,"
+                + "jdk.SocketRead#enabled=false,jdk.SocketWrite#enabled=false", FlightRecording.jvmOption(Path.of("/r/vt-1.jfr")));
     }
 }
