@@ -1,12 +1,11 @@
 package io.vtnio.loadgen.profile;
 
 import io.vtnio.loadgen.report.ProfileSummary;
+import io.vtnio.loadgen.report.ProfileTally;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -27,9 +26,6 @@ import jdk.jfr.consumer.RecordingFile;
  * <p>Threading: stateless.
  */
 public final class FlightRecording {
-
-    /** The package prefix of vtnio's own code. */
-    static final String OWN_CODE = "io.vtnio.";
 
     private FlightRecording() {
     }
@@ -57,17 +53,7 @@ public final class FlightRecording {
     public static ProfileSummary read(Path file, String recording, long fromMs, long toMs) throws IOException {
         Instant from = Instant.ofEpochMilli(fromMs);
         Instant to = Instant.ofEpochMilli(toMs);
-        long samples = 0;
-        Map<String, Long> own = new HashMap<>();
-        Map<String, Long> other = new HashMap<>();
-        int pauses = 0;
-        double pauseMillis = 0;
-        double longest = 0;
-        long pinned = 0;
-        double pinnedMillis = 0;
-        Map<String, Long> frames = new HashMap<>();
-        Map<String, Long> reasons = new HashMap<>();
-        long submitFailures = 0;
+        ProfileTally tally = new ProfileTally();
         try (RecordingFile events = new RecordingFile(file)) {
             while (events.hasMoreEvents()) {
                 RecordedEvent event = events.readEvent();
@@ -79,40 +65,22 @@ public final class FlightRecording {
                     case "jdk.ExecutionSample" -> {
                         String method = topMethod(event.getStackTrace());
                         if (method != null) {
-                            samples++;
-                            (method.startsWith(OWN_CODE) ? own : other).merge(method, 1L, Long::sum);
+                            tally.sample(method);
                         }
                     }
-                    case "jdk.GarbageCollection" -> {
-                        pauses++;
-                        double sum = millis(event, "sumOfPauses");
-                        pauseMillis += sum;
-                        longest = Math.max(longest, millis(event, "longestPause"));
-                    }
-                    case "jdk.VirtualThreadPinned" -> {
-                        pinned++;
-                        pinnedMillis += event.getDuration().toNanos() / 1e6;
-                        String frame = blockingFrame(event.getStackTrace());
-                        if (frame != null) {
-                            frames.merge(frame, 1L, Long::sum);
-                        }
-                        if (event.hasField("pinnedReason") && event.getString("pinnedReason") != null) {
-                            reasons.merge(event.getString("pinnedReason"), 1L, Long::sum);
-                        }
-                    }
-                    case "jdk.VirtualThreadSubmitFailed" -> submitFailures++;
+                    case "jdk.GarbageCollection" -> tally.gcPause(millis(event, "sumOfPauses"),
+                            millis(event, "longestPause"));
+                    case "jdk.VirtualThreadPinned" -> tally.pin(event.getDuration().toNanos() / 1e6,
+                            blockingFrame(event.getStackTrace()),
+                            event.hasField("pinnedReason") ? event.getString("pinnedReason") : null);
+                    case "jdk.VirtualThreadSubmitFailed" -> tally.submitFailure();
                     default -> {
                         // other events of the profile settings are not summarized
                     }
                 }
             }
         }
-        Map.Entry<String, Long> frame = ProfileSummary.mostCommon(frames);
-        Map.Entry<String, Long> reason = ProfileSummary.mostCommon(reasons);
-        return new ProfileSummary(recording, samples, ProfileSummary.hottest(own, samples),
-                ProfileSummary.hottest(other, samples), pauses, pauseMillis, longest, pinned, pinnedMillis,
-                frame == null ? null : frame.getKey(), frame == null ? 0 : frame.getValue(),
-                reason == null ? null : reason.getKey(), submitFailures);
+        return tally.summary(recording);
     }
 
     private static double millis(RecordedEvent event, String field) {

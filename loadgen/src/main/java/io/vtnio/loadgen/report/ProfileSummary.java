@@ -2,7 +2,6 @@ package io.vtnio.loadgen.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,39 +58,9 @@ public record ProfileSummary(String recording, long executionSamples, List<HotMe
         if (known.size() == 1) {
             return known.getFirst();
         }
-        long samples = 0;
-        int pauses = 0;
-        double pauseMillis = 0;
-        double longest = 0;
-        long pinned = 0;
-        double pinnedMillis = 0;
-        long submitFailures = 0;
-        Map<String, Long> own = new HashMap<>();
-        Map<String, Long> other = new HashMap<>();
-        Map<String, Long> frames = new HashMap<>();
-        Map<String, Long> reasons = new HashMap<>();
-        for (ProfileSummary run : known) {
-            samples += run.executionSamples;
-            pauses += run.gcPauses;
-            pauseMillis += run.gcPauseMillis;
-            longest = Math.max(longest, run.longestGcPauseMillis);
-            pinned += run.pinnedEvents;
-            pinnedMillis += run.pinnedMillis;
-            submitFailures += run.submitFailures;
-            run.ownMethods.forEach(m -> own.merge(m.method(), m.samples(), Long::sum));
-            run.otherMethods.forEach(m -> other.merge(m.method(), m.samples(), Long::sum));
-            if (run.pinnedFrame != null) {
-                frames.merge(run.pinnedFrame, run.pinnedFrameEvents, Long::sum);
-            }
-            if (run.pinnedReason != null) {
-                reasons.merge(run.pinnedReason, run.pinnedEvents, Long::sum);
-            }
-        }
-        Map.Entry<String, Long> frame = mostCommon(frames);
-        Map.Entry<String, Long> reason = mostCommon(reasons);
-        return new ProfileSummary(known.getFirst().recording, samples, hottest(own, samples), hottest(other, samples),
-                pauses, pauseMillis, longest, pinned, pinnedMillis, frame == null ? null : frame.getKey(),
-                frame == null ? 0 : frame.getValue(), reason == null ? null : reason.getKey(), submitFailures);
+        ProfileTally tally = new ProfileTally();
+        known.forEach(tally::add);
+        return tally.summary(known.getFirst().recording);
     }
 
     /** The {@link #KEPT} methods with most samples, most first (ties by name, for a stable order). */
