@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +36,10 @@ import picocli.CommandLine.Spec;
  * {@code vtnio compare}: runs the servers side by side in alternating rounds, each in its own
  * JVM on the same options and pinned away from the generator, and writes the table on stdout,
  * {@code DIR/summary.json} and {@code DIR/report.html} (SPEC section 4), each scenario decided
- * by a confidence interval over paired rounds ({@link io.vtnio.loadgen.stats.Verdict}). Exit codes: 0 when every
- * run gave a result without errors, 1 otherwise, 2 for bad usage.
+ * by a confidence interval over paired rounds ({@link io.vtnio.loadgen.stats.Verdict}). A {@code --server}
+ * contestant is first checked with {@code vtnio verify}'s rules ({@link ContestantVerifier}) and refused
+ * when it fails one, unless {@code --no-verify}. Exit codes: 0 when every run gave a result without
+ * errors, 1 otherwise (a refused contestant too), 2 for bad usage.
  *
  * <pre>
  * vtnio compare                                   # the default set, about 6 minutes on 2 cores
@@ -137,6 +140,10 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Fix it when runs must be compared with each other, e.g. against a CI baseline.")
     private Long echoRate;
 
+    @Option(names = "--no-verify", description = "Measure --server contestants without first checking them with "
+            + "vtnio verify's rules (by default one that fails a rule is refused, exit 1).")
+    private boolean noVerify;
+
     @Option(names = "--idle-connections", paramLabel = "N",
             description = "Connections the idle scenario holds open (default: 5000; with --quick: 2000).")
     private Integer idleConnections;
@@ -176,6 +183,16 @@ public final class CompareCommand implements Callable<Integer> {
                 pinning.description(), outDir);
         stderr.flush();
 
+        ContestantVerifier verifier = new ContestantVerifier(java, outDir.resolve("verify"), stderr);
+        verifier.verifyAll(contestants, chosen, noVerify);
+        if (!verifier.refusals().isEmpty()) {
+            for (String refusal : verifier.refusals()) {
+                stderr.println("vtnio compare: refusing " + refusal + "; --no-verify measures it anyway");
+            }
+            stderr.flush();
+            return 1;
+        }
+
         NoiseProbe noise = NoiseProbe.forCpus(pinning.serverCpus(), pinning.generatorCpus());
         noise.checkpoint("before");
         RoundRunner runner = new RoundRunner(java, pinning, new MemoryProbe(java.jcmd(), pinning), outDir, stderr);
@@ -188,7 +205,7 @@ public final class CompareCommand implements Callable<Integer> {
         notes.addAll(machineNoise.warnings(thresholdPct));
         CompareSummary summary = new CompareSummary("vtnio", CompareSummary.KIND, ManifestVersionProvider.version(),
                 startedAt.toString(), Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0, commandLine(),
-                comparison.mostRounds(), comparison.order(), contestantInfos(contestants, java),
+                comparison.mostRounds(), comparison.order(), contestantInfos(contestants, java, verifier.summaries()),
                 String.join(" ", java.jvmOptions()), pinning.description(), MachineProbe.describe(),
                 comparison.scenarios(), comparison.results(), notes, plan.isAuto(), thresholdPct,
                 comparison.verdicts(), machineNoise);
@@ -357,7 +374,8 @@ public final class CompareCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    private static List<ContestantInfo> contestantInfos(List<Contestant> contestants, JavaLaunch java) {
+    private static List<ContestantInfo> contestantInfos(List<Contestant> contestants, JavaLaunch java,
+            Map<String, String> verifications) {
         List<ContestantInfo> infos = new ArrayList<>();
         for (Contestant contestant : contestants) {
             String command;
@@ -366,7 +384,7 @@ public final class CompareCommand implements Callable<Integer> {
             } else {
                 command = contestant.template();
             }
-            infos.add(new ContestantInfo(contestant.name(), command));
+            infos.add(new ContestantInfo(contestant.name(), command, verifications.get(contestant.name())));
         }
         return infos;
     }
