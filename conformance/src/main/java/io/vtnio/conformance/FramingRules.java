@@ -26,7 +26,7 @@ abstract class FramingRules extends ServerRules {
                     FramingRules::echoDropsTheCarriageReturnBeforeTheNewlineOnly),
             RemoteRule.of("framing", "echoAnswersAnEmptyLineWithTheSuffixAlone", Needs.echo(), 10,
                     FramingRules::echoAnswersAnEmptyLineWithTheSuffixAlone),
-            RemoteRule.of("framing", "echoReturnsEveryByteValueExceptNewlineUnchanged", Needs.echo(), 10,
+            RemoteRule.of("framing", "echoReturnsEveryByteValueExceptNewlineUnchanged", Needs.echo().linesUpTo(520), 10,
                     FramingRules::echoReturnsEveryByteValueExceptNewlineUnchanged),
             RemoteRule.of("framing", "lineOfMaxLineBytesIsAnsweredAndOneByteMoreGetsAnErrorAndACloseOfThatConnectionOnly",
                     Needs.echo(), 20,

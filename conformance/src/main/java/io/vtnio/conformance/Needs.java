@@ -16,31 +16,37 @@ import java.util.Locale;
  * @param framing  the framing the rule is about (line for chat and hello)
  * @param suffix   the suffix the rule needs, or null for any
  * @param greeting the greeting the rule needs, or null for any
+ * @param longestLine the longest line the rule sends, which {@code --max-line} must allow; 0 for short lines
  */
-public record Needs(Mode mode, Framing framing, String suffix, String greeting) {
+public record Needs(Mode mode, Framing framing, String suffix, String greeting, int longestLine) {
 
     public static Needs echo() {
-        return new Needs(Mode.ECHO, Framing.LINE, null, null);
+        return new Needs(Mode.ECHO, Framing.LINE, null, null, 0);
     }
 
     public static Needs rawEcho() {
-        return new Needs(Mode.ECHO, Framing.RAW, null, null);
+        return new Needs(Mode.ECHO, Framing.RAW, null, null, 0);
     }
 
     public static Needs chat() {
-        return new Needs(Mode.CHAT, Framing.LINE, null, null);
+        return new Needs(Mode.CHAT, Framing.LINE, null, null, 0);
     }
 
     public static Needs hello() {
-        return new Needs(Mode.HELLO, Framing.LINE, null, null);
+        return new Needs(Mode.HELLO, Framing.LINE, null, null, 0);
     }
 
     public Needs suffix(String needed) {
-        return new Needs(mode, framing, needed, greeting);
+        return new Needs(mode, framing, needed, greeting, longestLine);
     }
 
     public Needs greeting(String needed) {
-        return new Needs(mode, framing, suffix, needed);
+        return new Needs(mode, framing, suffix, needed, longestLine);
+    }
+
+    /** The rule sends lines of up to {@code bytes} bytes, terminator excluded. */
+    public Needs linesUpTo(int bytes) {
+        return new Needs(mode, framing, suffix, greeting, bytes);
     }
 
     /** Why {@code target} cannot run the rule, e.g. {@code needs --mode chat}; null when it can. */
@@ -56,6 +62,9 @@ public record Needs(Mode mode, Framing framing, String suffix, String greeting) 
         }
         if (greeting != null && !greeting.equals(target.greeting())) {
             return "needs a server started with --greeting " + quoted(greeting);
+        }
+        if (target.maxLineBytes() < longestLine) {
+            return "needs --max-line " + longestLine + " or more (it sends lines that long)";
         }
         return null;
     }

@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,23 +31,23 @@ class VerifyCommandTest {
     static Stream<Arguments> serversAndFlags() {
         List<Arguments> cases = new ArrayList<>();
         for (ServerFactory factory : List.of(new VirtualThreadServerFactory(), new SelectorServerFactory())) {
-            cases.add(Arguments.of(factory, "--mode echo"));
-            cases.add(Arguments.of(factory, "--mode chat"));
-            cases.add(Arguments.of(factory, "--mode hello"));
+            cases.add(Arguments.of(factory, List.of("--mode", "echo")));
+            cases.add(Arguments.of(factory, List.of("--mode", "chat")));
+            cases.add(Arguments.of(factory, List.of("--mode", "hello")));
         }
-        cases.add(Arguments.of(new SelectorServerFactory(), "--mode echo --framing raw --suffix"));
+        cases.add(Arguments.of(new VirtualThreadServerFactory(), List.of("--mode", "hello", "--greeting", "welcome, 朋友")));
+        cases.add(Arguments.of(new SelectorServerFactory(), List.of("--mode", "echo", "--framing", "raw", "--suffix", "")));
+        cases.add(Arguments.of(new SelectorServerFactory(), List.of("--mode", "echo", "--suffix", " [ok]",
+                "--max-line", "100")));
         return cases.stream();
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("serversAndFlags")
     @Timeout(240)
-    void everyRuleThatAppliesPassesAgainstVtniosOwnServers(ServerFactory factory, String flags) throws Exception {
+    void everyRuleThatAppliesPassesAgainstVtniosOwnServers(ServerFactory factory, List<String> flags) throws Exception {
         List<String> serverFlags = new ArrayList<>(List.of("--port", "0"));
-        serverFlags.addAll(Arrays.asList(flags.split(" ")));
-        if (flags.endsWith("--suffix")) {
-            serverFlags.add("");
-        }
+        serverFlags.addAll(flags);
         try (Server server = factory.create(ServerConfig.parse(serverFlags.toArray(String[]::new)))) {
             server.start();
             List<String> args = new ArrayList<>(List.of("verify", "127.0.0.1:" + server.localAddresses().get(0).getPort()));
@@ -58,7 +57,7 @@ class VerifyCommandTest {
             assertEquals(0, run.exitCode, run::toString);
             List<String> lines = run.out.lines().toList();
             long passed = lines.stream().filter(l -> l.startsWith("pass  ")).count();
-            assertTrue(passed >= 3, run::toString);
+            assertTrue(passed >= 2, run::toString);
             assertTrue(lines.stream().noneMatch(l -> l.startsWith("FAIL")), run::toString);
             assertEquals(passed + " passed, 0 failed, " + lines.stream().filter(l -> l.startsWith("skip  ")).count()
                     + " skipped", lines.getLast(), run::toString);
