@@ -130,7 +130,7 @@ abstract class ServerRules {
      * One dynamic test per rule, each against a fresh in-process server of {@link #factory()}
      * started with the rule's {@link RemoteRule#serverFlags()} and closed after it. The rule's
      * own time bound ({@link RuleRunner}) stands in for a {@link Timeout}, which JUnit does not
-     * apply to dynamic tests.
+     * apply to dynamic tests. Each test's display name is the rule's name.
      */
     protected Stream<DynamicTest> againstThisServer(List<RemoteRule> rules) {
         return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.name(), () -> {
@@ -140,6 +140,9 @@ abstract class ServerRules {
             try (Server server = factory().create(config)) {
                 server.start();
                 RuleRunner.check(rule, Target.inProcess(server, config, () -> snapshot(server)));
+            } catch (Exception | AssertionError e) {
+                // Surefire's reports call a dynamic test rulesForAnyServer()[N]: the failure names the rule.
+                throw new AssertionError(rule.name() + ": " + RuleRunner.oneLine(e), e);
             }
         }));
     }
