@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.Server;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,38 +14,45 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Many clients at once: a thousand held open, several loops, clients that reset or vanish
  * mid-line, and slow work that must neither reorder a connection's replies nor hold up accepting
- * new clients.
+ * new clients. Those needing no flags of the server's own are {@link RemoteRule}s
+ * ({@link #FOR_ANY_SERVER}), which {@code vtnio verify} also runs.
  */
 abstract class ConcurrencyRules extends ServerRules {
 
-    @Test
-    @Timeout(60)
-    void thousandConcurrentClientsEachGetAHundredVerifiedRoundTrips() throws Exception {
-        assertConcurrentRoundTrips(startServer(), 1_000, 100);
+    /** The rules of this family that run against any server ({@link RemoteRule}). */
+    static final List<RemoteRule> FOR_ANY_SERVER = List.of(
+            RemoteRule.of("concurrency", "thousandConcurrentClientsEachGetAHundredVerifiedRoundTrips", Needs.echo(), 60,
+                    rule -> concurrentRoundTrips(rule, 1_000, 100)),
+            RemoteRule.of("concurrency", "clientsThatResetOrVanishMidLineLeaveTheServerServing", Needs.echo(), 30,
+                    ConcurrencyRules::clientsThatResetOrVanishMidLineLeaveTheServerServing));
+
+    @TestFactory
+    Stream<DynamicTest> rulesForAnyServer() {
+        return againstThisServer(FOR_ANY_SERVER);
     }
 
     @Test
     @Timeout(30)
     void severalLoopsServeManyClientsEachInOrder() throws Exception {
         assumeTrue(factory().hasLoops(), factory().name() + " has no loops: --loops would change nothing");
-        assertConcurrentRoundTrips(startServer("--loops", "3", "--work", "cpu:5"), 300, 30);
+        concurrentRoundTrips(context(startServer("--loops", "3", "--work", "cpu:5")), 300, 30);
     }
 
-    @Test
-    @Timeout(30)
-    void clientsThatResetOrVanishMidLineLeaveTheServerServing() throws Exception {
-        Server server = startServer();
-        int port = port(server);
+    static void clientsThatResetOrVanishMidLineLeaveTheServerServing(RuleContext rule) throws Exception {
         int clientCount = 200;
         String manyLines = "line\n".repeat(2_000);
         Concurrently.run(clientCount, i -> {
-            TestClient client = TestClient.connect(port);
+            TestClient client = rule.connectUnregistered(TestClient.DEFAULT_READ_TIMEOUT);
             switch (i % 4) {
                 case 0 -> {
                     client.send("half a li");
@@ -65,13 +73,16 @@ abstract class ConcurrencyRules extends ServerRules {
             }
         });
 
-        TestClient fresh = connect(server);
-        roundTrip(fresh, "still serving");
+        TestClient fresh = rule.connect();
+        rule.roundTrip(fresh, "still serving");
         fresh.close();
-        Eventually.await("every connection is closed", Duration.ofSeconds(10),
-                () -> server.metrics().connectionsOpen() == 0, () -> snapshot(server).toJson());
-        assertTrue(server.metrics().connectionsAccepted() >= clientCount + 1, snapshot(server).toJson());
-        roundTrip(connect(server), "and serving again");
+        Supplier<MetricsSnapshot> metrics = rule.target().serverMetrics();
+        if (metrics != null) {
+            Eventually.await("every connection is closed", Duration.ofSeconds(10),
+                    () -> metrics.get().connectionsOpen() == 0, rule::metricsJson);
+            assertTrue(metrics.get().connectionsAccepted() >= clientCount + 1, rule.metricsJson());
+        }
+        rule.roundTrip(rule.connect(), "and serving again");
     }
 
     @Test
@@ -112,11 +123,13 @@ abstract class ConcurrencyRules extends ServerRules {
     }
 
     /**
-     * {@code clientCount} clients on virtual threads connect, wait until the server holds them
-     * all open, then each does {@code roundTrips} round trips, checking every reply.
+     * {@code clientCount} clients on virtual threads connect, wait until all are connected (and,
+     * where the server's metrics can be read, until it holds them all open), then each does
+     * {@code roundTrips} round trips, checking every reply.
      */
-    private void assertConcurrentRoundTrips(Server server, int clientCount, int roundTrips) throws Exception {
-        int port = port(server);
+    private static void concurrentRoundTrips(RuleContext rule, int clientCount, int roundTrips) throws Exception {
+        Supplier<MetricsSnapshot> metrics = rule.target().serverMetrics();
+        long messagesBefore = metrics == null ? 0 : metrics.get().messagesOut();
         CountDownLatch connected = new CountDownLatch(clientCount);
         CountDownLatch go = new CountDownLatch(1);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -124,16 +137,13 @@ abstract class ConcurrencyRules extends ServerRules {
             for (int i = 0; i < clientCount; i++) {
                 int id = i;
                 results.add(clients.submit(() -> {
-                    try (TestClient client = TestClient.connect(port, Duration.ofSeconds(20))) {
+                    try (TestClient client = rule.connectUnregistered(Duration.ofSeconds(20))) {
                         connected.countDown();
                         go.await();
                         for (int j = 0; j < roundTrips; j++) {
                             String message = "c" + id + "-" + j;
                             client.send(message + "\n");
-                            String reply = client.readLine();
-                            if (!reply.equals(message + SUFFIX)) {
-                                throw new AssertionError("client " + id + " sent " + message + ", got " + reply);
-                            }
+                            Expect.line(client, message + rule.suffix(), "client " + id + " reply " + j);
                         }
                     }
                     return null;
@@ -141,14 +151,19 @@ abstract class ConcurrencyRules extends ServerRules {
             }
             try {
                 assertTrue(connected.await(30, TimeUnit.SECONDS), clientCount + " clients connect");
-                Eventually.await("the server holds all " + clientCount + " clients open", Duration.ofSeconds(10),
-                        () -> server.metrics().connectionsOpen() == clientCount, () -> snapshot(server).toJson());
+                if (metrics != null) {
+                    Eventually.await("the server holds all " + clientCount + " clients open", Duration.ofSeconds(10),
+                            () -> metrics.get().connectionsOpen() == clientCount, rule::metricsJson);
+                }
             } finally {
                 go.countDown();
             }
             Concurrently.awaitAll(results);
         }
-        Eventually.await("every client's round trips are counted", Duration.ofSeconds(5),
-                () -> snapshot(server).messagesOut() == (long) clientCount * roundTrips, () -> snapshot(server).toJson());
+        if (metrics != null) {
+            Eventually.await("every client's round trips are counted", Duration.ofSeconds(5),
+                    () -> metrics.get().messagesOut() - messagesBefore == (long) clientCount * roundTrips,
+                    rule::metricsJson);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.vtnio.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -8,62 +7,75 @@ import io.vtnio.core.Server;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Echo mode (SPEC section 1): every line is answered with itself, the suffix and a newline, in the
- * order sent, on every port, with or without simulated work and whatever the suffix.
+ * order sent, on every port, with or without simulated work and whatever the suffix. The rules
+ * that need no flags of the server's own are {@link RemoteRule}s ({@link #FOR_ANY_SERVER}),
+ * which {@code vtnio verify} also runs against anyone's server.
  */
 abstract class EchoRules extends ServerRules {
 
-    @Test
-    @Timeout(10)
-    void echoAnswersALineWithItsSuffixAndANewline() throws Exception {
-        TestClient client = connect(startServer());
-        client.send("hello\n");
-        assertArrayEquals(utf8("hello好\n"), client.readExactly(utf8("hello好\n").length));
+    /** The rules of this family that run against any server ({@link RemoteRule}). */
+    static final List<RemoteRule> FOR_ANY_SERVER = List.of(
+            RemoteRule.of("echo", "echoAnswersALineWithItsSuffixAndANewline", Needs.echo(), 10,
+                    EchoRules::echoAnswersALineWithItsSuffixAndANewline),
+            RemoteRule.of("echo", "echoAnswersFiveHundredLinesFromOneWriteInOrder", Needs.echo(), 10,
+                    EchoRules::echoAnswersFiveHundredLinesFromOneWriteInOrder),
+            RemoteRule.of("echo", "echoAssemblesALineSentOneByteAtATime", Needs.echo(), 10,
+                    EchoRules::echoAssemblesALineSentOneByteAtATime),
+            RemoteRule.of("echo", "customSuffixIsAppended", Needs.echo().suffix(" [ok]"), 10,
+                    EchoRules::customSuffixIsAppended),
+            RemoteRule.of("echo", "emptySuffixEchoesTheMessageAlone", Needs.echo().suffix(""), 10,
+                    EchoRules::emptySuffixEchoesTheMessageAlone));
+
+    @TestFactory
+    Stream<DynamicTest> rulesForAnyServer() {
+        return againstThisServer(FOR_ANY_SERVER);
     }
 
-    @Test
-    @Timeout(10)
-    void echoAnswersFiveHundredLinesFromOneWriteInOrder() throws Exception {
-        TestClient client = connect(startServer());
+    static void echoAnswersALineWithItsSuffixAndANewline(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
+        client.send("hello\n");
+        Expect.bytes(client, "hello" + rule.suffix() + "\n", null);
+    }
+
+    static void echoAnswersFiveHundredLinesFromOneWriteInOrder(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 500; i++) {
             lines.append("line-").append(i).append('\n');
         }
         client.send(lines.toString());
         for (int i = 0; i < 500; i++) {
-            assertEquals("line-" + i + SUFFIX, client.readLine(), "reply " + i);
+            Expect.line(client, "line-" + i + rule.suffix(), "reply " + i);
         }
     }
 
-    @Test
-    @Timeout(10)
-    void echoAssemblesALineSentOneByteAtATime() throws Exception {
-        TestClient client = connect(startServer());
+    static void echoAssemblesALineSentOneByteAtATime(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         for (byte b : utf8("one byte at a time\n")) {
             client.send(new byte[] {b});
             Thread.sleep(2);
         }
-        assertEquals("one byte at a time" + SUFFIX, client.readLine());
+        Expect.line(client, "one byte at a time" + rule.suffix(), null);
     }
 
-    @Test
-    @Timeout(10)
-    void customSuffixIsAppended() throws Exception {
-        TestClient client = connect(startServer("--suffix", " [ok]"));
+    static void customSuffixIsAppended(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         client.send("hi\n");
-        assertArrayEquals(utf8("hi [ok]\n"), client.readExactly(utf8("hi [ok]\n").length));
+        Expect.bytes(client, "hi [ok]\n", null);
     }
 
-    @Test
-    @Timeout(10)
-    void emptySuffixEchoesTheMessageAlone() throws Exception {
-        TestClient client = connect(startServer("--suffix", ""));
+    static void emptySuffixEchoesTheMessageAlone(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         client.send("plain\n\n");
-        assertArrayEquals(utf8("plain\n\n"), client.readExactly(7));
+        Expect.bytes(client, "plain\n\n", null);
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.vtnio.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.Server;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,29 +17,52 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Hostile clients under load (SPEC section 2, "Faults"): a thousand connections reset mid-line,
  * chat readers too slow to keep up, slowloris clients dribbling a byte a second, and random binary
  * input. Each asserts what the well-behaved clients got: no error, every reply byte for byte and
- * in order, and no waiting for the hostile ones.
+ * in order, and no waiting for the hostile ones. Those needing no flags of the server's own are
+ * {@link RemoteRule}s ({@link #FOR_ANY_SERVER}), which {@code vtnio verify} also runs.
  */
 abstract class FaultRules extends ServerRules {
 
-    @Test
-    @Timeout(60)
-    void thousandClientsResettingMidLineCauseNoErrorAmongAHundredVerifiedEchoClients() throws Exception {
-        Server server = startServer();
-        int port = port(server);
-        VerifiedEchoClients verified = register(VerifiedEchoClients.start(port, 100, SUFFIX, Duration.ofSeconds(20)));
+    /** The rules of this family that run against any server ({@link RemoteRule}). */
+    static final List<RemoteRule> FOR_ANY_SERVER = List.of(
+            RemoteRule.of("faults", "thousandClientsResettingMidLineCauseNoErrorAmongAHundredVerifiedEchoClients",
+                    Needs.echo(), 60, FaultRules::thousandClientsResettingMidLineCauseNoErrorAmongAHundredVerifiedEchoClients),
+            RemoteRule.of("faults", "slowlorisClientsSendingAByteASecondNeverDelayTheOthers", Needs.echo(), 60,
+                    FaultRules::slowlorisClientsSendingAByteASecondNeverDelayTheOthers),
+            RemoteRule.of("faults", "randomBinaryInputOnAHundredConnectionsIsEchoedByteExact",
+                    Needs.echo().linesUpTo(32 * 1024), 60,
+                    FaultRules::randomBinaryInputOnAHundredConnectionsIsEchoedByteExact),
+            RemoteRule.of("faults", "randomBinaryInputInRawFramingWithAnEmptySuffixComesBackByteExact",
+                    Needs.rawEcho().suffix(""), 60,
+                    FaultRules::randomBinaryInputInRawFramingWithAnEmptySuffixComesBackByteExact));
+
+    @TestFactory
+    Stream<DynamicTest> rulesForAnyServer() {
+        return againstThisServer(FOR_ANY_SERVER);
+    }
+
+    static void thousandClientsResettingMidLineCauseNoErrorAmongAHundredVerifiedEchoClients(RuleContext rule)
+            throws Exception {
+        Supplier<MetricsSnapshot> metrics = rule.target().serverMetrics();
+        long acceptedBefore = metrics == null ? 0 : metrics.get().connectionsAccepted();
+        VerifiedEchoClients verified = rule.register(
+                VerifiedEchoClients.start(rule.target().address(), 100, rule.suffix(), Duration.ofSeconds(20)));
         String manyLines = "pipelined line\n".repeat(500);
 
         // Platform threads: the verified clients and the in-process server keep this JVM's virtual
         // threads busy, and newly started virtual threads could wait for a carrier meanwhile.
         Concurrently.runOnPlatformThreads(1_000, 100, i -> {
-            TestClient client = TestClient.connect(port, Duration.ofSeconds(20));
+            TestClient client = rule.connectUnregistered(Duration.ofSeconds(20));
             switch (i % 4) {
                 case 0 -> client.send("half a li");
                 case 1 -> client.send("a whole line and half of the ne");
@@ -52,11 +77,13 @@ abstract class FaultRules extends ServerRules {
 
         assertTrue(roundTrips >= 100 * 10L, "verified round trips: " + roundTrips);
         verified.close();
-        // Accepted first: a server whose accept loop is behind shows no open connection meanwhile.
-        Eventually.await("every connection is accepted and closed", Duration.ofSeconds(30),
-                () -> server.metrics().connectionsAccepted() >= 1_100 && server.metrics().connectionsOpen() == 0,
-                () -> snapshot(server).toJson());
-        roundTrip(connect(server), "still serving");
+        if (metrics != null) {
+            // Accepted first: a server whose accept loop is behind shows no open connection meanwhile.
+            Eventually.await("every connection is accepted and closed", Duration.ofSeconds(30),
+                    () -> metrics.get().connectionsAccepted() - acceptedBefore >= 1_100
+                            && metrics.get().connectionsOpen() == 0, rule::metricsJson);
+        }
+        rule.roundTrip(rule.connect(), "still serving");
     }
 
     @Test
@@ -150,15 +177,11 @@ abstract class FaultRules extends ServerRules {
                 "exactly the readers that never read are dropped: " + snapshot(server).toJson());
     }
 
-    @Test
-    @Timeout(60)
-    void slowlorisClientsSendingAByteASecondNeverDelayTheOthers() throws Exception {
-        Server server = startServer();
-        int port = port(server);
+    static void slowlorisClientsSendingAByteASecondNeverDelayTheOthers(RuleContext rule) throws Exception {
         int slowlorisCount = 20;
         List<TestClient> slowloris = new ArrayList<>();
         for (int i = 0; i < slowlorisCount; i++) {
-            slowloris.add(connect(server, Duration.ofSeconds(20)));
+            slowloris.add(rule.connect(Duration.ofSeconds(20)));
         }
         String dribble = "slowloris never ends this line";
         AtomicBoolean othersDone = new AtomicBoolean();
@@ -172,63 +195,63 @@ abstract class FaultRules extends ServerRules {
                     sent.append(dribble.charAt(i));
                     Thread.sleep(1_000);
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            } catch (InterruptedException | IOException e) {
+                // The rule ended early (its clients are closed); a failed send fails the final check.
             }
         });
 
         // While the slowloris clients are mid-line: 50 clients, 100 verified round trips each.
         long startNanos = System.nanoTime();
-        Concurrently.run(50, i -> {
-            try (TestClient client = TestClient.connect(port, Duration.ofSeconds(10))) {
-                for (int j = 0; j < 100; j++) {
-                    roundTrip(client, "other-" + i + "-" + j);
+        boolean slowlorisStillMidLine;
+        try {
+            Concurrently.run(50, i -> {
+                try (TestClient client = rule.connectUnregistered(Duration.ofSeconds(10))) {
+                    for (int j = 0; j < 100; j++) {
+                        rule.roundTrip(client, "other-" + i + "-" + j);
+                    }
                 }
-            }
-        });
+            });
+        } finally {
+            slowlorisStillMidLine = dribbler.isAlive();
+            othersDone.set(true);
+            dribbler.join(Duration.ofSeconds(5));
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        boolean slowlorisStillMidLine = dribbler.isAlive();
-        othersDone.set(true);
-        dribbler.join(Duration.ofSeconds(5));
 
         assertTrue(slowlorisStillMidLine, "5,000 round trips of other clients took " + took
                 + ", longer than the slowloris clients took to send " + dribble.length() + " bytes, a byte a second");
         assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "others' round trips took " + took);
         for (TestClient client : slowloris) {
             client.send("\n");
-            assertEquals(sent + SUFFIX, client.readLine(), "the slowloris line is answered once complete");
+            Expect.line(client, sent + rule.suffix(), "the slowloris line is answered once complete");
         }
     }
 
-    @Test
-    @Timeout(60)
-    void randomBinaryInputOnAHundredConnectionsIsEchoedByteExact() throws Exception {
-        Server server = startServer();
-        int port = port(server);
-        byte[] suffix = utf8(SUFFIX);
+    static void randomBinaryInputOnAHundredConnectionsIsEchoedByteExact(RuleContext rule) throws Exception {
+        Supplier<MetricsSnapshot> metrics = rule.target().serverMetrics();
+        long errorsBefore = metrics == null ? 0 : metrics.get().errors();
+        byte[] suffix = rule.suffixBytes();
         Concurrently.run(100, i -> {
             Random random = new Random(0x5eed + i);
             byte[] input = new byte[32 * 1024];
             random.nextBytes(input);
             input[input.length - 1] = '\n'; // every message complete, so every one is answered
             byte[] expected = lineEchoOf(input, suffix);
-            try (TestClient client = TestClient.connect(port, Duration.ofSeconds(20))) {
+            try (TestClient client = rule.connectUnregistered(Duration.ofSeconds(20))) {
                 assertEchoedExactly(client, input, expected, random);
             }
         });
-        assertEquals(0, snapshot(server).errors(), snapshot(server).toJson());
+        if (metrics != null) {
+            assertEquals(errorsBefore, metrics.get().errors(), "no errors: " + rule.metricsJson());
+        }
     }
 
-    @Test
-    @Timeout(60)
-    void randomBinaryInputInRawFramingWithAnEmptySuffixComesBackByteExact() throws Exception {
-        Server server = startServer("--framing", "raw", "--suffix", "");
-        int port = port(server);
+    static void randomBinaryInputInRawFramingWithAnEmptySuffixComesBackByteExact(RuleContext rule) throws Exception {
         Concurrently.run(100, i -> {
             Random random = new Random(0xbad5eed + i);
             byte[] input = new byte[32 * 1024];
             random.nextBytes(input);
-            try (TestClient client = TestClient.connect(port, Duration.ofSeconds(20))) {
+            try (TestClient client = rule.connectUnregistered(Duration.ofSeconds(20))) {
                 assertEchoedExactly(client, input, input, random);
                 client.shutdownOutput();
                 client.assertEof();
@@ -253,13 +276,8 @@ abstract class FaultRules extends ServerRules {
                 }
                 return null;
             });
-            byte[] reply = client.readExactly(expected.length);
+            Expect.bytes(client, expected, "the echo of " + input.length + " random bytes");
             writer.get(10, TimeUnit.SECONDS);
-            if (!Arrays.equals(expected, reply)) {
-                int at = Arrays.mismatch(expected, reply);
-                throw new AssertionError("echo differs at byte " + at + " of " + expected.length
-                        + ": expected " + (expected[at] & 0xff) + ", got " + (reply[at] & 0xff));
-            }
         }
     }
 

@@ -1,64 +1,81 @@
 package io.vtnio.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.vtnio.core.Server;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * How bytes become messages and go back (SPEC section 1): a line ends at {@code \n}, a {@code \r}
  * right before it is dropped, bytes pass through unchanged whatever their value or however writes
  * split them, {@code --max-line} refuses only the line too long, and {@code --framing raw} answers
- * each chunk as it arrives.
+ * each chunk as it arrives. Every rule here needs nothing but a connection, so all of them are
+ * {@link RemoteRule}s ({@link #FOR_ANY_SERVER}), which {@code vtnio verify} also runs against
+ * anyone's server.
  */
 abstract class FramingRules extends ServerRules {
 
-    @Test
-    @Timeout(10)
-    void echoPassesAUtf8CharacterSplitAcrossWritesUnchanged() throws Exception {
-        TestClient client = connect(startServer());
+    /** The rules of this family that run against any server: all of them. */
+    static final List<RemoteRule> FOR_ANY_SERVER = List.of(
+            RemoteRule.of("framing", "echoPassesAUtf8CharacterSplitAcrossWritesUnchanged", Needs.echo(), 10,
+                    FramingRules::echoPassesAUtf8CharacterSplitAcrossWritesUnchanged),
+            RemoteRule.of("framing", "echoDropsTheCarriageReturnBeforeTheNewlineOnly", Needs.echo(), 10,
+                    FramingRules::echoDropsTheCarriageReturnBeforeTheNewlineOnly),
+            RemoteRule.of("framing", "echoAnswersAnEmptyLineWithTheSuffixAlone", Needs.echo(), 10,
+                    FramingRules::echoAnswersAnEmptyLineWithTheSuffixAlone),
+            RemoteRule.of("framing", "echoReturnsEveryByteValueExceptNewlineUnchanged", Needs.echo().linesUpTo(520), 10,
+                    FramingRules::echoReturnsEveryByteValueExceptNewlineUnchanged),
+            RemoteRule.of("framing", "lineOfMaxLineBytesIsAnsweredAndOneByteMoreGetsAnErrorAndACloseOfThatConnectionOnly",
+                    Needs.echo(), 20,
+                    FramingRules::lineOfMaxLineBytesIsAnsweredAndOneByteMoreGetsAnErrorAndACloseOfThatConnectionOnly),
+            RemoteRule.of("framing", "lineThatCannotFitMaxLineIsRefusedBeforeItsNewlineArrives", Needs.echo(), 10,
+                    FramingRules::lineThatCannotFitMaxLineIsRefusedBeforeItsNewlineArrives)
+                    .triedWith("--max-line", "8"),
+            RemoteRule.of("framing", "rawFramingAnswersTheTutorialClientsSendallThenRecv", Needs.rawEcho(), 10,
+                    FramingRules::rawFramingAnswersTheTutorialClientsSendallThenRecv),
+            RemoteRule.of("framing", "rawFramingAnswersThenClosesOnHalfClose", Needs.rawEcho(), 10,
+                    FramingRules::rawFramingAnswersThenClosesOnHalfClose)
+                    .triedWith("--suffix", ""));
+
+    @TestFactory
+    Stream<DynamicTest> rulesForAnyServer() {
+        return againstThisServer(FOR_ANY_SERVER);
+    }
+
+    static void echoPassesAUtf8CharacterSplitAcrossWritesUnchanged(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         byte[] euro = utf8("€");
-        assertEquals(3, euro.length);
         client.send(new byte[] {'a', euro[0]});
         Thread.sleep(20);
         client.send(new byte[] {euro[1]});
         Thread.sleep(20);
         client.send(new byte[] {euro[2], 'b', '\n'});
-        assertArrayEquals(utf8("a€b好\n"), client.readExactly(utf8("a€b好\n").length));
+        Expect.bytes(client, "a€b" + rule.suffix() + "\n", null);
     }
 
-    @Test
-    @Timeout(10)
-    void echoDropsTheCarriageReturnBeforeTheNewlineOnly() throws Exception {
-        TestClient client = connect(startServer());
+    static void echoDropsTheCarriageReturnBeforeTheNewlineOnly(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         client.send("crlf\r\n");
-        assertEquals("crlf" + SUFFIX, client.readLine());
+        Expect.line(client, "crlf" + rule.suffix(), "the \\r before the \\n is dropped");
         client.send("lone\rinside\r\n");
-        assertEquals("lone\rinside" + SUFFIX, client.readLine());
+        Expect.line(client, "lone\rinside" + rule.suffix(), "a \\r inside the line stays");
         client.send("split\r");
         Thread.sleep(20);
         client.send("\n");
-        assertEquals("split" + SUFFIX, client.readLine());
+        Expect.line(client, "split" + rule.suffix(), "a \\r and \\n in two writes");
     }
 
-    @Test
-    @Timeout(10)
-    void echoAnswersAnEmptyLineWithTheSuffixAlone() throws Exception {
-        TestClient client = connect(startServer());
+    static void echoAnswersAnEmptyLineWithTheSuffixAlone(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         client.send("\n\r\n");
-        assertArrayEquals(utf8("好\n好\n"), client.readExactly(utf8("好\n好\n").length));
+        Expect.bytes(client, rule.suffix() + "\n" + rule.suffix() + "\n", "\\n then \\r\\n");
     }
 
-    @Test
-    @Timeout(10)
-    void echoReturnsEveryByteValueExceptNewlineUnchanged() throws Exception {
-        TestClient client = connect(startServer());
+    static void echoReturnsEveryByteValueExceptNewlineUnchanged(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int round = 0; round < 2; round++) {
             for (int b = 0; b < 256; b++) {
@@ -76,75 +93,71 @@ abstract class FramingRules extends ServerRules {
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.write(message);
-        expected.write(utf8("好\n"));
-        assertArrayEquals(expected.toByteArray(), client.readExactly(expected.size()));
+        expected.write(rule.suffixBytes());
+        expected.write('\n');
+        Expect.bytes(client, expected.toByteArray(), "every byte value and invalid UTF-8 in one line");
     }
 
-    @Test
-    @Timeout(20)
-    void lineOfMaxLineBytesIsAnsweredAndOneByteMoreGetsAnErrorAndACloseOfThatConnectionOnly() throws Exception {
-        Server server = startServer();
-        TestClient bystander = connect(server);
-        roundTrip(bystander, "before");
+    static void lineOfMaxLineBytesIsAnsweredAndOneByteMoreGetsAnErrorAndACloseOfThatConnectionOnly(RuleContext rule)
+            throws Exception {
+        int maxLine = rule.target().maxLineBytes();
+        TestClient bystander = rule.connect();
+        rule.roundTrip(bystander, "before");
 
-        TestClient longest = connect(server);
-        String max = "a".repeat(65_536);
+        TestClient longest = rule.connect();
+        String max = "a".repeat(maxLine);
         longest.send(max + "\n");
-        assertArrayEquals(utf8(max + "好\n"), longest.readExactly(65_536 + 4));
+        Expect.bytes(longest, max + rule.suffix() + "\n", "a line of exactly --max-line " + maxLine + " bytes");
 
-        TestClient tooLong = connect(server);
-        tooLong.send("ok\n" + "b".repeat(65_537) + "\n");
-        assertEquals("ok" + SUFFIX, tooLong.readLine(), "lines before the long one are still answered");
-        assertEquals("ERR line too long", tooLong.readLine());
+        TestClient tooLong = rule.connect();
+        tooLong.send("ok\n" + "b".repeat(maxLine + 1) + "\n");
+        Expect.line(tooLong, "ok" + rule.suffix(), "lines before the long one are still answered");
+        Expect.line(tooLong, "ERR line too long", "a line of --max-line + 1 bytes");
         tooLong.assertClosed();
 
-        roundTrip(bystander, "after");
-        roundTrip(longest, "still open");
-        Eventually.await("errors counts the too-long line", Duration.ofSeconds(5),
-                () -> snapshot(server).errors() >= 1, () -> snapshot(server).toJson());
+        rule.roundTrip(bystander, "after");
+        rule.roundTrip(longest, "still open");
+        if (rule.target().serverMetrics() != null) {
+            Eventually.await("errors counts the too-long line", Duration.ofSeconds(5),
+                    () -> rule.target().serverMetrics().get().errors() >= 1, rule::metricsJson);
+        }
     }
 
-    @Test
-    @Timeout(10)
-    void lineThatCannotFitMaxLineIsRefusedBeforeItsNewlineArrives() throws Exception {
-        Server server = startServer("--max-line", "8");
-        TestClient exact = connect(server);
-        exact.send("12345678\r\n");
-        assertEquals("12345678" + SUFFIX, exact.readLine(), "--max-line bytes plus \\r\\n is a legal line");
+    static void lineThatCannotFitMaxLineIsRefusedBeforeItsNewlineArrives(RuleContext rule) throws Exception {
+        int maxLine = rule.target().maxLineBytes();
+        String digits = "1234567890".repeat(maxLine / 10 + 1);
+        TestClient exact = rule.connect();
+        exact.send(digits.substring(0, maxLine) + "\r\n");
+        Expect.line(exact, digits.substring(0, maxLine) + rule.suffix(), "--max-line bytes plus \\r\\n is a legal line");
 
-        TestClient tooLong = connect(server);
-        tooLong.send("1234");
+        TestClient tooLong = rule.connect();
+        tooLong.send(digits.substring(0, maxLine / 2));
         Thread.sleep(20);
-        tooLong.send("56789");
-        assertEquals("ERR line too long", tooLong.readLine(), "nine bytes can no longer become an 8-byte line");
+        tooLong.send(digits.substring(maxLine / 2, maxLine + 1));
+        Expect.line(tooLong, "ERR line too long", (maxLine + 1) + " bytes with no newline can no longer become a line");
         tooLong.assertClosed();
-        roundTrip(exact, "1234");
+        rule.roundTrip(exact, "1234");
     }
 
-    @Test
-    @Timeout(10)
-    void rawFramingAnswersTheTutorialClientsSendallThenRecv() throws Exception {
-        Server server = startServer("--framing", "raw");
-        TestClient client = connect(server);
+    static void rawFramingAnswersTheTutorialClientsSendallThenRecv(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         // The tutorial's client: sock.sendall(text) with no newline, then sock.recv(1024).
         client.send("Hello, world");
-        assertEquals("Hello, world好", new String(client.readOnce(1024), StandardCharsets.UTF_8));
+        Expect.oneRead(client, 1024, "Hello, world" + rule.suffix(), null);
         client.send("again");
-        assertEquals("again好", new String(client.readOnce(1024), StandardCharsets.UTF_8));
+        Expect.oneRead(client, 1024, "again" + rule.suffix(), null);
 
-        TestClient second = connect(server);
+        TestClient second = rule.connect();
         second.send("line\nstays\n");
-        assertEquals("line\nstays\n好", new String(second.readOnce(1024), StandardCharsets.UTF_8),
+        Expect.oneRead(second, 1024, "line\nstays\n" + rule.suffix(),
                 "raw framing answers the chunk, newlines and all, and adds none");
     }
 
-    @Test
-    @Timeout(10)
-    void rawFramingAnswersThenClosesOnHalfClose() throws Exception {
-        TestClient client = connect(startServer("--framing", "raw", "--suffix", ""));
+    static void rawFramingAnswersThenClosesOnHalfClose(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         client.send("bye");
         client.shutdownOutput();
-        assertArrayEquals(utf8("bye"), client.readExactly(3));
+        Expect.bytes(client, "bye" + rule.suffix(), null);
         client.assertEof();
     }
 }

@@ -16,25 +16,37 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * How connections and servers end (SPEC sections 1 and 2): a half-close, {@link Server#stop}
  * and SIGTERM each deliver every reply owed before closing, and a stop gives up on them only
  * after its drain timeout. SIGTERM is a graceful stop from the moment a port accepts, not only
- * once start-up has finished, and a graceful stop exits with 0.
+ * once start-up has finished, and a graceful stop exits with 0. The half-close needs only a
+ * connection: a {@link RemoteRule}, which {@code vtnio verify} also runs.
  */
 abstract class LifecycleRules extends ServerRules {
 
-    @Test
-    @Timeout(10)
-    void halfCloseGetsEveryReplyThenEndOfStream() throws Exception {
-        TestClient client = connect(startServer());
+    /** The rules of this family that run against any server ({@link RemoteRule}). */
+    static final List<RemoteRule> FOR_ANY_SERVER = List.of(
+            RemoteRule.of("lifecycle", "halfCloseGetsEveryReplyThenEndOfStream", Needs.echo(), 10,
+                    LifecycleRules::halfCloseGetsEveryReplyThenEndOfStream));
+
+    @TestFactory
+    Stream<DynamicTest> rulesForAnyServer() {
+        return againstThisServer(FOR_ANY_SERVER);
+    }
+
+    static void halfCloseGetsEveryReplyThenEndOfStream(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
         client.send("one\ntwo\nthree\nfour\nfive\n");
         client.shutdownOutput();
         for (String word : List.of("one", "two", "three", "four", "five")) {
-            assertEquals(word + SUFFIX, client.readLine());
+            Expect.line(client, word + rule.suffix(), "a reply owed at the half-close");
         }
         client.assertEof();
     }

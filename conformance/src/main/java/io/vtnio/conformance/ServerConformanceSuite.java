@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Nested;
  * {@link ProcessFaultRules}, {@link SecurityRules}) over the fixtures of
  * {@link ServerRules}. Each is run here by a {@link Nested} class that inherits its tests and
  * hands it this suite's factory, so a subclass gets every family from its one method and a new
- * family needs one more nested class here, not a change to each server's test.
+ * family needs one more nested class here, not a change to each server's test. The rules that need
+ * no control of the server's process are {@link RemoteRule}s, listed by {@link RemoteRuleCatalog}:
+ * each family runs its own against an in-process server here (one dynamic test per rule, named
+ * after it), and {@code vtnio verify} runs the very same code against anyone's server.
  */
 public abstract class ServerConformanceSuite {
 

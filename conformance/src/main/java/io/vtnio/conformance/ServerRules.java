@@ -1,8 +1,7 @@
 package io.vtnio.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.vtnio.core.MetricsSnapshot;
+import io.vtnio.core.Mode;
 import io.vtnio.core.Server;
 import io.vtnio.core.ServerConfig;
 import io.vtnio.core.ServerFactory;
@@ -14,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -99,7 +100,7 @@ abstract class ServerRules {
     /** Sends {@code message} as a line and asserts the echo reply. */
     protected static void roundTrip(TestClient client, String message) throws IOException {
         client.send(message + "\n");
-        assertEquals(message + SUFFIX, client.readLine());
+        Expect.line(client, message + SUFFIX, null);
     }
 
     /** The server's metrics now, for assertions and failure messages. */
@@ -108,19 +109,42 @@ abstract class ServerRules {
     }
 
     /**
-     * Connects {@code count} chat clients one after another. Each sends {@code join-N} and waits
-     * for it to come back: a chat client hears its own lines, so once it does it is surely in the
-     * room. Earlier clients have the later join lines still unread.
+     * Connects {@code count} chat clients one after another, each in the room once it hears its
+     * own join line ({@link RuleContext#joinChat}); closed after the test.
      */
     protected List<TestClient> joinChat(Server server, int count) throws IOException {
-        List<TestClient> clients = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            TestClient client = connect(server, Duration.ofSeconds(20));
-            client.send("join-" + i + "\n");
-            assertEquals("join-" + i, client.readLine(), "a new chat client first hears its own line");
-            clients.add(client);
-        }
-        return clients;
+        RuleContext chat = register(new RuleContext(Target.remote("127.0.0.1", port(server)).withMode(Mode.CHAT)));
+        return chat.joinChat(count);
+    }
+
+    /**
+     * A {@link RuleContext} for {@code server} (started with the default suffix), closed after the
+     * test: for in-process tests that share code with a {@link RemoteRule}.
+     */
+    protected RuleContext context(Server server) {
+        Target target = Target.remote("127.0.0.1", port(server)).withMetrics(() -> snapshot(server));
+        return register(new RuleContext(target));
+    }
+
+    /**
+     * One dynamic test per rule, each against a fresh in-process server of {@link #factory()}
+     * started with the rule's {@link RemoteRule#serverFlags()} and closed after it. The rule's
+     * own time bound ({@link RuleRunner}) stands in for a {@link Timeout}, which JUnit does not
+     * apply to dynamic tests. Each test's display name is the rule's name.
+     */
+    protected Stream<DynamicTest> againstThisServer(List<RemoteRule> rules) {
+        return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.name(), () -> {
+            List<String> flags = new ArrayList<>(List.of("--port", "0"));
+            flags.addAll(rule.serverFlags());
+            ServerConfig config = ServerConfig.parse(flags.toArray(String[]::new));
+            try (Server server = factory().create(config)) {
+                server.start();
+                RuleRunner.check(rule, Target.inProcess(server, config, () -> snapshot(server)));
+            } catch (Exception | AssertionError e) {
+                // Surefire's reports call a dynamic test rulesForAnyServer()[N]: the failure names the rule.
+                throw new AssertionError(rule.name() + ": " + RuleRunner.oneLine(e), e);
+            }
+        }));
     }
 
     /** {@code text} as UTF-8 bytes, the form replies are compared in. */

@@ -11,14 +11,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Clients that stop reading: in chat mode one past {@code --max-outbound} is dropped while the
- * others receive everything; in echo mode it only delays itself and later gets every reply.
+ * others receive everything; in echo mode it only delays itself and later gets every reply (a
+ * {@link RemoteRule}, which {@code vtnio verify} also runs).
  */
 abstract class SlowConsumerRules extends ServerRules {
+
+    /** The rules of this family that run against any server ({@link RemoteRule}). */
+    static final List<RemoteRule> FOR_ANY_SERVER = List.of(
+            RemoteRule.of("slow consumers", "echoClientThatDoesNotReadDelaysOnlyItselfAndGetsEveryReplyLater",
+                    Needs.echo(), 30, SlowConsumerRules::echoClientThatDoesNotReadDelaysOnlyItselfAndGetsEveryReplyLater));
+
+    @TestFactory
+    Stream<DynamicTest> rulesForAnyServer() {
+        return againstThisServer(FOR_ANY_SERVER);
+    }
 
     @Test
     @Timeout(60)
@@ -80,11 +94,8 @@ abstract class SlowConsumerRules extends ServerRules {
                 () -> server.metrics().connectionsOpen() == others.size(), () -> snapshot(server).toJson());
     }
 
-    @Test
-    @Timeout(30)
-    void echoClientThatDoesNotReadDelaysOnlyItselfAndGetsEveryReplyLater() throws Exception {
-        Server server = startServer();
-        TestClient stalled = register(TestClient.connectWithReceiveBuffer(port(server), 8192, Duration.ofSeconds(20)));
+    static void echoClientThatDoesNotReadDelaysOnlyItselfAndGetsEveryReplyLater(RuleContext rule) throws Exception {
+        TestClient stalled = rule.connectWithReceiveBuffer(8192, Duration.ofSeconds(20));
         int lineCount = 200_000;
         // Write from a thread of its own: once the server rightly stops reading, writes block.
         Future<?> writer;
@@ -100,18 +111,15 @@ abstract class SlowConsumerRules extends ServerRules {
                 return null;
             });
             Thread.sleep(300);
-            TestClient other = connect(server);
+            TestClient other = rule.connect();
             for (int i = 0; i < 10; i++) {
-                roundTrip(other, "meanwhile-" + i);
+                rule.roundTrip(other, "meanwhile-" + i);
             }
             for (int i = 0; i < lineCount; i++) {
-                String reply = stalled.readLine();
-                if (!reply.equals("s-" + i + SUFFIX)) {
-                    throw new AssertionError("reply " + i + " to the client that paused reading: " + reply);
-                }
+                Expect.line(stalled, "s-" + i + rule.suffix(), "reply " + i + " to the client that paused reading");
             }
             writer.get(20, TimeUnit.SECONDS);
         }
-        roundTrip(stalled, "caught up");
+        rule.roundTrip(stalled, "caught up");
     }
 }

@@ -42,6 +42,7 @@ public final class TestClient implements AutoCloseable {
     private final byte[] buffer = new byte[16 * 1024];
     private int position;
     private int limit;
+    private byte[] partialReply = new byte[0];
 
     private TestClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -125,7 +126,7 @@ public final class TestClient implements AutoCloseable {
         byte[] line = new byte[128];
         int length = 0;
         while (true) {
-            if (position == limit && !fill()) {
+            if (position == limit && !fillKeepingPartial(line, length)) {
                 throw new EOFException("connection closed by server after " + length
                         + " bytes of a line: " + preview(line, length));
             }
@@ -159,7 +160,7 @@ public final class TestClient implements AutoCloseable {
         byte[] bytes = new byte[count];
         int length = 0;
         while (length < count) {
-            if (position == limit && !fill()) {
+            if (position == limit && !fillKeepingPartial(bytes, length)) {
                 throw new EOFException("connection closed by server after " + length + " of " + count
                         + " bytes: " + preview(bytes, length));
             }
@@ -176,6 +177,7 @@ public final class TestClient implements AutoCloseable {
      * whatever that one call delivers.
      */
     public byte[] readOnce(int max) throws IOException {
+        partialReply = new byte[0];
         if (position < limit) {
             int n = Math.min(max, limit - position);
             byte[] bytes = Arrays.copyOfRange(buffer, position, position + n);
@@ -277,6 +279,24 @@ public final class TestClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+    }
+
+    /**
+     * The bytes the last {@link #readLineBytes} or {@link #readExactly} that failed (a timeout, a
+     * close, a reset) had received before it failed, so a failure message can say what came.
+     */
+    public byte[] partialReply() {
+        return partialReply.clone();
+    }
+
+    /** {@link #fill}, keeping {@code length} bytes of {@code reply} as the partial reply if it fails. */
+    private boolean fillKeepingPartial(byte[] reply, int length) throws IOException {
+        partialReply = Arrays.copyOf(reply, length);
+        boolean filled = fill();
+        if (filled) {
+            partialReply = new byte[0];
+        }
+        return filled;
     }
 
     private boolean fill() throws IOException {

@@ -1,6 +1,7 @@
 package io.vtnio.conformance;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,11 +46,17 @@ public final class VerifiedEchoClients implements AutoCloseable {
      */
     public static VerifiedEchoClients start(int port, int count, String suffix, Duration readTimeout)
             throws Exception {
+        return start(new InetSocketAddress("127.0.0.1", port), count, suffix, readTimeout);
+    }
+
+    /** {@link #start(int, int, String, Duration)} against a server at {@code address}. */
+    public static VerifiedEchoClients start(InetSocketAddress address, int count, String suffix, Duration readTimeout)
+            throws Exception {
         List<TestClient> clients = new ArrayList<>();
         VerifiedEchoClients verified = new VerifiedEchoClients(clients, suffix);
         try {
             for (int i = 0; i < count; i++) {
-                clients.add(TestClient.connect(port, readTimeout));
+                clients.add(TestClient.connect(address, readTimeout, socket -> { }));
             }
             Concurrently.runOnPlatformThreads(count, count, i -> verified.roundTrip(i, clients.get(i), -1));
             for (int i = 0; i < count; i++) {
@@ -137,13 +144,9 @@ public final class VerifiedEchoClients implements AutoCloseable {
         byte[] line = Arrays.copyOf(message, message.length + 1);
         line[message.length] = '\n';
         client.send(line);
-        byte[] reply = client.readLineBytes();
         byte[] expected = Arrays.copyOf(message, message.length + suffix.length);
         System.arraycopy(suffix, 0, expected, message.length, suffix.length);
-        if (!Arrays.equals(expected, reply)) {
-            throw new AssertionError("client " + id + " sent " + new String(message, StandardCharsets.US_ASCII)
-                    + " and got " + new String(reply, StandardCharsets.UTF_8));
-        }
+        Expect.line(client, expected, "verified client " + id);
         roundTrips.incrementAndGet();
     }
 }

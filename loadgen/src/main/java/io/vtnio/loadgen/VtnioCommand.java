@@ -4,6 +4,7 @@ import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.core.UsageErrors;
 import io.vtnio.loadgen.check.CheckCommand;
 import io.vtnio.loadgen.compare.CompareCommand;
+import io.vtnio.loadgen.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "vtnio", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = "Virtual threads or a java.nio Selector loop? Load tests that settle it.",
         subcommands = {LoadCommand.class, CompareCommand.class, CheckCommand.class, MergeCommand.class,
-            CommandLine.HelpCommand.class})
+            VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class VtnioCommand implements Runnable {
 
     @Spec

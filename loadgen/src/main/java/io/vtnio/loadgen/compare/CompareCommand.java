@@ -2,8 +2,9 @@ package io.vtnio.loadgen.compare;
 
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
-import io.vtnio.loadgen.report.CompareSummary;
 import io.vtnio.loadgen.profile.SyscallCounter;
+import io.vtnio.loadgen.report.CompareSummary;
+import io.vtnio.loadgen.report.ContestantInfo;
 import io.vtnio.loadgen.report.CpuLines;
 import io.vtnio.loadgen.report.HtmlReport;
 import io.vtnio.loadgen.report.MachineNoise;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +38,10 @@ import picocli.CommandLine.Spec;
  * {@code vtnio compare}: runs the servers side by side in alternating rounds, each in its own
  * JVM on the same options and pinned away from the generator, and writes the table on stdout,
  * {@code DIR/summary.json} and {@code DIR/report.html} (SPEC section 4), each scenario decided
- * by a confidence interval over paired rounds ({@link io.vtnio.loadgen.stats.Verdict}). Exit codes: 0 when every
- * run gave a result without errors, 1 otherwise, 2 for bad usage.
+ * by a confidence interval over paired rounds ({@link io.vtnio.loadgen.stats.Verdict}). A {@code --server}
+ * contestant is first checked with {@code vtnio verify}'s rules ({@link ContestantVerifier}) and refused
+ * when it fails one, unless {@code --no-verify}. Exit codes: 0 when every run gave a result without
+ * errors, 1 otherwise (a refused contestant too), 2 for bad usage.
  *
  * <pre>
  * vtnio compare                                   # the default set, about 6 minutes on 2 cores
@@ -167,6 +171,10 @@ public final class CompareCommand implements Callable<Integer> {
             + "the report says why they were not measured.")
     private boolean syscalls;
 
+    @Option(names = "--no-verify", description = "Measure --server contestants without first checking them with "
+            + "vtnio verify's rules (by default one that fails a rule is refused, exit 1).")
+    private boolean noVerify;
+
     @Option(names = "--idle-connections", paramLabel = "N",
             description = "Connections the idle scenario holds open (default: 5000; with --quick: 2000).")
     private Integer idleConnections;
@@ -220,6 +228,16 @@ public final class CompareCommand implements Callable<Integer> {
         }
         stderr.flush();
 
+        ContestantVerifier verifier = new ContestantVerifier(java, cpus, outDir.resolve("verify"), stderr);
+        verifier.verifyAll(contestants, chosen, noVerify);
+        if (!verifier.refusals().isEmpty()) {
+            for (String refusal : verifier.refusals()) {
+                stderr.println("vtnio compare: refusing " + refusal + "; --no-verify measures it anyway");
+            }
+            stderr.flush();
+            return 1;
+        }
+
         CpuPlan probed = scaling ? steps.plans().getLast() : cpus;
         NoiseProbe noise = NoiseProbe.forCpus(probed.serverCpus(), probed.generatorCpus());
         noise.checkpoint("before");
@@ -242,7 +260,7 @@ public final class CompareCommand implements Callable<Integer> {
         notes.addAll(machineNoise.warnings(thresholdPct));
         CompareSummary summary = new CompareSummary("vtnio", CompareSummary.KIND, ManifestVersionProvider.version(),
                 startedAt.toString(), Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0, commandLine(),
-                comparison.mostRounds(), comparison.order(), ContestantInfos.of(contestants, java, scaling ? null : cpus),
+                comparison.mostRounds(), comparison.order(), verified(ContestantInfos.of(contestants, java, scaling ? null : cpus), verifier.summaries()),
                 String.join(" ", java.jvmOptions()), cpuSharing, MachineProbe.describe(),
                 comparison.scenarios(), comparison.results(), notes, plan.isAuto(), thresholdPct,
                 comparison.verdicts(), machineNoise, scaling ? null : cpus.info(),
@@ -417,6 +435,10 @@ public final class CompareCommand implements Callable<Integer> {
                                       Diagnostics diagnostics) {
         return new RoundRunner(java, cpus, new MemoryProbe(java.jcmd(), cpus.pinning()), outDir, progress,
                 diagnostics);
+    }
+
+    private static List<ContestantInfo> verified(List<ContestantInfo> infos, Map<String, String> verifications) {
+        return infos.stream().map(info -> info.withVerification(verifications.get(info.name()))).toList();
     }
 
     /** The CPU plan of {@code --no-pin} and {@code --server-cpus}; a count that does not fit is bad usage. */

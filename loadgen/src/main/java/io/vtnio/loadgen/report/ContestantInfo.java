@@ -14,13 +14,27 @@ package io.vtnio.loadgen.report;
  *                      {@code {cpus}=4}, {@code not told (no {cpus})}
  * @param toldArguments the exact options that told it: {@code -Djdk.virtualThreadScheduler.parallelism=4},
  *                      {@code --loops 4}, {@code {cpus}=4} or {@code nothing}
+ * @param verification  how it was checked before it was measured: {@code built-in: conformance suite
+ *                      (./vtnio test)}, {@code verified: 14 passed, 3 skipped} or {@code not verified
+ *                      (--no-verify)}; null in summaries written before compare verified contestants
  */
 public record ContestantInfo(String name, String command, Integer cpus, String cpuText, String told,
-                             String toldArguments) {
+                             String toldArguments, String verification) {
 
-    /** A contestant whose CPUs are not recorded. */
+    /** A contestant whose CPUs and verification are not recorded. */
     public ContestantInfo(String name, String command) {
-        this(name, command, null, null, null, null);
+        this(name, command, null, null, null, null, null);
+    }
+
+    /** A contestant with its CPUs, not (yet) verified. */
+    public ContestantInfo(String name, String command, Integer cpus, String cpuText, String told,
+                          String toldArguments) {
+        this(name, command, cpus, cpuText, told, toldArguments, null);
+    }
+
+    /** The same contestant with {@code verification}. */
+    public ContestantInfo withVerification(String verification) {
+        return new ContestantInfo(name, command, cpus, cpuText, told, toldArguments, verification);
     }
 
     /** {@code vt: 1 CPU (CPU 1), 1 carrier (-Djdk...=1)}, or null when the CPUs are not recorded. */

@@ -334,7 +334,8 @@ public final class HtmlReport {
         setupRow("JVM options", "<code>" + esc(summary.jvmOptions())
                 + "</code> for every built-in server, plus <code>-Xlog:gc:file=&hellip;</code> for its GC log");
         for (ContestantInfo contestant : summary.contestants()) {
-            setupRow("server " + esc(contestant.name()), "<code>" + esc(contestant.command()) + "</code>");
+            setupRow("server " + esc(contestant.name()), "<code>" + esc(contestant.command()) + "</code>"
+                    + (contestant.verification() == null ? "" : "<br>" + esc(contestant.verification())));
         }
         setupRow("generator", "<code>vtnio load</code> in its own JVM, one per run; its <code>--json</code>, "
                 + "<code>--hlog</code> and <code>--hgrm</code> files are linked under each scenario");

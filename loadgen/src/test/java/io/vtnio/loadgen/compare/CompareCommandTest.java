@@ -120,6 +120,9 @@ class CompareCommandTest {
         ResultEntry churn = SummaryFile.read(dir.resolve("summary.json")).result("churn", "shell");
         assertTrue(churn.measured() && churn.throughputPerSec() > 0, churn.toString());
         assertEquals("hello", churn.mode());
+        // Verified first, in the one mode its scenario runs: hello's rules, less the one about another greeting.
+        assertEquals("verified: 2 passed, 25 skipped",
+                SummaryFile.read(dir.resolve("summary.json")).contestants().get(0).verification());
     }
 
     @Test

@@ -1,0 +1,141 @@
+package io.vtnio.loadgen.verify;
+
+import io.vtnio.conformance.RemoteRuleCatalog;
+import io.vtnio.conformance.Target;
+import io.vtnio.conformance.Verification;
+import io.vtnio.core.ByteSize;
+import io.vtnio.core.Framing;
+import io.vtnio.core.HostPort;
+import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.core.Mode;
+import io.vtnio.core.Protocol;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vtnio verify HOST:PORT}: the conformance suite's rules that need no control of the
+ * server's process, run against a server that is already running, anyone's. The flags say what
+ * the server was started to do (vtnio's defaults unless given); a rule about another mode,
+ * framing, suffix or greeting is skipped with the reason. One line per rule, then a summary.
+ * Exit codes: 0 when every rule that ran passed, 1 when one failed or nothing listens at
+ * HOST:PORT, 2 for bad usage.
+ *
+ * <pre>
+ * vtnio verify 127.0.0.1:8001
+ * vtnio verify 127.0.0.1:8001 --mode chat
+ * vtnio verify 10.0.0.5:9000 --suffix '' --max-line 4096
+ * </pre>
+ *
+ * <p>Threading: runs on the caller's thread; each rule on a thread of its own ({@code RuleRunner}).
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Run the conformance rules that need no control of the server's process against a running "
+                + "server: one line per rule (pass, FAIL with what was expected and what came, or skip with why), "
+                + "then a summary. Rules that need the server's own flags, signals, stdout, metrics or descriptor "
+                + "limit run only in vtnio's own test suite.",
+            "Exit codes: 0 every rule that ran passed; 1 a rule failed or nothing listens at HOST:PORT; 2 bad usage."})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. 127.0.0.1:8001 or [::1]:8001.")
+    private String hostPort;
+
+    @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
+            description = "What the server was started in: echo, chat or hello (default: ${DEFAULT-VALUE}).")
+    private Mode mode;
+
+    @Option(names = "--framing", defaultValue = "line", paramLabel = "FRAMING",
+            description = "line or raw, raw in echo mode only (default: ${DEFAULT-VALUE}).")
+    private Framing framing;
+
+    @Option(names = "--suffix", defaultValue = Protocol.DEFAULT_SUFFIX, paramLabel = "TEXT",
+            description = "What the server appends to each echo; may be empty (default: ${DEFAULT-VALUE}).")
+    private String suffix;
+
+    @Option(names = "--greeting", defaultValue = "hello", paramLabel = "TEXT",
+            description = "What the server greets with in hello mode (default: ${DEFAULT-VALUE}).")
+    private String greeting;
+
+    @Option(names = "--max-line", defaultValue = "65536", paramLabel = "SIZE", converter = ByteSize.IntConverter.class,
+            description = "The longest message the server accepts, terminator excluded (default: ${DEFAULT-VALUE}).")
+    private int maxLineBytes;
+
+    @Override
+    public Integer call() {
+        InetSocketAddress address = parseHostPort(hostPort);
+        require(maxLineBytes >= 1, "--max-line must be at least 1, got " + maxLineBytes);
+        require(framing == Framing.LINE || mode == Mode.ECHO, "--framing raw works only with --mode echo");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String shown = HostPort.format(address.getHostString(), address.getPort());
+        String unreachable = listens(address);
+        if (unreachable != null) {
+            err.println("vtnio verify: nothing listens at " + shown + " (" + unreachable + ")");
+            err.flush();
+            return 1;
+        }
+        Target target = new Target(address.getHostString(), address.getPort(), mode, framing, suffix, greeting,
+                maxLineBytes, null);
+        out.println("verify " + shown + ": " + RemoteRuleCatalog.all().size() + " rules that need no control of the "
+                + "server's process");
+        out.flush();
+        Verification result = Verification.run(target, outcome -> {
+            out.println(outcome.line());
+            out.flush();
+        });
+        out.println(result.summary());
+        out.flush();
+        return result.failed() == 0 ? 0 : 1;
+    }
+
+    /** Null when a connection to {@code address} succeeds, else why it did not. */
+    private static String listens(InetSocketAddress address) {
+        if (address.isUnresolved()) {
+            return "unknown host";
+        }
+        try (Socket probe = new Socket()) {
+            probe.connect(address, 5_000);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    private InetSocketAddress parseHostPort(String text) {
+        int colon = text.lastIndexOf(':');
+        require(colon > 0 && colon < text.length() - 1, "HOST:PORT expected, got '" + text + "'");
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        require(!host.isEmpty() && (host.indexOf(':') < 0 || text.startsWith("[")),
+                "HOST:PORT expected, got '" + text + "' (write an IPv6 address in brackets: [::1]:8001)");
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "HOST:PORT: '" + text.substring(colon + 1)
+                    + "' is not a port number");
+        }
+        require(port >= 1 && port <= 65_535, "HOST:PORT: the port must be 1..65535, got " + port);
+        return new InetSocketAddress(host, port);
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+}
