@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.verify;
 
+import io.vtnio.conformance.RemoteRule;
 import io.vtnio.conformance.RemoteRuleCatalog;
 import io.vtnio.conformance.Target;
 import io.vtnio.conformance.Verification;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,11 +75,18 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "The longest message the server accepts, terminator excluded (default: ${DEFAULT-VALUE}).")
     private int maxLineBytes;
 
+    @Option(names = "--rule", paramLabel = "NAME",
+            description = "Run only this rule or family (echo, framing, lifecycle, chat, hello, concurrency, faults, "
+                    + "'slow consumers'), by the name a line prints in words or in the suite's camelCase; repeat "
+                    + "for more (default: every rule). To run again just what failed.")
+    private List<String> ruleNames = new ArrayList<>();
+
     @Override
     public Integer call() {
         InetSocketAddress address = parseHostPort(hostPort);
         require(maxLineBytes >= 1, "--max-line must be at least 1, got " + maxLineBytes);
         require(framing == Framing.LINE || mode == Mode.ECHO, "--framing raw works only with --mode echo");
+        List<RemoteRule> rules = chosenRules();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String shown = HostPort.format(address.getHostString(), address.getPort());
@@ -88,16 +98,36 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         Target target = new Target(address.getHostString(), address.getPort(), mode, framing, suffix, greeting,
                 maxLineBytes, null);
-        out.println("verify " + shown + ": " + RemoteRuleCatalog.all().size() + " rules that need no control of the "
-                + "server's process");
+        out.println("verify " + shown + ": " + rules.size() + (ruleNames.isEmpty() ? "" : " chosen") + " rules that need "
+                + "no control of the server's process");
         out.flush();
-        Verification result = Verification.run(target, outcome -> {
+        Verification result = Verification.run(rules, target, outcome -> {
             out.println(outcome.line());
             out.flush();
         });
         out.println(result.summary());
         out.flush();
         return result.failed() == 0 ? 0 : 1;
+    }
+
+    /** The rules {@code --rule} names (a family, or a rule in words or camelCase), or all of them. */
+    private List<RemoteRule> chosenRules() {
+        List<RemoteRule> all = RemoteRuleCatalog.all();
+        if (ruleNames.isEmpty()) {
+            return all;
+        }
+        for (String name : ruleNames) {
+            require(all.stream().anyMatch(rule -> matches(rule, name)), "--rule: no rule or family '" + name
+                    + "' (families: " + String.join(", ", all.stream().map(RemoteRule::family).distinct().toList())
+                    + ")");
+        }
+        return all.stream().filter(rule -> ruleNames.stream().anyMatch(name -> matches(rule, name))).toList();
+    }
+
+    private static boolean matches(RemoteRule rule, String name) {
+        String wanted = name.trim();
+        return rule.family().equalsIgnoreCase(wanted) || rule.name().equals(wanted)
+                || rule.sentence().equalsIgnoreCase(wanted) || (rule.family() + ": " + rule.sentence()).equalsIgnoreCase(wanted);
     }
 
     /** Null when a connection to {@code address} succeeds, else why it did not. */

@@ -102,6 +102,7 @@ class VerifyCommandTest {
                 new String[] {"verify", "127.0.0.1:port"},
                 new String[] {"verify", "127.0.0.1:8001", "--mode", "gossip"},
                 new String[] {"verify", "127.0.0.1:8001", "--mode", "chat", "--framing", "raw"},
+                new String[] {"verify", "127.0.0.1:8001", "--rule", "nosuch"},
                 new String[] {"verify"})) {
             Run run = Run.of(args);
             assertEquals(2, run.exitCode, run::toString);
@@ -111,6 +112,9 @@ class VerifyCommandTest {
         }
         assertEquals("HOST:PORT: the port must be 1..65535, got 99999",
                 Run.of("verify", "127.0.0.1:99999").err.lines().findFirst().orElseThrow());
+        assertEquals("--rule: no rule or family 'nosuch' (families: echo, framing, lifecycle, chat, hello, concurrency, "
+                + "faults, slow consumers)", Run.of("verify", "127.0.0.1:8001", "--rule", "nosuch").err.lines()
+                .findFirst().orElseThrow());
     }
 
     /** One execution of the command line with stdout and stderr captured. */

@@ -50,9 +50,12 @@ class VerifyWrongServerTest {
     @Timeout(240)
     void aDroppedReplyFailsNamingTheReplyThatCameInsteadOrTheSilence() throws Exception {
         try (WrongEchoServer server = new WrongEchoServer(WrongEchoServer.Fault.DROPS_THIRD_REPLY)) {
-            VerifyCommandTest.Run run = VerifyCommandTest.Run.of("verify", "127.0.0.1:" + server.port());
+            // Two families only: with a reply missing, most other rules wait out their read timeouts.
+            VerifyCommandTest.Run run = VerifyCommandTest.Run.of("verify", "127.0.0.1:" + server.port(),
+                    "--rule", "echo", "--rule", "echoDropsTheCarriageReturnBeforeTheNewlineOnly");
 
             assertEquals(1, run.exitCode(), run::toString);
+            assertTrue(run.out().startsWith("verify 127.0.0.1:" + server.port() + ": 6 chosen rules"), run::toString);
             assertTrue(run.out().contains("pass  echo: echo answers a line with its suffix and a newline\n"),
                     run::toString);
             assertTrue(run.out().contains("FAIL  echo: echo answers five hundred lines from one write in order -- "
