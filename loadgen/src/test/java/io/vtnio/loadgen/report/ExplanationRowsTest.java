@@ -105,9 +105,11 @@ class ExplanationRowsTest {
         assertTrue(html.contains(">512 B<"), "the allocation row");
         assertTrue(html.contains("io.vtnio.vt.Connection.serve"), "own hot methods");
         assertTrue(html.contains("sun.nio.ch.SocketDispatcher.read0</td><td>80</td><td>40.0%"), "JDK hot methods");
-        assertTrue(html.contains("Virtual threads pinned: 5 (1.3 ms in all; most often blocked in "
-                + "io.vtnio.vt.Slow.&lt;clinit&gt;, 4 times; reason: VM call to Slow.&lt;clinit&gt; on stack)"), html);
-        assertTrue(html.contains("GC: 2 pauses, 3.0 ms in all, longest 2.0 ms"));
+        assertTrue(html.contains("<td class=\"method\">virtual threads pinned (jdk.VirtualThreadPinned)</td><td>5</td>"
+                + "<td>1.3 ms</td><td class=\"method\">most often blocked in io.vtnio.vt.Slow.&lt;clinit&gt;, 4 times; "
+                + "reason: VM call to Slow.&lt;clinit&gt; on stack</td>"), html);
+        assertTrue(html.contains("<td class=\"method\">GC pauses (jdk.GarbageCollection)</td><td>2</td><td>3.0 ms</td>"
+                + "<td class=\"method\">longest 2.0 ms</td>"), html);
         assertTrue(html.contains("not recorded"), "nio had no recording");
         assertTrue(html.contains(ProfileSection.COST.substring(0, 20)), "the cost of recording is stated");
     }
