@@ -125,10 +125,18 @@ final class ChatOutbox {
     private void writeBatchStartingWith(byte[] first, OutputBatch batch) throws IOException {
         long taken = 0;
         byte[] message = first;
-        do {
+        while (true) {
             batch.add(message);
             taken += message.length;
-        } while (taken < OutputBatch.FLUSH_AT_BYTES && (message = queue.poll()) != null);
+            // Stop before a line that would not fit: the batch then goes out in this one flush, never
+            // partly from inside add, so the bytes counted out and the bytes paid below stay equal
+            // (the back-pressure rule compares them). Only this thread polls, so peek then poll is safe.
+            byte[] next = queue.peek();
+            if (next == null || taken + next.length > OutputBatch.FLUSH_AT_BYTES) {
+                break;
+            }
+            message = queue.poll();
+        }
         batch.flush();
         // Counted down only once written: bytes stuck in a full socket still count as owed.
         owed.paid(taken);
