@@ -14,9 +14,12 @@ import org.HdrHistogram.HistogramLogWriter;
 /**
  * The {@code --hlog} file: an HdrHistogram interval log written with HdrHistogram's own
  * {@link HistogramLogWriter}, one latency and one service-time histogram per measured interval
- * (tags {@value #LATENCY_TAG} and {@value #SERVICE_TAG}, values in microseconds), warm-up left
- * out. It ends with a comment line {@code #[vtnio-summary {...}]} holding the run's
- * {@link LoadSummary}; HdrHistogram's reader skips it, {@code merge} reads it.
+ * (values in microseconds), warm-up left out. Latency is written untagged, as jHiccup and
+ * wrk2-style logs are, so that HdrHistogram's own {@code HistogramLogProcessor -i FILE} reads it
+ * with no flags; service time carries the tag {@value #SERVICE_TAG}. Logs written before that
+ * tagged latency {@value #LEGACY_LATENCY_TAG}; every reader here takes both. The log ends with a
+ * comment line {@code #[vtnio-summary {...}]} holding the run's {@link LoadSummary};
+ * HdrHistogram's reader skips it, {@code merge} reads it.
  *
  * <pre>{@code
  * try (IntervalLog log = IntervalLog.create(path, "vtnio load echo ...")) {
@@ -29,7 +32,8 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 final class IntervalLog implements Closeable {
 
-    static final String LATENCY_TAG = "latency";
+    /** The latency tag of logs written before latency went untagged; read, never written. */
+    static final String LEGACY_LATENCY_TAG = "latency";
     static final String SERVICE_TAG = "service";
     /** Start of the comment that carries the summary, after HdrHistogram's {@code #}. */
     static final String SUMMARY_PREFIX = "[vtnio-summary ";
@@ -58,7 +62,7 @@ final class IntervalLog implements Closeable {
         }
         headerWritten = true;
         writer.outputComment(description);
-        writer.outputComment("[values in microseconds; tags latency (from scheduled send) and service (from actual send); warm-up not included]");
+        writer.outputComment("[values in microseconds; untagged: latency (from scheduled send); tag service: service time (from actual send); warm-up not included]");
         writer.outputLogFormatVersion();
         writer.outputStartTime(startWallMs);
         writer.setBaseTime(startWallMs);
@@ -68,14 +72,15 @@ final class IntervalLog implements Closeable {
     /** Appends one interval; the histograms get the interval's timestamps and tags. */
     void write(Histogram latency, Histogram service, long startWallMs, long endWallMs) {
         writeHeader(startWallMs);
-        writeTagged(latency, LATENCY_TAG, startWallMs, endWallMs);
+        writeTagged(latency, null, startWallMs, endWallMs);
         writeTagged(service, SERVICE_TAG, startWallMs, endWallMs);
         stream.flush();
     }
 
     /**
-     * Appends intervals read from other logs, as they are (timestamps and tags kept); the
-     * header's start time is {@code startWallMs}, which must not be after any of them.
+     * Appends intervals read from other logs (by {@link RecordedLog}, which drops the old
+     * {@value #LEGACY_LATENCY_TAG} tag) as they are, timestamps and tags kept; the header's start
+     * time is {@code startWallMs}, which must not be after any of them.
      */
     void writeAll(List<Histogram> intervals, long startWallMs) {
         writeHeader(startWallMs);
@@ -85,6 +90,12 @@ final class IntervalLog implements Closeable {
         stream.flush();
     }
 
+    /** Whether an interval of a log, old form or new, is latency (not service time). */
+    static boolean isLatency(String tag) {
+        return tag == null || LEGACY_LATENCY_TAG.equals(tag);
+    }
+
+    /** @param tag null to write the histogram untagged */
     private void writeTagged(Histogram histogram, String tag, long startWallMs, long endWallMs) {
         histogram.setStartTimeStamp(startWallMs);
         histogram.setEndTimeStamp(endWallMs);

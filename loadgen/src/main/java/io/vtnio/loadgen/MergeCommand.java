@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vtnio merge FILE.hlog...}: combines the interval logs of generator processes or
  * machines that ran at the same time into one summary, without loss (histograms add bucket by
- * bucket; counts add up exactly). Exit codes: 0 ok, 1 the merged runs had errors or a log is
- * unreadable, 2 bad usage (e.g. a file that does not exist).
+ * bucket; counts add up exactly). Reads logs of either form (latency untagged, or tagged
+ * {@code latency} as older versions wrote it). Exit codes: 0 ok, 1 the merged runs had errors or a
+ * log is unreadable, 2 bad usage (a file that does not exist or is not an interval log, such as a
+ * {@code --json} summary).
  *
  * <pre>
  * vtnio merge pod-*.hlog --json summary.json --hgrm latency.hgrm
@@ -53,6 +55,11 @@ public final class MergeCommand implements Callable<Integer> {
             }
             if (!Files.isRegularFile(file)) {
                 throw new ParameterException(spec.commandLine(), file + " is not a file");
+            }
+            String notALog = RecordedLog.notAnIntervalLog(file);
+            if (notALog != null) {
+                throw new ParameterException(spec.commandLine(), file + " is not an HdrHistogram interval log ("
+                        + notALog + "); give the --hlog files of load");
             }
         }
         List<RecordedLog> logs = new ArrayList<>();

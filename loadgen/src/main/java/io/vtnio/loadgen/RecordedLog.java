@@ -1,7 +1,9 @@
 package io.vtnio.loadgen;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ import org.HdrHistogram.HistogramLogReader;
 
 /**
  * One interval log read back with HdrHistogram's {@link HistogramLogReader}: every interval,
- * the sums per tag ({@code latency}, {@code service}; untagged intervals, as other tools write
- * them, count as latency), the time the intervals span, and the {@link LoadSummary} a vtnio run
+ * the sums of latency (untagged, or tagged {@code latency} in logs written before latency went
+ * untagged) and of service time (tag {@code service}), the time the intervals span, and the {@link LoadSummary} a vtnio run
  * leaves in its last line, or null for logs of other tools.
  *
  * <p>Threading: immutable once read; the histograms must not be modified.
@@ -44,12 +46,16 @@ record RecordedLog(Path file, Histogram latency, Histogram service, List<Histogr
                 if (!(next instanceof Histogram interval)) {
                     throw new IOException(file + ": holds floating-point histograms; merge reads integer ones (microseconds)");
                 }
+                if (IntervalLog.LEGACY_LATENCY_TAG.equals(interval.getTag())) {
+                    // Old-form latency becomes untagged, so a log written from these is new-form.
+                    interval.setTag(null);
+                }
                 intervals.add(interval);
                 firstStartMs = Math.min(firstStartMs, interval.getStartTimeStamp());
                 lastEndMs = Math.max(lastEndMs, interval.getEndTimeStamp());
                 if (IntervalLog.SERVICE_TAG.equals(interval.getTag())) {
                     service.add(interval);
-                } else if (interval.getTag() == null || IntervalLog.LATENCY_TAG.equals(interval.getTag())) {
+                } else if (interval.getTag() == null) {
                     latency.add(interval);
                 }
             }
@@ -57,6 +63,31 @@ record RecordedLog(Path file, Histogram latency, Histogram service, List<Histogr
             throw new IOException(file + ": not a readable HdrHistogram interval log (" + e + ")", e);
         }
         return new RecordedLog(file, latency, service, intervals, firstStartMs, lastEndMs, readSummary(file));
+    }
+
+    /**
+     * Why {@code file} cannot be an HdrHistogram interval log, or null if it may be one. Such a
+     * log's lines start with {@code #} (comments, header), {@code "} (the legend), {@code Tag=}
+     * or a digit (intervals); HdrHistogram's reader skips any other line silently, so a JSON
+     * summary or an .hgrm would read as a log with no requests.
+     */
+    static String notAnIntervalLog(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String start = line.strip();
+                if (start.isEmpty()) {
+                    continue;
+                }
+                char first = start.charAt(0);
+                if (first == '#' || first == '"' || start.startsWith("Tag=") || Character.isDigit(first)) {
+                    return null;
+                }
+                return first >= ' ' && first < 127 ? "it starts with '" + first + "'"
+                        : String.format("it starts with byte 0x%02x", (int) first);
+            }
+        }
+        return "it is empty";
     }
 
     private static Histogram autoResizing() {

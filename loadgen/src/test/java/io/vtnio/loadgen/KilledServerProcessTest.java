@@ -114,7 +114,7 @@ class KilledServerProcessTest {
     private static long repliesInIntervalsStartingAfter(Path hlog, long wallMs) throws IOException {
         long count = 0;
         for (Histogram interval : RecordedLog.read(hlog).intervals()) {
-            boolean latency = interval.getTag() == null || IntervalLog.LATENCY_TAG.equals(interval.getTag());
+            boolean latency = IntervalLog.isLatency(interval.getTag());
             if (latency && interval.getStartTimeStamp() >= wallMs) {
                 count += interval.getTotalCount();
             }

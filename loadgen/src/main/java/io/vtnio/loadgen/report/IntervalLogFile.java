@@ -10,9 +10,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
 /**
- * Reads a generator's {@code --hlog} (an HdrHistogram interval log, one {@code latency} and one
+ * Reads a generator's {@code --hlog} (an HdrHistogram interval log, one latency and one
  * {@code service} histogram a measured second) with HdrHistogram's own
- * {@link HistogramLogReader}.
+ * {@link HistogramLogReader}. Latency is untagged in the logs of this version and tagged
+ * {@code latency} in older ones; both come back as {@link #LATENCY}.
  *
  * <pre>{@code
  * List<IntervalLogFile.Interval> intervals = IntervalLogFile.read(Path.of("run.hlog"));
@@ -23,6 +24,7 @@ import org.HdrHistogram.HistogramLogReader;
  */
 public final class IntervalLogFile {
 
+    /** The tag latency intervals get here, whether the log left them untagged or tagged them so. */
     public static final String LATENCY = "latency";
     public static final String SERVICE = "service";
 
