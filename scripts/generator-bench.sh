@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Is the generator the bottleneck? Runs the C reference server (../shared/tools) pinned to one
+# Is the generator the bottleneck? Runs the C reference server (tools/c) pinned to one
 # core, and alternately the C reference client and `vtnio load` (closed model) pinned to the
 # other, in alternating rounds; prints each run and the median ratio load / C client.
 # Usage: scripts/generator-bench.sh [CONNECTIONS] [SECONDS] [ROUNDS] [PAYLOAD]

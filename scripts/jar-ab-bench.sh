@@ -2,7 +2,7 @@
 # A/B of two builds of one server: server CPU per reply and replies/s, paired rounds in
 # alternating order (A B, then B A, ...), server pinned to CPU 1 and client to CPU 0.
 # Usage: scripts/jar-ab-bench.sh A.jar B.jar [CLIENT] [SECONDS] [ROUNDS]
-#   CLIENT  c:CONNECTIONS  the C epoll client of ../shared/tools, one request in flight each
+#   CLIENT  c:CONNECTIONS  the C epoll client of tools/c, one request in flight each
 #           load:ARGS      ./vtnio load with ARGS, e.g. 'load:-c 50 --pipeline 16'
 #           (default c:50)
 # Every run is a fresh server JVM (-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC, as

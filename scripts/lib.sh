@@ -44,8 +44,20 @@ await_port() {
   return 1
 }
 
-# build_tools: the C yardsticks into .vtnio/ref and vtnio itself.
+# build_tools: the project's C yardsticks (tools/c: ref-echo-server, ref-echo-client) built with cc
+# into .vtnio/ref (again only when a source is newer), and vtnio itself. Without cc it says what
+# is missing in one line and exits 2.
 build_tools() {
-  "${VTNIO_REF_TOOLS:-$here/../shared/tools}/build-ref" "$ref" >/dev/null
+  if ! command -v cc >/dev/null 2>&1; then
+    echo "cc not found: install gcc (Debian: build-essential) to build the C yardsticks of tools/c" >&2
+    exit 2
+  fi
+  local name
+  for name in ref-echo-server ref-echo-client; do
+    if [[ ! -x $ref/$name || $here/tools/c/$name.c -nt $ref/$name ]]; then
+      "$here/tools/c/build-ref" "$ref" >/dev/null || { echo "building tools/c with cc failed" >&2; exit 2; }
+      break
+    fi
+  done
   "$here/vtnio" build
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives the C reference server and vtnio's servers (vt, nio, pt) with the independent C epoll client
-# from ../shared/tools, in alternating rounds, server pinned to one core and client to the other.
+# from tools/c, in alternating rounds, server pinned to one core and client to the other.
 # Usage: scripts/ref-client-bench.sh [CONNECTIONS] [SECONDS] [ROUNDS] [PAYLOAD]
 # Each run is preceded by a discarded warm-up run of REF_WARMUP_SECONDS (default 2) against the
 # same server process. Prints one line per run, then per server the median requests/s and CPU
