@@ -35,9 +35,19 @@ for server in $servers; do
     >"$out/$server.load.out" 2>"$out/$server.load.err") &
   load_pid=$!
   : >"$out/$server.rss"
+  # RSS every SOAK_RSS_EVERY seconds into the .rss file; one progress line a minute on stderr.
+  started=$SECONDS next_rss=0 next_progress=60
   while kill -0 "$load_pid" 2>/dev/null; do
-    echo "$(date +%s) $(rss_kib "$server_pid")" >>"$out/$server.rss"
-    sleep "${SOAK_RSS_EVERY:-30}"
+    elapsed=$((SECONDS - started))
+    if ((elapsed >= next_rss)); then
+      echo "$(date +%s) $(rss_kib "$server_pid")" >>"$out/$server.rss"
+      next_rss=$((next_rss + ${SOAK_RSS_EVERY:-30}))
+    fi
+    if ((elapsed >= next_progress)); then
+      echo "soak $server: $((elapsed / 60)) min (warm-up ${SOAK_WARMUP:-30s} + $duration), server RSS $(($(rss_kib "$server_pid") / 1024)) MiB; load: $(tail -n 1 "$out/$server.load.err" 2>/dev/null)" >&2
+      next_progress=$((next_progress + 60))
+    fi
+    sleep 1
   done
   load_exit=0
   wait "$load_pid" || load_exit=$?

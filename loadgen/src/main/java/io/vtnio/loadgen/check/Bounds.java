@@ -81,11 +81,23 @@ record Bounds(Duration maxP99, Double minThroughput, Long maxErrors, double tole
             if (base != null && result.targetRatePerSec() != null && base.targetRatePerSec() != null
                     && Math.abs(result.targetRatePerSec() - base.targetRatePerSec()) > 0.01 * base.targetRatePerSec()) {
                 notes.add(String.format(Locale.ROOT, "%s ran at %,.0f/s, its baseline at %,.0f/s: latencies compared "
-                        + "at different loads (fix the rate, e.g. compare --echo-rate)", result.name(),
-                        result.targetRatePerSec(), base.targetRatePerSec()));
+                        + "at different loads (%s)", result.name(), result.targetRatePerSec(), base.targetRatePerSec(),
+                        howToFixTheRate(result.scenario())));
             }
         }
         return notes;
+    }
+
+    /** What sets a result's open-model rate, so that the next run and its baseline share it. */
+    static String howToFixTheRate(String scenario) {
+        return switch (scenario) {
+            case "echo-latency" -> "fix the rate with compare --echo-rate";
+            // idle sends about one message per connection over its run: connections / (warm-up + duration).
+            case "idle" -> "idle's rate is its connections over its run's length: give both runs the same "
+                    + "--quick, --idle-connections, --warmup and --duration";
+            case "fanout" -> "fanout's rate comes with its size: run both with --quick or both without";
+            default -> "give both runs the same --rate";
+        };
     }
 
     /**

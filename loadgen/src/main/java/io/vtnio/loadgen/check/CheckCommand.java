@@ -30,7 +30,12 @@ import picocli.CommandLine.Spec;
  * single round on either side the figures are held as points, as before, with a note saying so.
  * The absolute bounds are always points.
  *
+ * <p>A baseline is any earlier result file of the same kind, kept: a {@code compare} run's
+ * {@code summary.json} or a {@code load --json} file (the footer of {@code --help} shows both).
+ *
  * <pre>
+ * vtnio compare --out results/base &amp;&amp; cp results/base/summary.json baseline.json   # once
+ * vtnio compare --out results/latest
  * vtnio check results/latest/summary.json --max-errors 0 --baseline baseline.json --tolerance 15
  * vtnio check results/latest/summary.json --baseline baseline.json --strict
  * vtnio check run.json --max-p99 5ms --min-throughput 50000
@@ -45,7 +50,16 @@ import picocli.CommandLine.Spec;
             "Against --baseline, results with 2 or more rounds on both sides fail only when the 95%% interval of "
                 + "current/baseline lies wholly beyond --tolerance; an interval straddling it prints INCONCLUSIVE "
                 + "with its noise and passes unless --strict. A single round on either side ('load --json', "
-                + "compare --rounds 1 or --quick) is held as a point, with a note."})
+                + "compare --rounds 1 or --quick) is held as a point, with a note."},
+        footer = {"", "A baseline is an earlier result of the same kind, kept. From compare:",
+            "  ./vtnio compare --out results/base && cp results/base/summary.json baseline.json   # once",
+            "  ./vtnio compare --out results/today",
+            "  ./vtnio check results/today/summary.json --baseline baseline.json --tolerance 15",
+            "From one load run (same options both times):",
+            "  ./vtnio load --port 8001 --rate 20000 --json baseline.json                         # once",
+            "  ./vtnio load --port 8001 --rate 20000 --json run.json",
+            "  ./vtnio check run.json --baseline baseline.json --max-errors 0",
+            "Exit codes: 0 every bound holds, 3 a bound failed (each named), 2 bad usage or an unreadable file."})
 public final class CheckCommand implements Callable<Integer> {
 
     /** Exit code when a bound fails (SPEC section 3). */

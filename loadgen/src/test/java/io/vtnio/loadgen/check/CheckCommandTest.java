@@ -158,6 +158,16 @@ class CheckCommandTest {
         Run run = check(other, "--baseline", base, "--scenario", "echo-latency");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("note: echo-latency/vt ran at 40,000/s, its baseline at 50,000/s"), run.out());
+        assertTrue(run.out().contains("fix the rate with compare --echo-rate"), run.out());
+    }
+
+    @Test
+    void theRateNoteNamesWhatGovernsEachScenariosRate() {
+        String idle = Bounds.howToFixTheRate("idle");
+        assertTrue(idle.contains("--idle-connections") && idle.contains("--duration"), idle);
+        assertTrue(!idle.contains("--echo-rate"), "--echo-rate does not govern idle: " + idle);
+        assertTrue(Bounds.howToFixTheRate("echo-latency").contains("--echo-rate"));
+        assertTrue(Bounds.howToFixTheRate("echo/open").contains("--rate"), "a load --json result");
     }
 
     @Test
