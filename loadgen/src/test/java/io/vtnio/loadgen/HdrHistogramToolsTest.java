@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,9 +90,21 @@ class HdrHistogramToolsTest {
 
     @Test
     void compareReadsTheLatencyOfBothForms() throws Exception {
-        List<IntervalLogFile.Interval> intervals = IntervalLogFile.read(oldFormLog());
-        assertEquals(OLD_FORM_REQUESTS, IntervalLogFile.merge(intervals, IntervalLogFile.LATENCY).getTotalCount());
-        assertEquals(OLD_FORM_REQUESTS, IntervalLogFile.merge(intervals, IntervalLogFile.SERVICE).getTotalCount());
+        List<IntervalLogFile.Interval> old = IntervalLogFile.read(oldFormLog());
+        assertEquals(OLD_FORM_REQUESTS, IntervalLogFile.merge(old, IntervalLogFile.LATENCY).getTotalCount());
+        assertEquals(OLD_FORM_REQUESTS, IntervalLogFile.merge(old, IntervalLogFile.SERVICE).getTotalCount());
+
+        Path fresh = dir.resolve("new-form.hlog");
+        Histogram latency = LatencyRecorder.newHistogram();
+        Histogram service = LatencyRecorder.newHistogram();
+        latency.recordValueWithCount(700, 7);
+        service.recordValueWithCount(300, 3);
+        try (IntervalLog log = IntervalLog.create(fresh, "new form")) {
+            log.write(latency, service, 1_000, 2_000);
+        }
+        List<IntervalLogFile.Interval> intervals = IntervalLogFile.read(fresh);
+        assertEquals(7, IntervalLogFile.merge(intervals, IntervalLogFile.LATENCY).getTotalCount());
+        assertEquals(3, IntervalLogFile.merge(intervals, IntervalLogFile.SERVICE).getTotalCount());
     }
 
     @Test

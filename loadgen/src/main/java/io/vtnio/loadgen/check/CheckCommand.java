@@ -52,14 +52,16 @@ import picocli.CommandLine.Spec;
                 + "with its noise and passes unless --strict. A single round on either side ('load --json', "
                 + "compare --rounds 1 or --quick) is held as a point, with a note."},
         footer = {"", "A baseline is an earlier result of the same kind, kept. From compare:",
-            "  ./vtnio compare --out results/base && cp results/base/summary.json baseline.json   # once",
+            "  ./vtnio compare --out results/base                 # once",
+            "  cp results/base/summary.json baseline.json",
             "  ./vtnio compare --out results/today",
-            "  ./vtnio check results/today/summary.json --baseline baseline.json --tolerance 15",
-            "From one load run (same options both times):",
-            "  ./vtnio load --port 8001 --rate 20000 --json baseline.json                         # once",
+            "  ./vtnio check results/today/summary.json --baseline baseline.json",
+            "From one load run (the same options both times):",
+            "  ./vtnio load --port 8001 --rate 20000 --json baseline.json   # once",
             "  ./vtnio load --port 8001 --rate 20000 --json run.json",
             "  ./vtnio check run.json --baseline baseline.json --max-errors 0",
-            "Exit codes: 0 every bound holds, 3 a bound failed (each named), 2 bad usage or an unreadable file."})
+            "Exit codes: 0 every bound holds, 3 a bound failed (each named),",
+            "2 bad usage or an unreadable file."})
 public final class CheckCommand implements Callable<Integer> {
 
     /** Exit code when a bound fails (SPEC section 3). */

@@ -162,6 +162,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void helpShowsHowToMakeTheBaselineItsExamplesUse() {
+        Run run = check("--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("cp results/base/summary.json baseline.json"), run.out());
+        assertTrue(run.out().contains("--json baseline.json   # once"), run.out());
+        assertTrue(!run.out().contains("perf/baseline"), "no file that exists nowhere: " + run.out());
+    }
+
+    @Test
     void theRateNoteNamesWhatGovernsEachScenariosRate() {
         String idle = Bounds.howToFixTheRate("idle");
         assertTrue(idle.contains("--idle-connections") && idle.contains("--duration"), idle);
