@@ -90,11 +90,6 @@ final class IntervalLog implements Closeable {
         stream.flush();
     }
 
-    /** Whether an interval of a log, old form or new, is latency (not service time). */
-    static boolean isLatency(String tag) {
-        return tag == null || LEGACY_LATENCY_TAG.equals(tag);
-    }
-
     /** @param tag null to write the histogram untagged */
     private void writeTagged(Histogram histogram, String tag, long startWallMs, long endWallMs) {
         histogram.setStartTimeStamp(startWallMs);

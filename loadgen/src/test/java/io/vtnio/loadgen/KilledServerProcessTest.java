@@ -114,7 +114,7 @@ class KilledServerProcessTest {
     private static long repliesInIntervalsStartingAfter(Path hlog, long wallMs) throws IOException {
         long count = 0;
         for (Histogram interval : RecordedLog.read(hlog).intervals()) {
-            boolean latency = IntervalLog.isLatency(interval.getTag());
+            boolean latency = interval.getTag() == null;
             if (latency && interval.getStartTimeStamp() >= wallMs) {
                 count += interval.getTotalCount();
             }
