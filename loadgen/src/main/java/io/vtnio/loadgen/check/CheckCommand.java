@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
                 + "compare --rounds 1 or --quick) is held as a point, with a note."})
 public final class CheckCommand implements Callable<Integer> {
 
-    /** Exit code when a bound fails (SPEC section 3). */
+    /** Exit code when a bound fails (docs/check.md). */
     public static final int FAILED = 3;
     /** Exit code for bad usage and files that cannot be read. */
     public static final int USAGE = 2;
