@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces every figure of the README's "Performance figures" in one run and writes them as a
+# Reproduces every figure of docs/performance.md in one run and writes them as a
 # Markdown table (OUT_DIR/figures.md), with every raw output beside it:
 #   1. echo requests/s and server CPU per request under the C client, 50 and 1,000 connections
 #      (scripts/ref-client-bench.sh: C server, vt, nio and pt, alternating rounds)
@@ -191,7 +191,7 @@ vt_backend=$(backend vt vt)
 row "backend sleep:20ms, 1,000 connections (ideal 50,000/s)" "-" "$vt_backend" "$(backend nio16 nio --workers 16)" \
   "$(backend pt pt)"
 # Two carriers on the one core: expired sleeps are outside submissions, served at once by the
-# idle carrier instead of waiting for the busy one's local queue to empty (README).
+# idle carrier instead of waiting for the busy one's local queue to empty (docs/performance.md).
 vt_two_carriers=$(server_java_opts=-Djdk.virtualThreadScheduler.parallelism=2 backend vt2 vt)
 row "backend, vt with -Djdk.virtualThreadScheduler.parallelism=2" "-" "$vt_two_carriers" "-" "-"
 row "backend, nio with --workers 64" "-" "-" "$(backend nio64 nio --workers 64)" "-"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The profile behind the README's "Why server-vt trails the C server": system calls and context
+# The profile behind docs/performance.md, "Why server-vt trails the C server": system calls and context
 # switches per request of one server under the C reference client, counted by `perf stat` on
 # the server process for 4 s of a 5 s run (after a 3 s warm-up run). Needs perf and permission
 # to read syscall tracepoints (root, or kernel.perf_event_paranoid <= -1).

@@ -1,6 +1,6 @@
 package io.vtnio.core;
 
-/** How a byte stream is cut into messages (SPEC section 1). */
+/** How a byte stream is cut into messages (docs/protocol.md#the-protocol-in-brief). */
 public enum Framing {
     /** Up to {@code \n}; a {@code \r} right before it is dropped. The default. */
     LINE,

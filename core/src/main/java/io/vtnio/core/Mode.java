@@ -1,6 +1,6 @@
 package io.vtnio.core;
 
-/** What a server does with the messages it receives (SPEC section 1). */
+/** What a server does with the messages it receives (docs/protocol.md#the-protocol-in-brief). */
 public enum Mode {
     /** Each message answered with message + suffix + newline, in order. */
     ECHO,

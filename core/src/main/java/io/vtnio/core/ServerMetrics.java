@@ -6,7 +6,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The counters SPEC section 2 asks every server to report. Counters are {@link LongAdder}s so
+ * The counters every server reports (docs/protocol.md#stats-lines). Counters are {@link LongAdder}s so
  * that many connection threads or several selector loops can count without contending.
  *
  * <p>Threading: every method may be called from any thread.

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vtnio load}: drives load against any server that speaks the vtnio protocol, verifies
- * every reply, and reports latency free of coordinated omission (SPEC section 3). Exit codes:
+ * every reply, and reports latency free of coordinated omission (docs/load.md). Exit codes:
  * 0 ok, 1 errors or a target that cannot be reached, 2 bad usage.
  *
  * <pre>

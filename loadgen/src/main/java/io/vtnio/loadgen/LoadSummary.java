@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The result of a run or of a merge, exactly the {@code --json} object of SPEC section 6 (field
+ * The result of a run or of a merge, exactly the {@code --json} object of docs/load.md#json-summary (field
  * names and order), followed by fields of our own: {@code errorsByKind}, {@code processes}
  * (how many generator processes or logs it combines), {@code warmupSeconds} (how long the warm-up
  * actually lasted, the longest of merged parts) and {@code steadyState} ({@code --warmup auto}:

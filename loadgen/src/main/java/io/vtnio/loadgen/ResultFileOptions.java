@@ -12,14 +12,15 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The result files {@code load} and {@code merge} both write, and the label they put in them:
- * {@code --json} (SPEC section 6), {@code --hgrm} (HdrHistogram's percentile distribution of
+ * {@code --json} (docs/load.md#json-summary), {@code --hgrm} (HdrHistogram's percentile distribution of
  * latency, in microseconds), {@code --label}. A picocli mixin.
  *
  * <p>Threading: filled in by picocli on the parsing thread, then used on the command's thread.
  */
 final class ResultFileOptions {
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the summary as JSON (SPEC section 6).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the summary as JSON (fields: docs/load.md#json-summary).")
     Path json;
 
     @Option(names = "--hgrm", paramLabel = "FILE",

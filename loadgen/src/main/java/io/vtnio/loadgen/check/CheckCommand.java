@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
             "2 bad usage or an unreadable file."})
 public final class CheckCommand implements Callable<Integer> {
 
-    /** Exit code when a bound fails (SPEC section 3). */
+    /** Exit code when a bound fails (docs/check.md). */
     public static final int FAILED = 3;
     /** Exit code for bad usage and files that cannot be read. */
     public static final int USAGE = 2;

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Reads either shape of result file into {@link CheckedResult}s: a {@code load --json} summary
- * (SPEC section 6: one object with {@code throughputPerSec} and {@code latencyMicros}) or a
+ * (docs/load.md#json-summary: one object with {@code throughputPerSec} and {@code latencyMicros}) or a
  * {@code compare} {@code summary.json} (the same objects in its {@code results} array, each with
  * its {@code scenario}, and the successful ones of its {@code rounds}). Fields it does not name are
  * ignored, so others may add to either shape.

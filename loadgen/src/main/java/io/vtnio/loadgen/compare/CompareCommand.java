@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vtnio compare}: runs the servers side by side in alternating rounds, each in its own
  * JVM on the same options and pinned away from the generator, and writes the table on stdout,
- * {@code DIR/summary.json} and {@code DIR/report.html} (SPEC section 4), each scenario decided
+ * {@code DIR/summary.json} and {@code DIR/report.html} (docs/compare.md), each scenario decided
  * by a confidence interval over paired rounds ({@link io.vtnio.loadgen.stats.Verdict}). A {@code --server}
  * contestant is first checked with {@code vtnio verify}'s rules ({@link ContestantVerifier}) and refused
  * when it fails one, unless {@code --no-verify}. Exit codes: 0 when every run gave a result without

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The scenarios of SPEC section 4, sized by {@link ScenarioSizes}. {@code echo} is two
+ * The scenarios of docs/compare.md#scenarios, sized by {@link ScenarioSizes}. {@code echo} is two
  * scenarios: {@code echo-peak} (closed loop) first, then {@code echo-latency}, an open loop at
  * half the lower of the servers' median peaks, the same rate for every server, so their
  * latencies are comparable.

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything {@code compare} writes to {@code summary.json}, and all that {@link HtmlReport}
- * draws from (besides the interval logs it names). {@code results} holds one SPEC section 6
+ * draws from (besides the interval logs it names). {@code results} holds one docs/load.md#json-summary
  * object per server and scenario; {@code check} reads it.
  *
  * @param kind          always {@code compare}, so readers can tell this file from a {@code load --json} one

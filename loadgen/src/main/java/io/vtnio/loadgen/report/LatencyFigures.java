@@ -4,7 +4,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Latency percentiles in microseconds, the {@code latencyMicros} and {@code serviceTimeMicros}
- * objects of SPEC section 6: written by {@code load} and {@code merge}, read back by
+ * objects of docs/load.md#json-summary: written by {@code load} and {@code merge}, read back by
  * {@code compare}, and folded into its report.
  *
  * <p>Threading: immutable.

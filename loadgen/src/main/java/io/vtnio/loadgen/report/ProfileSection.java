@@ -15,10 +15,11 @@ import java.util.Locale;
  */
 final class ProfileSection {
 
-    /** What recording costs, measured once (README, "Why one model wins"). */
-    static final String COST = "What recording costs, measured once on a quiet machine (README, \"Why one model "
-            + "wins\"): about 7% of vt's echo peak and nothing measurable of nio's; at a fixed rate about 9 us of CPU "
-            + "per reply more for vt, none for nio. Decide on a run without --profile; use this one to explain.";
+    /** What recording costs, measured once (docs/compare.md, "What recording costs"). */
+    static final String COST = "What recording costs, measured once on a quiet machine (docs/compare.md, "
+            + "\"What recording costs\"): about 7% of vt's echo peak and nothing measurable of nio's; at a fixed "
+            + "rate about 9 us of CPU per reply more for vt, none for nio. Decide on a run without --profile; use "
+            + "this one to explain.";
 
     private static final String STYLE = """
             <style>

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * One server in one scenario of a comparison: the {@code --json} object of SPEC section 6 with
+ * One server in one scenario of a comparison: the {@code --json} object of docs/load.md#json-summary with
  * the medians over its rounds ({@code errors} is the sum, and a round that gave no result counts
  * as one error), preceded by the scenario's name and followed by the server process figures and
  * every round.
