@@ -1,10 +1,12 @@
 package io.vtnio.loadgen;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,8 +73,9 @@ final class SourcePorts {
 
     /** {@code low high} from the range file, or null if it cannot be read or makes no sense. */
     static int[] readRange(Path file) {
-        try {
-            String[] fields = Files.readString(file).trim().split("\\s+");
+        // Not Files.readString: it trusts the size /proc reports and reads "3" of "32768 60999".
+        try (InputStream in = Files.newInputStream(file)) {
+            String[] fields = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
             int low = Integer.parseInt(fields[0]);
             int high = Integer.parseInt(fields[1]);
             return low >= 1 && high <= 65_535 && low < high ? new int[] {low, high} : null;

@@ -75,6 +75,13 @@ class SourcePortsTest {
     }
 
     @Test
+    void thisMachinesRangeIsRead() {
+        assumeTrue(Files.isReadable(SourcePorts.PORT_RANGE), "Linux only");
+        int[] range = SourcePorts.readRange(SourcePorts.PORT_RANGE);
+        assertTrue(range != null && range[0] >= 1024 && range[1] - range[0] >= 1000, java.util.Arrays.toString(range));
+    }
+
+    @Test
     void loopbackAddressesCountAcrossOctets() {
         assertEquals("127.0.0.1", SourcePorts.loopback(0).getHostAddress());
         assertEquals("127.0.1.0", SourcePorts.loopback(255).getHostAddress());
