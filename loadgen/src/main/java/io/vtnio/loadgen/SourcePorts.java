@@ -22,9 +22,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Addresses: with {@code --bind}, connection {@code i} uses address {@code i mod n} of the
  * list and slot {@code i / n} of its ports. Without it, for an IPv4 loopback target, the
- * connections fill {@value #LOOPBACK_SHARE_PERCENT}% of the range on 127.0.0.1, then on
- * 127.0.0.2, and so on across 127.0.0.0/8 (every one of those is this machine): the rest of each
- * range stays for other programs' connects and for {@link #retry}. Since the choice depends only
+ * connections fill {@value #LOOPBACK_SHARE_PERCENT}% of the range on 127.0.0.2, then on
+ * 127.0.0.3, and so on across 127.0.0.0/8 (every one of those is this machine): the rest of each
+ * range stays for {@link #retry}. Not 127.0.0.1: every other program's connects come from there,
+ * and the TIME_WAIT they leave (27,000 of them on this shared machine during one measurement,
+ * from sockets without {@code SO_REUSEADDR}) makes a chosen port there fail to bind. Since the choice depends only
  * on the connection's index over the whole run, the processes of {@code --processes} and the
  * shards of {@code --shard} never pick the same pair. Another target without {@code --bind}
  * binds the wildcard address with a chosen port.
@@ -122,9 +124,9 @@ final class SourcePorts {
         return new InetSocketAddress(failed.getAddress(), lowPort + ThreadLocalRandom.current().nextInt(portCount));
     }
 
-    /** 127.0.0.1 for 0, then 127.0.0.2 and on, through 127.255.255.254. */
+    /** 127.0.0.2 for 0, then 127.0.0.3 and on, through 127.255.255.254. */
     static InetAddress loopback(int number) {
-        int host = 1 + Math.floorMod(number, (1 << 24) - 2);
+        int host = 2 + Math.floorMod(number, (1 << 24) - 3);
         byte[] bytes = {127, (byte) (host >>> 16), (byte) (host >>> 8), (byte) host};
         try {
             return InetAddress.getByAddress(bytes);

@@ -37,13 +37,13 @@ class SourcePortsTest {
     }
 
     @Test
-    void aLoopbackTargetFillsHalfOfEachAddressThenMovesToTheNext() throws Exception {
+    void aLoopbackTargetFillsHalfOfEachAddressFrom127_0_0_2ThenMovesToTheNext() throws Exception {
         SourcePorts ports = SourcePorts.of(to("127.0.0.1"), 32768, 60999);
         assertEquals(14116, ports.perLoopbackAddress());
-        assertEquals(new InetSocketAddress("127.0.0.1", 32768), ports.source(0));
-        assertEquals(new InetSocketAddress("127.0.0.1", 32768 + 14115), ports.source(14115));
-        assertEquals(new InetSocketAddress("127.0.0.2", 32768), ports.source(14116));
-        assertEquals(new InetSocketAddress("127.0.0.3", 32769), ports.source(2 * 14116 + 1));
+        assertEquals(new InetSocketAddress("127.0.0.2", 32768), ports.source(0));
+        assertEquals(new InetSocketAddress("127.0.0.2", 32768 + 14115), ports.source(14115));
+        assertEquals(new InetSocketAddress("127.0.0.3", 32768), ports.source(14116));
+        assertEquals(new InetSocketAddress("127.0.0.4", 32769), ports.source(2 * 14116 + 1));
     }
 
     @Test
@@ -83,8 +83,8 @@ class SourcePortsTest {
 
     @Test
     void loopbackAddressesCountAcrossOctets() {
-        assertEquals("127.0.0.1", SourcePorts.loopback(0).getHostAddress());
-        assertEquals("127.0.1.0", SourcePorts.loopback(255).getHostAddress());
+        assertEquals("127.0.0.2", SourcePorts.loopback(0).getHostAddress());
+        assertEquals("127.0.1.0", SourcePorts.loopback(254).getHostAddress());
     }
 
     /**
