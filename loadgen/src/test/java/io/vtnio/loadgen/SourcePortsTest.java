@@ -106,10 +106,14 @@ class SourcePortsTest {
             assertEquals(0, run.exitCode(), run::toString);
             assertTrue(run.out().contains("errors 0"), run::toString);
             String hexPort = String.format(Locale.ROOT, ":%04X", port);
-            long timeWait = Files.readAllLines(table).stream().skip(1)
-                    .map(line -> line.trim().split("\\s+"))
-                    .filter(f -> f[3].equals("06") && (f[1].endsWith(hexPort) || f[2].endsWith(hexPort)))
-                    .count();
+            long timeWait = 0;
+            // Java's sockets are dual-stack: IPv4 pairs show up in tcp6 as ::ffff:127.x.y.z.
+            for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                timeWait += Files.readAllLines(Path.of(file)).stream().skip(1)
+                        .map(line -> line.trim().split("\\s+"))
+                        .filter(f -> f[3].equals("06") && (f[1].endsWith(hexPort) || f[2].endsWith(hexPort)))
+                        .count();
+            }
             assertEquals(0, timeWait, "sockets to or from port " + port + " in TIME_WAIT");
         } finally {
             server.stop(Duration.ofSeconds(1));
