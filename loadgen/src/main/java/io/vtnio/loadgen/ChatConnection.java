@@ -177,6 +177,18 @@ final class ChatConnection extends MessageConnection implements MessageSink {
             }
             return;
         }
+        if (!joined && length > JOIN_LINE_BYTES && isJoinProbe(bytes, offset, JOIN_LINE_BYTES)) {
+            failMismatch(ErrorKind.WRONG_REPLY, "the server echoes: it answered the line "
+                    + Printable.quote(bytes, offset, JOIN_LINE_BYTES) + " with " + Printable.quote(bytes, offset, length)
+                    + "; is it running --mode chat? then start it with --mode chat, or try load --mode echo");
+            return;
+        }
+        if (!joined && !line.isWellFormed(bytes, offset, length)) {
+            failMismatch(ErrorKind.WRONG_REPLY, "the server greets: it sent " + Printable.quote(bytes, offset, length)
+                    + " before any line was published; is it running --mode hello? then try load --mode hello,"
+                    + " or start it with --mode chat");
+            return;
+        }
         if (!line.isWellFormed(bytes, offset, length)) {
             fail(ErrorKind.WRONG_REPLY, describe() + ": not a chat line of this run: " + Printable.quote(bytes, offset, length));
             return;
@@ -231,7 +243,7 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     @Override
     void onTimeout(long timeoutMs) {
         if (connected && !joined) {
-            fail(ErrorKind.CONNECT, describe() + ": connected, but the server broadcast nothing to it within "
+            fail(ErrorKind.TIMEOUT, describe() + ": connected, but the server broadcast nothing to it within "
                     + timeoutMs + " ms (--timeout); is it a chat server?");
         } else {
             super.onTimeout(timeoutMs);

@@ -3,6 +3,7 @@ package io.vtnio.loadgen;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -49,6 +50,8 @@ abstract class ClientConnection extends LoopTimer {
     int workloadSlot = -1;
     long connectStartNs;
     boolean connected;
+    /** The server closed its side: this side will not linger in TIME_WAIT. */
+    boolean endOfStream;
     boolean closed;
     /** Bytes handed to the socket so far. */
     long bytesWritten;
@@ -59,6 +62,15 @@ abstract class ClientConnection extends LoopTimer {
         this.index = index;
         this.target = target;
         this.bindAddress = bindAddress;
+    }
+
+    /**
+     * True when the loop binds a source port chosen by {@link SourcePorts} before connecting:
+     * connections that stay open do; short-lived ones ({@link HelloAttempt}) leave it to the
+     * kernel, whose choice also looks at the target.
+     */
+    boolean choosesSourcePort() {
+        return true;
     }
 
     /** Called once the connection is established. */
@@ -153,10 +165,11 @@ abstract class ClientConnection extends LoopTimer {
     /** Reports a failed connect or I/O operation and closes. */
     final void failIo(IOException e) {
         if (connected) {
-            fail(ErrorKind.IO, describe() + ": " + e.getMessage());
+            // A connection that did connect fails under what happened to it, never as a connect error.
+            String reason = String.valueOf(e.getMessage());
+            fail(reason.contains("reset") ? ErrorKind.RESET : ErrorKind.IO, describe() + ": " + reason);
         } else {
-            fail(ErrorKind.CONNECT, "cannot connect to " + address(target)
-                    + (bindAddress == null ? "" : " from " + bindAddress.getHostAddress()) + ": " + e.getMessage());
+            fail(ErrorKind.CONNECT, "cannot connect to " + address(target) + source() + ": " + e.getMessage());
         }
     }
 
@@ -180,6 +193,7 @@ abstract class ClientConnection extends LoopTimer {
         int n = channel.read(buffer);
         long nowNs = System.nanoTime();
         if (n < 0) {
+            endOfStream = true;
             onEndOfStream(nowNs);
         } else if (n > 0) {
             onBytes(buffer.array(), n, nowNs);
@@ -278,6 +292,19 @@ abstract class ClientConnection extends LoopTimer {
         close();
     }
 
+    /**
+     * The first reply shows the server runs another mode than this run's: counts it, keeps the
+     * one line that says so and ends the run; later failures of this connection are ignored.
+     */
+    final void failMismatch(ErrorKind kind, String message) {
+        if (closed) {
+            return;
+        }
+        loop.errors().reportMismatch(kind, message);
+        loop.abortRun();
+        close();
+    }
+
     /** Closes the socket and leaves the loop; safe to call twice. */
     final void close() {
         if (closed) {
@@ -291,6 +318,9 @@ abstract class ClientConnection extends LoopTimer {
         }
         if (channel != null) {
             try {
+                if (connected && !endOfStream) {
+                    resetOnClose();
+                }
                 channel.close();
             } catch (IOException ignored) {
                 // Nothing useful left to do with a socket that cannot even close.
@@ -299,8 +329,35 @@ abstract class ClientConnection extends LoopTimer {
         loop.onClosed(this);
     }
 
+    /**
+     * Abortive close (RST), as wrk and tcpkali end their connections: whoever closes first keeps
+     * the socket in TIME_WAIT for a minute, and 19,000 of those would hold the source ports the
+     * next run needs. Only reached once nothing is owed (the drain is over) or the connection
+     * failed anyway. After the server closed first there is no TIME_WAIT on this side, and a
+     * normal close then leaves the server's side alone.
+     */
+    private void resetOnClose() {
+        try {
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException ignored) {
+            // A socket that cannot take the option closes normally; it costs a TIME_WAIT at worst.
+        }
+    }
+
     /** Hook run once, just before the socket closes. */
     void onClosing() {
+    }
+
+    /** {@code " from 127.0.0.2:40001"} when the socket was bound, for error messages; else empty. */
+    private String source() {
+        try {
+            if (channel != null && channel.getLocalAddress() instanceof InetSocketAddress local) {
+                return " from " + address(local);
+            }
+        } catch (IOException ignored) {
+            // A closed socket no longer knows its address; the message goes without it.
+        }
+        return bindAddress == null ? "" : " from " + bindAddress.getHostAddress();
     }
 
     /** {@code "connection 17 to 127.0.0.1:8001"}, for error messages. */

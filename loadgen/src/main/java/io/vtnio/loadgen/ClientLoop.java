@@ -1,6 +1,7 @@
 package io.vtnio.loadgen;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -34,6 +35,8 @@ final class ClientLoop implements Runnable {
     private static final long DRAIN_SCAN_INTERVAL_NS = 5_000_000L;
     static final long SHORT_PARK_NS = 50_000L;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Chosen source ports tried per connect before the kernel is left to choose. */
+    static final int SOURCE_PORT_RETRIES = 16;
 
     private final int index;
     private final RunPhases phases;
@@ -47,6 +50,7 @@ final class ClientLoop implements Runnable {
     private final ByteBuffer sendBuffer;
     private final CountDownLatch connectPhaseDone;
     private final CountDownLatch loopsFinished;
+    private final SourcePorts sourcePorts;
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private LoopWorkload workload;
     private ClientConnection[] live = new ClientConnection[16];
@@ -60,11 +64,14 @@ final class ClientLoop implements Runnable {
      * @param index            0-based, names the thread
      * @param openModel        whether service time differs from latency and is recorded apart
      * @param sendBufferBytes  room for composing messages; at least one message
+     * @param sourcePorts      where connections that choose their source port bind
      * @param connectPhaseDone counted down once when this loop's connect phase is over
      * @param loopsFinished    counted down once when this loop has ended and closed everything
      */
     ClientLoop(int index, RunPhases phases, RunErrors errors, ConnectionCounters counters, long timeoutNs,
-               boolean openModel, int sendBufferBytes, CountDownLatch connectPhaseDone, CountDownLatch loopsFinished) throws IOException {
+               boolean openModel, int sendBufferBytes, SourcePorts sourcePorts, CountDownLatch connectPhaseDone,
+               CountDownLatch loopsFinished) throws IOException {
+        this.sourcePorts = sourcePorts;
         this.index = index;
         this.phases = phases;
         this.errors = errors;
@@ -231,23 +238,63 @@ final class ClientLoop implements Runnable {
     void connect(ClientConnection connection, long nowNs) {
         connection.connectStartNs = nowNs;
         addLive(connection);
-        try {
-            SocketChannel channel = SocketChannel.open();
-            connection.channel = channel;
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            if (connection.bindAddress != null) {
-                channel.bind(new InetSocketAddress(connection.bindAddress, 0));
+        InetSocketAddress source = connection.choosesSourcePort() ? sourcePorts.source(connection.index)
+                : connection.bindAddress == null ? null : new InetSocketAddress(connection.bindAddress, 0);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startConnect(connection, source, nowNs);
+                return;
+            } catch (BindException e) {
+                // The chosen port is taken (bind: in use; connect: that pair already connected to
+                // this target, e.g. by another program): try another rather than fail.
+                closeQuietly(connection.channel);
+                if (source == null || source.getPort() == 0 || attempt > SOURCE_PORT_RETRIES) {
+                    connection.failIo(e);
+                    return;
+                }
+                source = attempt == SOURCE_PORT_RETRIES ? new InetSocketAddress(source.getAddress(), 0)
+                        : sourcePorts.retry(source);
+            } catch (IOException e) {
+                connection.failIo(e);
+                return;
             }
-            boolean connectedAtOnce = channel.connect(connection.target);
-            connection.key = channel.register(selector,
-                    connectedAtOnce ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
-            if (connectedAtOnce) {
-                connection.markConnected(nowNs);
-            }
-        } catch (IOException e) {
-            connection.failIo(e);
         }
+    }
+
+    private void startConnect(ClientConnection connection, InetSocketAddress source, long nowNs) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        connection.channel = channel;
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (source != null) {
+            if (source.getPort() != 0) {
+                // A port left in TIME_WAIT (by another program, or a run that did not reset) may be
+                // bound again; connecting from it to the same target is then the kernel's call.
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
+            channel.bind(source);
+        }
+        boolean connectedAtOnce = channel.connect(connection.target);
+        connection.key = channel.register(selector,
+                connectedAtOnce ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
+        if (connectedAtOnce) {
+            connection.markConnected(nowNs);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // A socket that never connected holds nothing worth a second attempt.
+            }
+        }
+    }
+
+    /** Ends the whole run at once (the server runs another mode); any loop thread. */
+    void abortRun() {
+        phases.abort();
     }
 
     void onConnected(ClientConnection connection, long nowNs) {

@@ -16,6 +16,7 @@ final class ConnectionCounters {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong established = new AtomicLong();
     private final AtomicLong reopened = new AtomicLong();
+    private volatile boolean anyGreeted;
 
     void opened() {
         open.incrementAndGet();
@@ -29,6 +30,18 @@ final class ConnectionCounters {
     /** One of the connections established was a failed one's replacement ({@link PersistentConnections}). */
     void countReopened() {
         reopened.incrementAndGet();
+    }
+
+    /** A hello attempt got its greeting; written once, so the churn does not contend on it. */
+    void greeted() {
+        if (!anyGreeted) {
+            anyGreeted = true;
+        }
+    }
+
+    /** True once any hello attempt of the run was greeted: the server is a hello server. */
+    boolean anyGreeted() {
+        return anyGreeted;
     }
 
     int open() {

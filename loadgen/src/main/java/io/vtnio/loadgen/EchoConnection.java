@@ -163,11 +163,23 @@ final class EchoConnection extends MessageConnection implements MessageSink {
             return;
         }
         if (outstanding.isEmpty()) {
+            if (!verifiedAny) {
+                failMismatch(ErrorKind.WRONG_REPLY, "the server greets: it sent " + Printable.quote(bytes, offset, length)
+                        + " before any request; is it running --mode hello? then try load --mode hello,"
+                        + " or start it with --mode echo");
+                return;
+            }
             fail(ErrorKind.WRONG_REPLY, describe() + ": unexpected reply " + Printable.quote(bytes, offset, length)
                     + " with no request outstanding");
             return;
         }
         long sequence = outstanding.oldestSequence();
+        if (!verifiedAny && payload.isMessageWithoutSuffix(bytes, offset, length)) {
+            failMismatch(ErrorKind.WRONG_REPLY, "the server sends lines back without the suffix "
+                    + payload.suffixText() + ": is it running --mode chat? then try load --mode chat,"
+                    + " or start it with --mode echo (or give load the server's --suffix)");
+            return;
+        }
         if (!payload.matches(index, sequence, bytes, offset, length)) {
             fail(ErrorKind.WRONG_REPLY, describe() + ": reply " + sequence + " was "
                     + Printable.quote(bytes, offset, length) + ", expected " + payload.expected(index, sequence));

@@ -76,6 +76,19 @@ final class EchoPayload {
                 && Arrays.equals(reply, offset + payloadBytes, offset + length, suffix, 0, suffix.length);
     }
 
+    /**
+     * True when {@code reply} looks like a message of this run sent back without the suffix, as
+     * a chat server delivers it; never true with an empty suffix, where that is the echo.
+     */
+    boolean isMessageWithoutSuffix(byte[] reply, int offset, int length) {
+        return suffix.length > 0 && length == payloadBytes
+                && HexField.isHex(reply, offset + letterBytes, sequenceDigits);
+    }
+
+    String suffixText() {
+        return Printable.quote(suffix, 0, suffix.length);
+    }
+
     /** The expected reply as text, for error messages. */
     String expected(int connectionIndex, long sequence) {
         ByteBuffer reply = ByteBuffer.allocate(messageBytes() + suffix.length);

@@ -2,11 +2,13 @@ package io.vtnio.loadgen;
 
 /** Why a connection or a reply failed; each kind is counted apart in the summary. */
 enum ErrorKind {
-    /** A connect was refused, unreachable or timed out. */
+    /** A connect was refused, unreachable or timed out; never a connection that had connected. */
     CONNECT("connect"),
     /** The server closed a connection that still had work to do. */
     CLOSED("closed"),
-    /** A read or write failed, e.g. connection reset by peer. */
+    /** A connection that was established was reset by the server (RST). */
+    RESET("reset"),
+    /** A read or write of an established connection failed otherwise, e.g. broken pipe. */
     IO("io"),
     /** A reply did not arrive within {@code --timeout}. */
     TIMEOUT("timeout"),

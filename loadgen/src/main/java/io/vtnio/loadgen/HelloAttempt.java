@@ -35,6 +35,11 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
         this.decoder = new LineDecoder(greeting.length + GREETING_SLACK_BYTES);
     }
 
+    @Override
+    boolean choosesSourcePort() {
+        return false;
+    }
+
     boolean succeeded() {
         return succeeded;
     }
@@ -70,6 +75,7 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
                     + ", expected " + Printable.quote(greeting, 0, greeting.length));
         } else {
             greeted = true;
+            loop.counters().greeted();
         }
     }
 
@@ -99,6 +105,11 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
     void onTimeout(long timeoutMs) {
         if (!connected) {
             super.onTimeout(timeoutMs);
+        } else if (!greeted && !loop.counters().anyGreeted()) {
+            // Not one greeting yet in this run: the server waits for a line (echo or chat).
+            failMismatch(ErrorKind.TIMEOUT, "the server did not greet: connected, but nothing came within "
+                    + timeoutMs + " ms (--timeout) and it kept the connection open; is it running --mode hello?"
+                    + " then start it with --mode hello, or try load --mode echo");
         } else {
             fail(ErrorKind.TIMEOUT, describe() + ": " + (greeted ? "greeted, but not closed" : "no greeting")
                     + " within " + timeoutMs + " ms (--timeout)");

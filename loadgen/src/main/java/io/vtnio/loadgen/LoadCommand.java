@@ -186,7 +186,8 @@ public final class LoadCommand implements Callable<Integer> {
                 result.errors().total(), LogMerge.round(seconds > 0 ? result.repliesInWindow() / seconds : 0.0),
                 config.targetRatePerSec() == null ? null : LogMerge.round(config.targetRatePerSec()),
                 LatencyFigures.of(result.latency()), LatencyFigures.of(result.service()), byKind, 1,
-                Math.round(result.warmupSeconds() * 100.0) / 100.0, result.steadyState());
+                Math.round(result.warmupSeconds() * 100.0) / 100.0, result.steadyState(),
+                result.errors().messagesByKind());
     }
 
     /** One line saying what runs against what, for the summary and the interval log. */
@@ -199,12 +200,29 @@ public final class LoadCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder("vtnio load: ").append(config.modeName()).append(", ")
                 .append(config.modelName()).append(" model");
         if (config.openModel()) {
-            text.append(String.format(Locale.ROOT, " at %,.1f/s", config.ratePerSec()));
+            String unit = switch (config.mode()) {
+                case CHAT -> " lines";
+                case HELLO -> " connects";
+                case ECHO -> "";
+            };
+            text.append(String.format(Locale.ROOT, " at %,.1f%s/s", config.ratePerSec(), unit));
         }
-        text.append(", ").append(config.connections()).append(config.mode() == Mode.HELLO && !config.openModel()
-                ? " concurrent connects" : " connections");
-        if (config.mode() == Mode.CHAT) {
-            text.append(" (").append(config.publishers()).append(" publishing)");
+        if (config.mode() == Mode.HELLO) {
+            // Hello churns: --connections is how many connects are in flight (closed model) and
+            // means nothing in the open model, where the rate alone decides.
+            if (!config.openModel()) {
+                text.append(", ").append(config.connections()).append(" concurrent connects");
+            }
+        } else {
+            text.append(", ").append(config.connections()).append(" connections");
+            if (config.mode() == Mode.CHAT) {
+                text.append(" (").append(config.publishers()).append(" publishing)");
+            }
+            text.append(", ").append(config.payloadBytes()).append("-byte ")
+                    .append(config.mode() == Mode.CHAT ? "lines" : "payload");
+            if (!config.openModel()) {
+                text.append(", pipeline ").append(config.pipelineDepth());
+            }
         }
         text.append(" to ").append(config.addresses().describe());
         if (withThreads) {

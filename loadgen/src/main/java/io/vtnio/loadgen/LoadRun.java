@@ -110,7 +110,7 @@ final class LoadRun {
                 collector.collect();
                 progress(lastTickNs, "connect", collector, TICK_NS);
             }
-            if (counters.established() == 0) {
+            if (counters.established() == 0 || errors.mismatch() != null) {
                 return abort(loops, loopsFinished, collector);
             }
             // Empty the recorders before traffic may start, or its first replies would be dropped with them.
@@ -239,7 +239,7 @@ final class LoadRun {
         double measuredSeconds = reachedMeasurement ? (measureEndActualNs - measureStartActualNs) / 1e9 : 0.0;
         long warmupEndNs = reachedMeasurement ? measureStartActualNs : measureEndActualNs;
         return new RunResult(collector.totalLatency(), collector.totalService(), measuredSeconds, repliesInWindow,
-                errors, null, (warmupEndNs - trafficStartNs) / 1e9, steadyState);
+                errors, errors.mismatch(), (warmupEndNs - trafficStartNs) / 1e9, steadyState);
     }
 
     /** The next tick after {@code afterNs}: a whole second after traffic start, the end of warm-up or the stop. */
@@ -270,8 +270,8 @@ final class LoadRun {
         loopsFinished.await(LOOP_EXIT_GRACE_NS, TimeUnit.NANOSECONDS);
         printErrorMessages();
         String first = errors.firstConnectMessage();
-        String message = "no connection could be established"
-                + (first == null ? "" : "; " + first);
+        String message = errors.mismatch() != null ? errors.mismatch()
+                : "no connection could be established" + (first == null ? "" : "; " + first);
         collector.collect();
         return new RunResult(collector.totalLatency(), collector.totalService(), 0.0, 0, errors, message, 0.0,
                 steadyState);

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen;
 
+import io.vtnio.core.Mode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +34,12 @@ final class LoopFactory {
         EchoPayload payload = new EchoPayload(config.payloadBytes(), config.suffix());
         ChatLine chatLine = new ChatLine(config.payloadBytes());
         int sendBufferBytes = Math.max(payload.messageBytes(), chatLine.wireBytes());
+        SourcePorts sourcePorts = config.mode() == Mode.HELLO ? SourcePorts.none() : SourcePorts.of(config.addresses());
         List<ClientLoop> loops = new ArrayList<>(threads);
         List<List<ClientConnection>> planned = new ArrayList<>(threads);
         for (int i = 0; i < threads; i++) {
             loops.add(new ClientLoop(i, phases, errors, counters, config.timeout().toNanos(), config.openModel(),
-                    sendBufferBytes,
-                    connectPhase, loopsFinished));
+                    sendBufferBytes, sourcePorts, connectPhase, loopsFinished));
             planned.add(new ArrayList<>());
         }
         switch (config.mode()) {

@@ -48,6 +48,14 @@ final class SummaryTable {
                 kinds.append(kinds.isEmpty() ? "" : ", ").append(kind.getKey()).append(' ').append(kind.getValue());
             }
             out.printf(Locale.ROOT, "%-10s %s%n", "errors by", kinds);
+            if (summary.errorMessages() != null) {
+                // Every count with its first reason: a bare "internal 4" helps nobody.
+                summary.errorMessages().forEach((kind, messages) -> {
+                    if (!messages.isEmpty()) {
+                        out.printf(Locale.ROOT, "%-10s %s: %s%n", "", kind, messages.get(0));
+                    }
+                });
+            }
         }
         if (summary.warmupSeconds() != null) {
             String steady = summary.steadyState() == null ? ""

@@ -24,7 +24,8 @@ final class TargetOptions {
 
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Source address to connect from, e.g. 127.0.0.2; repeat to use several round-robin "
-                    + "(each brings its own ~28k ephemeral ports).")
+                    + "(each brings its own ~28k ephemeral ports). Without it a loopback target is reached from "
+                    + "127.0.0.2, 127.0.0.3, ... as the count needs; the generator picks each source port itself.")
     List<String> bindAddresses = new ArrayList<>();
 
     @Option(names = {"-c", "--connections"}, defaultValue = "100", paramLabel = "N",

@@ -109,7 +109,7 @@ class FailureReportingTest {
                 assertTrue(run.err().contains("reconnected: "), run::toString);
                 JsonNode summary = new ObjectMapper().readTree(json.toFile());
                 JsonNode byKind = summary.get("errorsByKind");
-                assertTrue(byKind.path("io").asLong() + byKind.path("closed").asLong() >= 2,
+                assertTrue(byKind.path("io").asLong() + byKind.path("reset").asLong() + byKind.path("closed").asLong() >= 2,
                         "each connection's failure counted: " + summary);
                 assertTrue(byKind.path("connect").asLong() >= 2, "refused reconnects counted: " + summary);
                 assertTrue(byKind.path("connect").asLong() <= 2 * 8, "reconnects back off: " + summary);

@@ -92,7 +92,7 @@ class KilledServerProcessTest {
             JsonNode summary = new ObjectMapper().readTree(json.toFile());
             JsonNode byKind = summary.get("errorsByKind");
             assertTrue(summary.get("errors").asLong() > 0, "errors counted: " + summary);
-            assertTrue(byKind.path("io").asLong() + byKind.path("closed").asLong() > 0,
+            assertTrue(byKind.path("io").asLong() + byKind.path("reset").asLong() + byKind.path("closed").asLong() > 0,
                     "the connections the kill broke are counted: " + summary + "\n" + report);
 
             Matcher reconnected = RECONNECTED.matcher(err.toString());
