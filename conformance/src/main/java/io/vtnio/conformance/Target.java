@@ -32,7 +32,7 @@ public record Target(String host, int port, Mode mode, Framing framing, String s
 
     /** A server elsewhere with vtnio's defaults: echo, line framing, suffix 好, greeting hello, max-line 64 KiB. */
     public static Target remote(String host, int port) {
-        return new Target(host, port, Mode.ECHO, Framing.LINE, Protocol.DEFAULT_SUFFIX, "hello",
+        return new Target(host, port, Mode.ECHO, Framing.LINE, Protocol.DEFAULT_SUFFIX, Protocol.DEFAULT_GREETING,
                 Protocol.DEFAULT_MAX_LINE_BYTES, null);
     }
 

@@ -26,6 +26,9 @@ public final class Protocol {
     /** Default echo suffix: U+597D, three bytes of UTF-8. */
     public static final String DEFAULT_SUFFIX = "好";
 
+    /** Default {@code --greeting} of hello mode, written before its newline. */
+    public static final String DEFAULT_GREETING = "hello";
+
     /** Default {@code --max-line}. */
     public static final int DEFAULT_MAX_LINE_BYTES = 65_536;
 

@@ -51,7 +51,7 @@ public final class ServerOptions {
             description = "line or raw; raw answers every read chunk at once, echo mode only (default: ${DEFAULT-VALUE}).")
     private Framing framing;
 
-    @Option(names = "--max-line", defaultValue = "65536", paramLabel = "SIZE",
+    @Option(names = "--max-line", defaultValue = "" + Protocol.DEFAULT_MAX_LINE_BYTES, paramLabel = "SIZE",
             converter = ByteSize.IntConverter.class,
             description = "Longest message in bytes, terminator excluded (default: ${DEFAULT-VALUE}).")
     private int maxLineBytes;
@@ -65,7 +65,7 @@ public final class ServerOptions {
             description = "Appended to each echoed message; may be empty (default: ${DEFAULT-VALUE}).")
     private String suffix;
 
-    @Option(names = "--greeting", defaultValue = "hello", paramLabel = "TEXT",
+    @Option(names = "--greeting", defaultValue = Protocol.DEFAULT_GREETING, paramLabel = "TEXT",
             description = "What hello mode writes before the newline (default: ${DEFAULT-VALUE}).")
     private String greeting;
 

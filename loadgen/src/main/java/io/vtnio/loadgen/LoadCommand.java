@@ -118,7 +118,7 @@ public final class LoadCommand implements Callable<Integer> {
             description = "What the echo server appends to each message; may be empty (default: ${DEFAULT-VALUE}).")
     private String suffix;
 
-    @Option(names = "--greeting", defaultValue = "hello", paramLabel = "TEXT",
+    @Option(names = "--greeting", defaultValue = Protocol.DEFAULT_GREETING, paramLabel = "TEXT",
             description = "What the hello server must send before the newline (default: ${DEFAULT-VALUE}).")
     private String greeting;
 

@@ -229,7 +229,8 @@ public final class CompareCommand implements Callable<Integer> {
         stderr.flush();
 
         ContestantVerifier verifier = new ContestantVerifier(java, cpus, outDir.resolve("verify"), stderr);
-        verifier.verifyAll(contestants, chosen, noVerify);
+        ScenarioCatalog catalog = new ScenarioCatalog(sizes);
+        verifier.verifyAll(contestants, catalog.modes(chosen), noVerify);
         if (!verifier.refusals().isEmpty()) {
             for (String refusal : verifier.refusals()) {
                 stderr.println("vtnio compare: refusing " + refusal + "; --no-verify measures it anyway");
@@ -247,7 +248,7 @@ public final class CompareCommand implements Callable<Integer> {
             stderr.println("vtnio compare: --syscalls: not measured (" + diagnostics.syscalls().notMeasured() + ")");
         }
         RoundRunner runner = runner(java, cpus, outDir, stderr, diagnostics);
-        Comparison comparison = new Comparison(runner, new ScenarioCatalog(sizes), contestants, plan, thresholdPct,
+        Comparison comparison = new Comparison(runner, catalog, contestants, plan, thresholdPct,
                 outDir, echoRate, noise);
         if (scaling) {
             comparison.runScaling(steps.plans(), step -> runner(java, step, outDir, stderr, diagnostics));

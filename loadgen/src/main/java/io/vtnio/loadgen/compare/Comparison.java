@@ -75,11 +75,7 @@ final class Comparison {
                         notes.add("echo-latency skipped: no server gave a peak to take half of");
                     }
                 }
-                case "idle" -> runScenario(catalog.idle(), remaining--);
-                case "fanout" -> runScenario(catalog.fanout(), remaining--);
-                case "churn" -> runScenario(catalog.churn(), remaining--);
-                case "backend" -> runScenario(catalog.backend(), remaining--);
-                default -> throw new IllegalArgumentException(name);
+                default -> runScenario(catalog.first(name), remaining--);
             }
         }
     }
@@ -93,8 +89,7 @@ final class Comparison {
         for (CpuPlan step : steps) {
             RoundRunner stepRunner = runners.apply(step);
             for (String name : SCALING_SCENARIOS) {
-                Scenario base = name.equals("echo-peak") ? catalog.echoPeak() : catalog.backend();
-                runScenario(stepRunner, base.atServerCpus(step.serverCpuCount()), remaining--);
+                runScenario(stepRunner, catalog.first(name).atServerCpus(step.serverCpuCount()), remaining--);
             }
         }
     }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,13 +56,12 @@ final class ContestantVerifier {
     }
 
     /**
-     * Verifies each contestant that needs it, for the modes of {@code scenarioNames}.
+     * Verifies each contestant that needs it, in each of {@code modes} (those the chosen scenarios run).
      *
      * @param skip true for {@code --no-verify}
      */
-    void verifyAll(List<Contestant> contestants, List<String> scenarioNames, boolean skip)
+    void verifyAll(List<Contestant> contestants, Set<Mode> modes, boolean skip)
             throws IOException, InterruptedException {
-        Set<Mode> modes = modesOf(scenarioNames);
         for (Contestant contestant : contestants) {
             if (contestant.isJvm()) {
                 summaries.put(contestant.name(), BUILT_IN);
@@ -141,18 +139,5 @@ final class ContestantVerifier {
             summaries.put(contestant.name(), "verified: " + result.passed() + " passed, " + result.skipped()
                     + " skipped");
         }
-    }
-
-    /** The modes the scenarios run their servers in; a scenario this does not know runs echo. */
-    static Set<Mode> modesOf(List<String> scenarioNames) {
-        Set<Mode> modes = new LinkedHashSet<>();
-        for (String name : scenarioNames) {
-            modes.add(switch (name) {
-                case "fanout" -> Mode.CHAT;
-                case "churn" -> Mode.HELLO;
-                default -> Mode.ECHO;
-            });
-        }
-        return modes;
     }
 }

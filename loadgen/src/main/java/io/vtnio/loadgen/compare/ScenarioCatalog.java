@@ -1,7 +1,10 @@
 package io.vtnio.loadgen.compare;
 
+import io.vtnio.core.Mode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The scenarios of docs/compare.md#scenarios, sized by {@link ScenarioSizes}. {@code echo} is two
@@ -22,6 +25,30 @@ final class ScenarioCatalog {
 
     ScenarioCatalog(ScenarioSizes sizes) {
         this.sizes = sizes;
+    }
+
+    /**
+     * The scenario a name of {@link #NAMES}, or {@code echo-peak} of {@code --scaling}, starts
+     * with: for {@code echo} its closed-loop peak, whose open loop follows at a rate the peak decides.
+     */
+    Scenario first(String name) {
+        return switch (name) {
+            case "echo", "echo-peak" -> echoPeak();
+            case "idle" -> idle();
+            case "fanout" -> fanout();
+            case "churn" -> churn();
+            case "backend" -> backend();
+            default -> throw new IllegalArgumentException("no scenario '" + name + "'");
+        };
+    }
+
+    /** The modes the servers run in for the scenarios {@code names}, in their order. */
+    Set<Mode> modes(List<String> names) {
+        Set<Mode> modes = new LinkedHashSet<>();
+        for (String name : names) {
+            modes.add(Mode.valueOf(first(name).serverFlags().mode().toUpperCase(Locale.ROOT)));
+        }
+        return modes;
     }
 
     Scenario echoPeak() {

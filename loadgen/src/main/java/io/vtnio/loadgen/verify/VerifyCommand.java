@@ -67,11 +67,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "What the server appends to each echo; may be empty (default: ${DEFAULT-VALUE}).")
     private String suffix;
 
-    @Option(names = "--greeting", defaultValue = "hello", paramLabel = "TEXT",
+    @Option(names = "--greeting", defaultValue = Protocol.DEFAULT_GREETING, paramLabel = "TEXT",
             description = "What the server greets with in hello mode (default: ${DEFAULT-VALUE}).")
     private String greeting;
 
-    @Option(names = "--max-line", defaultValue = "65536", paramLabel = "SIZE", converter = ByteSize.IntConverter.class,
+    @Option(names = "--max-line", defaultValue = "" + Protocol.DEFAULT_MAX_LINE_BYTES, paramLabel = "SIZE", converter = ByteSize.IntConverter.class,
             description = "The longest message the server accepts, terminator excluded (default: ${DEFAULT-VALUE}).")
     private int maxLineBytes;
 
