@@ -3,12 +3,14 @@ package io.vtnio.loadgen;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.core.UsageErrors;
 import io.vtnio.loadgen.check.CheckCommand;
+import io.vtnio.loadgen.cli.LoadCommand;
+import io.vtnio.loadgen.cli.MergeCommand;
 import io.vtnio.loadgen.compare.CompareCommand;
 import io.vtnio.loadgen.verify.VerifyCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The root of the {@code vtnio} command line that the launcher calls for every subcommand except

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtnio.loadgen.result.HistogramRange;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -147,15 +148,15 @@ class EchoLoadTest {
         // 200 a second for 600 ms: about 120 messages were due during the stall, half of them at
         // least 300 ms before it ended. A generator that waited for the server (coordinated
         // omission) would record the stall once.
-        long delayed = latency.getCountBetweenValues(300_000, LatencyRecorder.HIGHEST_MICROS);
+        long delayed = latency.getCountBetweenValues(300_000, HistogramRange.HIGHEST_MICROS);
         assertTrue(delayed >= 40, "messages that waited out the stall: " + delayed);
         assertTrue(latency.getMaxValue() >= 500_000, "max " + latency.getMaxValue());
     }
 
     /** Latency and service totals of an interval log, read back with HdrHistogram's own reader. */
     static Histogram[] readTotals(Path hlog) throws IOException {
-        Histogram latency = LatencyRecorder.newHistogram();
-        Histogram service = LatencyRecorder.newHistogram();
+        Histogram latency = HistogramRange.newHistogram();
+        Histogram service = HistogramRange.newHistogram();
         int intervals = 0;
         try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
             EncodableHistogram next;

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vtnio.loadgen.client.ChatLine;
+import io.vtnio.loadgen.client.EchoPayload;
+import io.vtnio.loadgen.client.OpenModelSchedule;
+import io.vtnio.loadgen.client.OutstandingRing;
+import io.vtnio.loadgen.engine.DeadlineHeap;
+import io.vtnio.loadgen.engine.LoopTimer;
+import io.vtnio.loadgen.run.LoadRun;
+import io.vtnio.loadgen.run.Shard;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

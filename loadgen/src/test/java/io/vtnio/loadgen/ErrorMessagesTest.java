@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtnio.loadgen.engine.ErrorKind;
+import io.vtnio.loadgen.engine.RunErrors;
+import io.vtnio.loadgen.result.LoadSummary;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;

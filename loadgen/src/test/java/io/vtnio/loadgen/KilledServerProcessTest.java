@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtnio.loadgen.result.RecordedLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,8 +2,8 @@ package io.vtnio.loadgen.compare;
 
 import io.vtnio.loadgen.report.PairedVerdicts;
 import io.vtnio.loadgen.report.ResultEntry;
-import io.vtnio.loadgen.report.ScenarioVerdict;
 import io.vtnio.loadgen.report.ScenarioInfo;
+import io.vtnio.loadgen.report.ScenarioVerdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.vtnio.loadgen.compare;
 
 import io.vtnio.core.ManifestVersionProvider;
-import io.vtnio.loadgen.LoadSummary;
-import io.vtnio.loadgen.report.LatencyFigures;
 import io.vtnio.loadgen.report.ProcessFigures;
 import io.vtnio.loadgen.report.ProfileSummary;
-import io.vtnio.loadgen.report.SyscallFigures;
 import io.vtnio.loadgen.report.ResultEntry;
 import io.vtnio.loadgen.report.RoundResult;
+import io.vtnio.loadgen.report.SyscallFigures;
+import io.vtnio.loadgen.result.LatencyFigures;
+import io.vtnio.loadgen.result.LoadSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

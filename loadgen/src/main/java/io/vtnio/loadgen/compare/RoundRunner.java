@@ -1,12 +1,12 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.LoadSummary;
 import io.vtnio.loadgen.profile.FlightRecording;
 import io.vtnio.loadgen.profile.SyscallCounter;
 import io.vtnio.loadgen.report.ProcessFigures;
 import io.vtnio.loadgen.report.ProfileSummary;
 import io.vtnio.loadgen.report.SyscallFigures;
 import io.vtnio.loadgen.report.Units;
+import io.vtnio.loadgen.result.LoadSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

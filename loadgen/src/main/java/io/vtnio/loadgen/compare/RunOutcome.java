@@ -1,9 +1,9 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.LoadSummary;
-import io.vtnio.loadgen.report.LatencyFigures;
 import io.vtnio.loadgen.report.ProcessFigures;
 import io.vtnio.loadgen.report.RoundResult;
+import io.vtnio.loadgen.result.LatencyFigures;
+import io.vtnio.loadgen.result.LoadSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

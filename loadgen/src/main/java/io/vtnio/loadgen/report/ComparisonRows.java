@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.result.LatencyFigures;
 import io.vtnio.loadgen.stats.Spread;
 import java.util.ArrayList;
 import java.util.List;

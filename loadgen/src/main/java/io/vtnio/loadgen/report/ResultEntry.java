@@ -1,6 +1,7 @@
 package io.vtnio.loadgen.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.vtnio.loadgen.result.LatencyFigures;
 import java.util.List;
 
 /**

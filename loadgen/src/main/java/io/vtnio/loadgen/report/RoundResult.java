@@ -1,5 +1,7 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.result.LatencyFigures;
+
 /**
  * One round of one contestant in one scenario: the headline figures of that generator run and
  * where its files are (paths relative to the results directory; null when not written).

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.result.LatencyFigures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,42 @@
+package io.vtnio.loadgen.cli;
+
+import io.vtnio.core.ConnectionRules;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the load goes and how many connections carry it: {@code --host}, {@code --port}
+ * (repeats; connections spread over the ports), {@code --bind} (repeats; source addresses),
+ * {@code --connections} and {@code --connect-rate}. A picocli mixin of {@code load}.
+ *
+ * <p>Threading: filled in by picocli on the parsing thread, then read once.
+ */
+final class TargetOptions {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Server address (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Server port; repeat for several, connections are spread over them (default: " + ConnectionRules.DEFAULT_PORT + ").")
+    List<Integer> ports = new ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Source address to connect from, e.g. 127.0.0.2; repeat to use several round-robin "
+                    + "(each brings its own ~28k ephemeral ports). Without it a loopback target is reached from "
+                    + "127.0.0.2, 127.0.0.3, ... as the count needs; the generator picks each source port itself.")
+    List<String> bindAddresses = new ArrayList<>();
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "100", paramLabel = "N",
+            description = "Connections (hello closed model: connects in flight) (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--connect-rate", paramLabel = "PER_SEC",
+            description = "Ramp-up: open at most this many connections a second (default: as fast as the server accepts).")
+    Double connectRatePerSec;
+
+    List<Integer> portsOrDefault() {
+        return ports.isEmpty() ? List.of(ConnectionRules.DEFAULT_PORT) : ports;
+    }
+}

@@ -1,0 +1,233 @@
+package io.vtnio.loadgen.client;
+
+import io.vtnio.core.DecodeResult;
+import io.vtnio.core.LineDecoder;
+import io.vtnio.core.MessageSink;
+import io.vtnio.loadgen.engine.ClientConnection;
+import io.vtnio.loadgen.engine.ClientLoop;
+import io.vtnio.loadgen.engine.ErrorKind;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * An echo client connection. Every message carries the connection's letters and its sequence
+ * number ({@link EchoPayload}); every reply is split off by core's {@link LineDecoder} and must be
+ * exactly the oldest outstanding message plus the suffix, else the connection fails with a
+ * counted error.
+ *
+ * <p>Closed model: {@code pipelineDepth} requests outstanding, the next sent when a reply
+ * arrives (replies of one read are answered with one write); latency = service time. Open
+ * model: sends follow an {@link OpenModelSchedule} whatever the server does; latency counts from
+ * the scheduled time, service time from when the message's last byte left the socket.
+ *
+ * <p>A connection that fails while sending is replaced by a {@link #successor}: same index,
+ * sequence numbers from 0 again, and in the open model the same schedule, whose sends that fell
+ * due while no connection was up are counted as {@link ErrorKind#UNSENT} errors, not sent late.
+ *
+ * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
+ */
+final class EchoConnection extends MessageConnection implements MessageSink {
+
+    /** How much longer than the expected reply a line may be before the decoder gives up. */
+    private static final int REPLY_SLACK_BYTES = 64;
+
+    private final EchoPayload payload;
+    private final LineDecoder decoder;
+    private final OutstandingRing outstanding;
+    private final int messageBytes;
+    private final int pipelineDepth;
+    private final double totalRatePerSec;
+    private final int totalConnections;
+    private OpenModelSchedule schedule;
+    private boolean sending;
+    private long messagesWritten;
+    private long batchNowNs;
+    private int verifiedInBatch;
+    private boolean verifiedAny;
+
+    /**
+     * @param totalRatePerSec  open-model rate over all connections of the run, or 0 for the closed model
+     * @param totalConnections connections of the run over all processes, to share the rate
+     */
+    EchoConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress,
+                   EchoPayload payload, int pipelineDepth, double totalRatePerSec, int totalConnections) {
+        super(loop, index, target, bindAddress);
+        this.payload = payload;
+        this.decoder = new LineDecoder(payload.replyBytes() + REPLY_SLACK_BYTES);
+        this.messageBytes = payload.messageBytes();
+        this.pipelineDepth = pipelineDepth;
+        this.totalRatePerSec = totalRatePerSec;
+        this.totalConnections = totalConnections;
+        this.outstanding = new OutstandingRing(totalRatePerSec > 0 ? 16 : pipelineDepth);
+    }
+
+    private boolean openModel() {
+        return totalRatePerSec > 0;
+    }
+
+    @Override
+    void startTraffic(long nowNs) {
+        if (closed || !connected) {
+            return;
+        }
+        sending = true;
+        if (openModel()) {
+            if (schedule == null) {
+                schedule = OpenModelSchedule.staggered(loop.trafficStartNs(), totalRatePerSec, totalConnections, index);
+            } else {
+                countUnsent(nowNs);
+            }
+            loop.timers().schedule(this, schedule.nextNs());
+        } else {
+            sendNow(pipelineDepth, nowNs);
+        }
+    }
+
+    @Override
+    void stopSending(long nowNs) {
+        if (!sending && schedule != null) {
+            countUnsent(nowNs);
+        }
+        sending = false;
+        loop.timers().remove(this);
+    }
+
+    /** A successor's inherited schedule: what fell due before {@code nowNs} while no connection was up. */
+    private void countUnsent(long nowNs) {
+        long unsent = schedule.skipBefore(nowNs);
+        if (unsent > 0) {
+            loop.errors().report(ErrorKind.UNSENT, unsent, describe() + ": " + unsent
+                    + " messages fell due while it was reconnecting and were not sent");
+        }
+    }
+
+    @Override
+    ClientConnection successor() {
+        EchoConnection next = new EchoConnection(loop, index, target, bindAddress, payload, pipelineDepth,
+                totalRatePerSec, totalConnections);
+        next.schedule = schedule;
+        return next;
+    }
+
+    @Override
+    boolean hasVerifiedReply() {
+        return verifiedAny;
+    }
+
+    /** Open model: see {@link #sendDue}. */
+    @Override
+    void onDue(long nowNs) {
+        if (!sending || closed) {
+            return;
+        }
+        sendDue(schedule, nowNs);
+    }
+
+    @Override
+    int messageBytes() {
+        return messageBytes;
+    }
+
+    @Override
+    void composeMessage(ByteBuffer composed, long scheduledNs, long nowNs) {
+        payload.write(index, outstanding.add(scheduledNs), composed);
+    }
+
+    @Override
+    void onWritten(long totalBytes, long nowNs) {
+        long queued = outstanding.nextSequence();
+        while (messagesWritten < queued && (messagesWritten + 1) * messageBytes <= totalBytes) {
+            outstanding.markSent(messagesWritten++, nowNs);
+        }
+    }
+
+    @Override
+    void onBytes(byte[] bytes, int length, long nowNs) {
+        batchNowNs = nowNs;
+        verifiedInBatch = 0;
+        DecodeResult result = decoder.decode(bytes, 0, length, this);
+        if (closed) {
+            return;
+        }
+        if (result == DecodeResult.LINE_TOO_LONG) {
+            fail(ErrorKind.WRONG_REPLY, describe() + ": reply " + outstanding.oldestSequence()
+                    + " is longer than the expected " + payload.replyBytes() + " bytes");
+            return;
+        }
+        if (sending && !openModel() && verifiedInBatch > 0) {
+            sendNow(verifiedInBatch, nowNs);
+        }
+    }
+
+    @Override
+    public void onMessage(byte[] bytes, int offset, int length) {
+        if (closed) {
+            return;
+        }
+        if (outstanding.isEmpty()) {
+            if (!verifiedAny) {
+                failMismatch(ErrorKind.WRONG_REPLY, "the server greets: it sent " + Printable.quote(bytes, offset, length)
+                        + " before any request; is it running --mode hello? then try load --mode hello,"
+                        + " or start it with --mode echo");
+                return;
+            }
+            fail(ErrorKind.WRONG_REPLY, describe() + ": unexpected reply " + Printable.quote(bytes, offset, length)
+                    + " with no request outstanding");
+            return;
+        }
+        long sequence = outstanding.oldestSequence();
+        if (!verifiedAny && payload.isMessageWithoutSuffix(bytes, offset, length)) {
+            failMismatch(ErrorKind.WRONG_REPLY, "the server sends lines back without the suffix "
+                    + payload.suffixText() + ": is it running --mode chat? then try load --mode chat,"
+                    + " or start it with --mode echo (or give load the server's --suffix)");
+            return;
+        }
+        if (!payload.matches(index, sequence, bytes, offset, length)) {
+            fail(ErrorKind.WRONG_REPLY, describe() + ": reply " + sequence + " was "
+                    + Printable.quote(bytes, offset, length) + ", expected " + payload.expected(index, sequence));
+            return;
+        }
+        long sentNs = outstanding.oldestSentNs();
+        long scheduledNs = openModel() ? outstanding.oldestScheduledNs() : sentNs;
+        loop.recorder().record(batchNowNs - scheduledNs, batchNowNs - sentNs);
+        outstanding.removeOldest();
+        verifiedInBatch++;
+        verifiedAny = true;
+    }
+
+    @Override
+    void onEndOfStream(long nowNs) {
+        if (!sending && outstanding.isEmpty()) {
+            close();
+            return;
+        }
+        fail(ErrorKind.CLOSED, describe() + ": closed by the server"
+                + (outstanding.isEmpty() ? "" : " with " + outstanding.size() + " replies outstanding"));
+    }
+
+    @Override
+    boolean isDrained() {
+        return outstanding.isEmpty() && !hasBacklog();
+    }
+
+    @Override
+    long waitingSinceNs() {
+        if (!connected) {
+            return connectStartNs;
+        }
+        if (outstanding.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long sentNs = outstanding.oldestSentNs();
+        return sentNs != 0 ? sentNs : outstanding.oldestScheduledNs();
+    }
+
+    @Override
+    void finish(long nowNs) {
+        if (!outstanding.isEmpty()) {
+            fail(ErrorKind.TIMEOUT, describe() + ": " + outstanding.size()
+                    + " replies still outstanding when the run ended (--timeout)");
+        }
+    }
+}

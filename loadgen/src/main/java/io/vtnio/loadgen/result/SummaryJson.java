@@ -1,0 +1,44 @@
+package io.vtnio.loadgen.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes {@link LoadSummary} as JSON with Jackson: indented in {@code --json} files,
+ * on one line inside interval logs.
+ *
+ * <p>Threading: stateless apart from a thread-safe {@link ObjectMapper}; share freely.
+ */
+final class SummaryJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private SummaryJson() {
+    }
+
+    static void write(Path file, LoadSummary summary) throws IOException {
+        Files.writeString(file, MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
+    }
+
+    static String toLine(LoadSummary summary) {
+        try {
+            return MAPPER.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a summary", e);
+        }
+    }
+
+    static LoadSummary fromJson(String json) throws IOException {
+        return MAPPER.readValue(json, LoadSummary.class);
+    }
+
+    static LoadSummary read(Path file) throws IOException {
+        return fromJson(Files.readString(file));
+    }
+}

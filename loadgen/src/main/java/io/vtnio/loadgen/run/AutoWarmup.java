@@ -1,0 +1,133 @@
+package io.vtnio.loadgen.run;
+
+import io.vtnio.core.HumanDuration;
+import io.vtnio.core.MetricsSnapshot;
+import io.vtnio.loadgen.SteadyStateDetector.Verdict;
+import io.vtnio.loadgen.result.HistogramRange;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The reporter's side of {@code --warmup auto}: every {@link SteadyStateDetector#INTERVAL_NS} it
+ * is handed the interval just collected, reads the server's new stats lines if
+ * {@code --server-stats} named their file, and asks the {@link SteadyStateDetector} whether to
+ * start measuring. It also gathers the intervals into the histogram the once-a-second progress
+ * line shows, and words what the warm-up is doing for stderr.
+ *
+ * <pre>{@code
+ * try (AutoWarmup warmup = AutoWarmup.start(config.warmup(), config.openModel(), trafficStartNs, err)) {
+ *     Verdict verdict = warmup.observe(nowNs, intervalNs, collector.intervalLatency(), collector.intervalService());
+ * }
+ * }</pre>
+ *
+ * <p>Threading: the run's reporter thread only.
+ */
+final class AutoWarmup implements AutoCloseable {
+
+    private final Warmup warmup;
+    private final long startNs;
+    private final PrintWriter err;
+    private final SteadyStateDetector detector;
+    private final ServerStatsTail stats;
+    private final Histogram sinceProgress = HistogramRange.newHistogram();
+    private boolean jitIgnoredSaid;
+
+    private AutoWarmup(Warmup warmup, boolean openModel, long startNs, PrintWriter err, ServerStatsTail stats) {
+        this.warmup = warmup;
+        this.startNs = startNs;
+        this.err = err;
+        this.stats = stats;
+        this.detector = new SteadyStateDetector(startNs, warmup.max().toNanos(), openModel, stats != null);
+    }
+
+    /**
+     * Starts watching from {@code startNs}, when traffic started. A stats file that cannot be opened
+     * is said on {@code err} once and the warm-up judged by throughput only: the run itself can go on.
+     */
+    static AutoWarmup start(Warmup warmup, boolean openModel, long startNs, PrintWriter err) {
+        ServerStatsTail stats = null;
+        if (warmup.serverStats() != null) {
+            try {
+                stats = ServerStatsTail.open(warmup.serverStats());
+            } catch (IOException e) {
+                err.println("cannot read --server-stats " + warmup.serverStats() + " (" + e.getMessage()
+                        + "): warm-up judged by throughput only");
+            }
+        }
+        return new AutoWarmup(warmup, openModel, startNs, err, stats);
+    }
+
+    /**
+     * One interval of warm-up traffic ended at {@code nowNs}.
+     *
+     * @param intervalNs its length, above 0
+     * @param latency    its latency histogram (the reply count is its total count)
+     * @param service    its service-time histogram, in microseconds
+     * @return whether to go on warming up, or measure from {@code nowNs}
+     */
+    Verdict observe(long nowNs, long intervalNs, Histogram latency, Histogram service) {
+        if (stats != null) {
+            for (MetricsSnapshot line : stats.readNew()) {
+                detector.addServerStats(nowNs, line.uptimeMillis(), line.compileMillis());
+            }
+        }
+        detector.addInterval(latency.getTotalCount(), intervalNs / 1e9, service.getMean());
+        sinceProgress.add(latency);
+        Verdict verdict = detector.verdict(nowNs);
+        if (detector.jitIgnored() && !jitIgnoredSaid) {
+            jitIgnoredSaid = true;
+            err.println("server stats carry no compileMillis: warm-up judged by throughput only");
+        }
+        return verdict;
+    }
+
+    /** Latency of the intervals since the last {@link #progressShown}, for the progress line. */
+    Histogram sinceProgress() {
+        return sinceProgress;
+    }
+
+    void progressShown() {
+        sinceProgress.reset();
+    }
+
+    /** What the progress line adds during an auto warm-up: {@code auto 2.0s  cv 7%  jit 120ms/s}. */
+    String status(long nowNs) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "auto %.1fs", (nowNs - startNs) / 1e9));
+        double cv = detector.throughputCv();
+        text.append("  cv ").append(Double.isNaN(cv) ? "-" : Double.isInfinite(cv) ? "inf"
+                : String.format(Locale.ROOT, "%.0f%%", cv * 100));
+        if (stats != null) {
+            double jit = detector.jitMillisPerSec(nowNs);
+            text.append("  jit ").append(detector.jitIgnored() ? "not reported" : Double.isNaN(jit) ? "-"
+                    : String.format(Locale.ROOT, "%.0fms/s", jit));
+        }
+        return text.toString();
+    }
+
+    /**
+     * The line that ends the warm-up: {@code steady after 3.25s}, or why measuring starts
+     * without a steady state.
+     */
+    String outcome(Verdict verdict, long nowNs) {
+        double seconds = (nowNs - startNs) / 1e9;
+        return switch (verdict) {
+            case STEADY -> String.format(Locale.ROOT, "steady after %.2fs", seconds);
+            case BOUND_REACHED -> "not steady after " + HumanDuration.format(warmup.max())
+                    + " (--warmup-max): measuring anyway";
+            case WARMING -> String.format(Locale.ROOT, "not steady after %.2fs: the run ended during warm-up", seconds);
+        };
+    }
+
+    @Override
+    public void close() {
+        if (stats != null) {
+            try {
+                stats.close();
+            } catch (IOException ignored) {
+                // A read-only file: nothing was left unwritten.
+            }
+        }
+    }
+}

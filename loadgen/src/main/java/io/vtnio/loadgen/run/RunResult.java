@@ -1,0 +1,23 @@
+package io.vtnio.loadgen.run;
+
+import io.vtnio.loadgen.engine.RunErrors;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a {@link LoadRun} measured: latency and service time over the measured window (drain
+ * included), how long that window lasted, the errors, and why the run was cut short if it was.
+ *
+ * @param measuredSeconds from the end of warm-up to the stop of sending (drain excluded)
+ * @param repliesInWindow replies that arrived within those seconds: the drain's late replies are
+ *                        in the histograms (their latency counts) but not in the throughput
+ * @param abortMessage    null, or why the run could not take place (e.g. nothing to connect to)
+ * @param warmupSeconds   how long the warm-up actually lasted, from the start of traffic to the
+ *                        start of the measured window
+ * @param steadyState     {@code --warmup auto}: whether the run was steady when measuring began
+ *                        (false when the upper bound ended the warm-up); null for a fixed warm-up
+ *
+ * <p>Threading: built by the reporter after every loop has ended; read on that thread.
+ */
+record RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
+                 RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState) {
+}

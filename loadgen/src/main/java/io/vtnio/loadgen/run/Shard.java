@@ -1,0 +1,59 @@
+package io.vtnio.loadgen.run;
+
+/**
+ * This process's part of a run split over {@code count} processes or pods ({@code --shard
+ * INDEX/COUNT}, index from 0 as Kubernetes' {@code JOB_COMPLETION_INDEX}). Integer totals are
+ * split as evenly as possible, the first {@code total % count} shards taking one more, so the
+ * shares of all shards add up to the total exactly.
+ *
+ * <pre>{@code
+ * Shard shard = Shard.parse("1/3");
+ * shard.share(100);   // 33 (shards get 34, 33, 33)
+ * shard.offset(100);  // 34: this shard's first global index
+ * }</pre>
+ *
+ * <p>Threading: immutable.
+ */
+record Shard(int index, int count) {
+
+    static final Shard WHOLE = new Shard(0, 1);
+
+    Shard {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard must be INDEX/COUNT with 0 <= INDEX < COUNT, got " + index + "/" + count);
+        }
+    }
+
+    /** Parses {@code INDEX/COUNT}. */
+    static Shard parse(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not INDEX/COUNT, e.g. 0/4");
+        }
+        try {
+            return new Shard(Integer.parseInt(text.substring(0, slash).trim()),
+                    Integer.parseInt(text.substring(slash + 1).trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not INDEX/COUNT, e.g. 0/4");
+        }
+    }
+
+    /** This shard's part of {@code total}. */
+    int share(int total) {
+        return total / count + (index < total % count ? 1 : 0);
+    }
+
+    /** Sum of the shares of the shards before this one: the first global index of this shard. */
+    int offset(int total) {
+        return index * (total / count) + Math.min(index, total % count);
+    }
+
+    boolean isWhole() {
+        return count == 1;
+    }
+
+    @Override
+    public String toString() {
+        return index + "/" + count;
+    }
+}
