@@ -8,9 +8,9 @@ import picocli.CommandLine;
  * One execution of the {@code vtnio} command line inside the test JVM, with stdout and stderr
  * captured, as picocli's examples test commands: never through {@code System.exit}.
  */
-record CommandRun(int exitCode, String out, String err) {
+public record CommandRun(int exitCode, String out, String err) {
 
-    static CommandRun of(String... args) {
+    public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = VtnioCommand.commandLine();

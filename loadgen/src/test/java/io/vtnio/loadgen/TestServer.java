@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threading: start and close from the test thread; connections run on their own virtual threads.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
     enum Kind { ECHO, CHAT, HELLO }
 
@@ -56,61 +56,61 @@ final class TestServer implements AutoCloseable {
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    static TestServer echo(String suffix) throws IOException {
+    public static TestServer echo(String suffix) throws IOException {
         return new TestServer(Kind.ECHO, suffix, Long.MAX_VALUE);
     }
 
     /** Echo on a given loopback port, e.g. that of a killed server, as a restart would. */
-    static TestServer echoOnPort(int port) throws IOException {
+    public static TestServer echoOnPort(int port) throws IOException {
         return new TestServer(Kind.ECHO, "好", Long.MAX_VALUE, port);
     }
 
     /** Echo that closes each connection after {@code messages} messages. */
-    static TestServer echoClosingAfter(long messages) throws IOException {
+    public static TestServer echoClosingAfter(long messages) throws IOException {
         return new TestServer(Kind.ECHO, "好", messages);
     }
 
-    static TestServer chat() throws IOException {
+    public static TestServer chat() throws IOException {
         return new TestServer(Kind.CHAT, "", Long.MAX_VALUE);
     }
 
-    static TestServer hello(String greeting) throws IOException {
+    public static TestServer hello(String greeting) throws IOException {
         return new TestServer(Kind.HELLO, greeting, Long.MAX_VALUE);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
     /** Echo: once, after {@code messages} messages in all, stop answering for {@code ms} milliseconds. */
-    TestServer stallingOnceAfter(long messages, long ms) {
+    public TestServer stallingOnceAfter(long messages, long ms) {
         this.stallMs = ms;
         this.stallAfterMessages = messages;
         return this;
     }
 
     /** Chat: the server leaves out the {@code n}-th line it receives (from 1) when broadcasting. */
-    TestServer droppingChatLine(int n) {
+    public TestServer droppingChatLine(int n) {
         dropLines.add(n);
         return this;
     }
 
     /** Source addresses of the clients that connected. */
-    Set<InetAddress> clientAddresses() {
+    public Set<InetAddress> clientAddresses() {
         return clientAddresses;
     }
 
     /** Chat: lines received that start with 'p', the generator's publisher lines (not join probes). */
-    long publisherLines() {
+    public long publisherLines() {
         return publisherLines.get();
     }
 
     /** Messages received so far over all connections. */
-    long messages() {
+    public long messages() {
         return messages.get();
     }
 
@@ -220,7 +220,7 @@ final class TestServer implements AutoCloseable {
      * Stops at once, as a process killed with SIGKILL does: the listener closes and every
      * connection is reset, whatever it was doing.
      */
-    void kill() throws IOException {
+    public void kill() throws IOException {
         listener.close();
         for (Socket socket : sockets) {
             try {

@@ -252,7 +252,7 @@ public final class LoadCommand implements Callable<Integer> {
      *
      * @throws ParameterException naming the bad option (exit code 2)
      */
-    LoadConfig toConfig() {
+    public LoadConfig toConfig() {
         require(!target.host.isBlank(), "--host must name a host, got '" + target.host + "'");
         for (String bind : target.bindAddresses) {
             require(!bind.isBlank(), "--bind must name an address, got '" + bind + "'");

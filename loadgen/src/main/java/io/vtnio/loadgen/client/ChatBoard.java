@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Threading: {@link #publishFinalCount} from the publisher's loop thread, reads from any loop
  * thread (an atomic array: a count, once set, is final).
  */
-final class ChatBoard {
+public final class ChatBoard {
 
     private final int totalPublishers;
     private final int firstOwn;
@@ -22,7 +22,7 @@ final class ChatBoard {
     private final ChatLine line;
     private final AtomicLongArray finalCounts;
 
-    ChatBoard(int totalPublishers, int firstOwn, int ownCount, ChatLine line) {
+    public ChatBoard(int totalPublishers, int firstOwn, int ownCount, ChatLine line) {
         this.totalPublishers = totalPublishers;
         this.firstOwn = firstOwn;
         this.ownCount = ownCount;

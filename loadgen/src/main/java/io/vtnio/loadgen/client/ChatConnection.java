@@ -26,7 +26,7 @@ import java.util.Arrays;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-final class ChatConnection extends MessageConnection implements MessageSink {
+public final class ChatConnection extends MessageConnection implements MessageSink {
 
     private static final int LINE_SLACK_BYTES = 64;
     private static final byte[] JOIN_PREFIX = "join ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -52,7 +52,7 @@ final class ChatConnection extends MessageConnection implements MessageSink {
      * @param publisherId     global publisher id, or -1 for a receiver only
      * @param totalRatePerSec open-model line rate over all publishers, or 0 for the closed model
      */
-    ChatConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress, ChatBoard board,
+    public ChatConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress, ChatBoard board,
                    int publisherId, int pipelineDepth, double totalRatePerSec) {
         super(loop, index, target, bindAddress);
         this.board = board;
@@ -70,7 +70,7 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    boolean isReady() {
+    public boolean isReady() {
         return joined;
     }
 
@@ -99,40 +99,40 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    void startTraffic(long nowNs) {
-        if (closed || !connected || !publisher()) {
+    public void startTraffic(long nowNs) {
+        if (isClosed() || !isConnected() || !publisher()) {
             return;
         }
         sending = true;
         if (openModel()) {
-            schedule = OpenModelSchedule.staggered(loop.trafficStartNs(), totalRatePerSec,
+            schedule = OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec,
                     board.totalPublishers(), publisherId);
-            loop.timers().schedule(this, schedule.nextNs());
+            scheduleAt(schedule.nextNs());
         } else {
             sendNow(pipelineDepth, nowNs);
         }
     }
 
     @Override
-    void stopSending(long nowNs) {
+    public void stopSending(long nowNs) {
         if (publisher() && sending) {
             sending = false;
-            loop.timers().remove(this);
+            unschedule();
             board.publishFinalCount(publisherId, ownLines.nextSequence());
         }
     }
 
     @Override
-    void onClosing() {
+    protected void onClosing() {
         if (publisher()) {
             // Lines still in the backlog never left; receivers cannot expect them.
-            board.publishFinalCount(publisherId, (bytesWritten - probeBytes) / line.wireBytes());
+            board.publishFinalCount(publisherId, (bytesWritten() - probeBytes) / line.wireBytes());
         }
     }
 
     @Override
-    void onDue(long nowNs) {
-        if (!sending || closed) {
+    protected void onDue(long nowNs) {
+        if (!sending || isClosed()) {
             return;
         }
         sendDue(schedule, nowNs);
@@ -151,11 +151,11 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    void onBytes(byte[] bytes, int length, long nowNs) {
+    protected void onBytes(byte[] bytes, int length, long nowNs) {
         batchNowNs = nowNs;
         ownLinesInBatch = 0;
         DecodeResult result = decoder.decode(bytes, 0, length, this);
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         if (result == DecodeResult.LINE_TOO_LONG) {
@@ -169,13 +169,13 @@ final class ChatConnection extends MessageConnection implements MessageSink {
 
     @Override
     public void onMessage(byte[] bytes, int offset, int length) {
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         if (isJoinProbe(bytes, offset, length)) {
             if (!joined) {
                 joined = true;
-                loop.onReady(this, batchNowNs);
+                markReady(batchNowNs);
             }
             return;
         }
@@ -212,7 +212,7 @@ final class ChatConnection extends MessageConnection implements MessageSink {
         if (!board.isOwn(publisher)) {
             return;
         }
-        loop.recorder().record(batchNowNs - ChatLine.scheduledNs(bytes, offset), batchNowNs - ChatLine.sentNs(bytes, offset));
+        record(batchNowNs - ChatLine.scheduledNs(bytes, offset), batchNowNs - ChatLine.sentNs(bytes, offset));
         if (publisher == publisherId && !ownLines.isEmpty()) {
             ownLines.removeOldest();
             ownLinesInBatch++;
@@ -220,7 +220,7 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    void onEndOfStream(long nowNs) {
+    protected void onEndOfStream(long nowNs) {
         if (!sending && isDrained()) {
             close();
             return;
@@ -229,7 +229,7 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    boolean isDrained() {
+    public boolean isDrained() {
         if (publisher() && (!ownLines.isEmpty() || hasBacklog())) {
             return false;
         }
@@ -243,8 +243,8 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    void onTimeout(long timeoutMs) {
-        if (connected && !joined) {
+    protected void onTimeout(long timeoutMs) {
+        if (isConnected() && !joined) {
             fail(ErrorKind.TIMEOUT, describe() + ": connected, but the server broadcast nothing to it within "
                     + timeoutMs + " ms (--timeout); is it a chat server?");
         } else {
@@ -253,15 +253,15 @@ final class ChatConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    long waitingSinceNs() {
-        if (!connected || !joined) {
-            return connectStartNs;
+    protected long waitingSinceNs() {
+        if (!isConnected() || !joined) {
+            return connectStartNs();
         }
         return publisher() && !ownLines.isEmpty() ? ownLines.oldestSentNs() : Long.MAX_VALUE;
     }
 
     @Override
-    void finish(long nowNs) {
+    public void finish(long nowNs) {
         long missing = 0;
         for (int p = board.firstOwn(); p < board.firstOwn() + board.ownCount(); p++) {
             long finalCount = board.finalCount(p);

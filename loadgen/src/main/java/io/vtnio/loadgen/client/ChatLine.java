@@ -17,10 +17,10 @@ import java.util.Arrays;
  *
  * <p>Threading: immutable; share freely.
  */
-final class ChatLine {
+public final class ChatLine {
 
     /** Bytes of the fixed fields and their separators, the shortest line possible. */
-    static final int HEADER_BYTES = 1 + 8 + 1 + 16 + 1 + 16 + 1 + 16 + 1;
+    public static final int HEADER_BYTES = 1 + 8 + 1 + 16 + 1 + 16 + 1 + 16 + 1;
 
     private static final int PUBLISHER_AT = 1;
     private static final int SEQUENCE_AT = 10;
@@ -31,7 +31,7 @@ final class ChatLine {
     private final byte[] padding;
 
     /** @param payloadBytes wanted line length without the newline; raised to {@link #HEADER_BYTES} */
-    ChatLine(int payloadBytes) {
+    public ChatLine(int payloadBytes) {
         this.lineBytes = Math.max(payloadBytes, HEADER_BYTES);
         this.padding = new byte[lineBytes - HEADER_BYTES];
         for (int i = 0; i < padding.length; i++) {
@@ -40,7 +40,7 @@ final class ChatLine {
     }
 
     /** Line length on the wire, newline included. */
-    int wireBytes() {
+    public int wireBytes() {
         return lineBytes + 1;
     }
 
@@ -49,7 +49,7 @@ final class ChatLine {
         return lineBytes;
     }
 
-    void write(ByteBuffer out, int publisher, long sequence, long scheduledNs, long sentNs) {
+    public void write(ByteBuffer out, int publisher, long sequence, long scheduledNs, long sentNs) {
         out.put((byte) 'p');
         HexField.put(out, publisher, 8);
         out.put((byte) ' ');
@@ -64,7 +64,7 @@ final class ChatLine {
     }
 
     /** True when the bytes are a line this format writes, with the right length and padding. */
-    boolean isWellFormed(byte[] bytes, int offset, int length) {
+    public boolean isWellFormed(byte[] bytes, int offset, int length) {
         return length == lineBytes
                 && bytes[offset] == 'p'
                 && HexField.isHex(bytes, offset + PUBLISHER_AT, 8)
@@ -78,19 +78,19 @@ final class ChatLine {
                 && Arrays.equals(bytes, offset + HEADER_BYTES, offset + length, padding, 0, padding.length);
     }
 
-    static int publisher(byte[] bytes, int offset) {
+    public static int publisher(byte[] bytes, int offset) {
         return (int) HexField.parse(bytes, offset + PUBLISHER_AT, 8);
     }
 
-    static long sequence(byte[] bytes, int offset) {
+    public static long sequence(byte[] bytes, int offset) {
         return HexField.parse(bytes, offset + SEQUENCE_AT, 16);
     }
 
-    static long scheduledNs(byte[] bytes, int offset) {
+    public static long scheduledNs(byte[] bytes, int offset) {
         return HexField.parse(bytes, offset + SCHEDULED_AT, 16);
     }
 
-    static long sentNs(byte[] bytes, int offset) {
+    public static long sentNs(byte[] bytes, int offset) {
         return HexField.parse(bytes, offset + SENT_AT, 16);
     }
 }

@@ -27,7 +27,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-final class EchoConnection extends MessageConnection implements MessageSink {
+public final class EchoConnection extends MessageConnection implements MessageSink {
 
     /** How much longer than the expected reply a line may be before the decoder gives up. */
     private static final int REPLY_SLACK_BYTES = 64;
@@ -50,7 +50,7 @@ final class EchoConnection extends MessageConnection implements MessageSink {
      * @param totalRatePerSec  open-model rate over all connections of the run, or 0 for the closed model
      * @param totalConnections connections of the run over all processes, to share the rate
      */
-    EchoConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress,
+    public EchoConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress,
                    EchoPayload payload, int pipelineDepth, double totalRatePerSec, int totalConnections) {
         super(loop, index, target, bindAddress);
         this.payload = payload;
@@ -67,58 +67,58 @@ final class EchoConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    void startTraffic(long nowNs) {
-        if (closed || !connected) {
+    public void startTraffic(long nowNs) {
+        if (isClosed() || !isConnected()) {
             return;
         }
         sending = true;
         if (openModel()) {
             if (schedule == null) {
-                schedule = OpenModelSchedule.staggered(loop.trafficStartNs(), totalRatePerSec, totalConnections, index);
+                schedule = OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec, totalConnections, index());
             } else {
                 countUnsent(nowNs);
             }
-            loop.timers().schedule(this, schedule.nextNs());
+            scheduleAt(schedule.nextNs());
         } else {
             sendNow(pipelineDepth, nowNs);
         }
     }
 
     @Override
-    void stopSending(long nowNs) {
+    public void stopSending(long nowNs) {
         if (!sending && schedule != null) {
             countUnsent(nowNs);
         }
         sending = false;
-        loop.timers().remove(this);
+        unschedule();
     }
 
     /** A successor's inherited schedule: what fell due before {@code nowNs} while no connection was up. */
     private void countUnsent(long nowNs) {
         long unsent = schedule.skipBefore(nowNs);
         if (unsent > 0) {
-            loop.errors().report(ErrorKind.UNSENT, unsent, describe() + ": " + unsent
+            countErrors(ErrorKind.UNSENT, unsent, describe() + ": " + unsent
                     + " messages fell due while it was reconnecting and were not sent");
         }
     }
 
     @Override
-    ClientConnection successor() {
-        EchoConnection next = new EchoConnection(loop, index, target, bindAddress, payload, pipelineDepth,
+    public ClientConnection successor() {
+        EchoConnection next = new EchoConnection(loop(), index(), target(), bindAddress(), payload, pipelineDepth,
                 totalRatePerSec, totalConnections);
         next.schedule = schedule;
         return next;
     }
 
     @Override
-    boolean hasVerifiedReply() {
+    public boolean hasVerifiedReply() {
         return verifiedAny;
     }
 
     /** Open model: see {@link #sendDue}. */
     @Override
-    void onDue(long nowNs) {
-        if (!sending || closed) {
+    protected void onDue(long nowNs) {
+        if (!sending || isClosed()) {
             return;
         }
         sendDue(schedule, nowNs);
@@ -131,11 +131,11 @@ final class EchoConnection extends MessageConnection implements MessageSink {
 
     @Override
     void composeMessage(ByteBuffer composed, long scheduledNs, long nowNs) {
-        payload.write(index, outstanding.add(scheduledNs), composed);
+        payload.write(index(), outstanding.add(scheduledNs), composed);
     }
 
     @Override
-    void onWritten(long totalBytes, long nowNs) {
+    protected void onWritten(long totalBytes, long nowNs) {
         long queued = outstanding.nextSequence();
         while (messagesWritten < queued && (messagesWritten + 1) * messageBytes <= totalBytes) {
             outstanding.markSent(messagesWritten++, nowNs);
@@ -143,11 +143,11 @@ final class EchoConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    void onBytes(byte[] bytes, int length, long nowNs) {
+    protected void onBytes(byte[] bytes, int length, long nowNs) {
         batchNowNs = nowNs;
         verifiedInBatch = 0;
         DecodeResult result = decoder.decode(bytes, 0, length, this);
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         if (result == DecodeResult.LINE_TOO_LONG) {
@@ -162,7 +162,7 @@ final class EchoConnection extends MessageConnection implements MessageSink {
 
     @Override
     public void onMessage(byte[] bytes, int offset, int length) {
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         if (outstanding.isEmpty()) {
@@ -183,21 +183,21 @@ final class EchoConnection extends MessageConnection implements MessageSink {
                     + " or start it with --mode echo (or give load the server's --suffix)");
             return;
         }
-        if (!payload.matches(index, sequence, bytes, offset, length)) {
+        if (!payload.matches(index(), sequence, bytes, offset, length)) {
             fail(ErrorKind.WRONG_REPLY, describe() + ": reply " + sequence + " was "
-                    + Printable.quote(bytes, offset, length) + ", expected " + payload.expected(index, sequence));
+                    + Printable.quote(bytes, offset, length) + ", expected " + payload.expected(index(), sequence));
             return;
         }
         long sentNs = outstanding.oldestSentNs();
         long scheduledNs = openModel() ? outstanding.oldestScheduledNs() : sentNs;
-        loop.recorder().record(batchNowNs - scheduledNs, batchNowNs - sentNs);
+        record(batchNowNs - scheduledNs, batchNowNs - sentNs);
         outstanding.removeOldest();
         verifiedInBatch++;
         verifiedAny = true;
     }
 
     @Override
-    void onEndOfStream(long nowNs) {
+    protected void onEndOfStream(long nowNs) {
         if (!sending && outstanding.isEmpty()) {
             close();
             return;
@@ -207,14 +207,14 @@ final class EchoConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    boolean isDrained() {
+    public boolean isDrained() {
         return outstanding.isEmpty() && !hasBacklog();
     }
 
     @Override
-    long waitingSinceNs() {
-        if (!connected) {
-            return connectStartNs;
+    protected long waitingSinceNs() {
+        if (!isConnected()) {
+            return connectStartNs();
         }
         if (outstanding.isEmpty()) {
             return Long.MAX_VALUE;
@@ -224,7 +224,7 @@ final class EchoConnection extends MessageConnection implements MessageSink {
     }
 
     @Override
-    void finish(long nowNs) {
+    public void finish(long nowNs) {
         if (!outstanding.isEmpty()) {
             fail(ErrorKind.TIMEOUT, describe() + ": " + outstanding.size()
                     + " replies still outstanding when the run ended (--timeout)");

@@ -18,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Threading: immutable after construction; share freely.
  */
-final class EchoPayload {
+public final class EchoPayload {
 
     private static final int MAX_SEQUENCE_DIGITS = 16;
     private static final int LETTERS = 26;
@@ -34,7 +34,7 @@ final class EchoPayload {
      *                     number is kept modulo {@code 16^payloadBytes}
      * @param suffix       what the server appends before the newline; may be empty
      */
-    EchoPayload(int payloadBytes, byte[] suffix) {
+    public EchoPayload(int payloadBytes, byte[] suffix) {
         if (payloadBytes < 1) {
             throw new IllegalArgumentException("payloadBytes must be at least 1: " + payloadBytes);
         }
@@ -49,24 +49,24 @@ final class EchoPayload {
     }
 
     /** Bytes one message takes on the wire, newline included. */
-    int messageBytes() {
+    public int messageBytes() {
         return payloadBytes + 1;
     }
 
     /** Bytes of a correct reply as the decoder hands it over (newline removed). */
-    int replyBytes() {
+    public int replyBytes() {
         return payloadBytes + suffix.length;
     }
 
     /** Puts message {@code sequence} of connection {@code connectionIndex}; needs {@link #messageBytes} of room. */
-    void write(int connectionIndex, long sequence, ByteBuffer out) {
+    public void write(int connectionIndex, long sequence, ByteBuffer out) {
         out.put(letters, connectionIndex % LETTERS, letterBytes);
         HexField.put(out, sequence, sequenceDigits);
         out.put((byte) '\n');
     }
 
     /** True when {@code reply} is exactly the echo of message {@code sequence}. */
-    boolean matches(int connectionIndex, long sequence, byte[] reply, int offset, int length) {
+    public boolean matches(int connectionIndex, long sequence, byte[] reply, int offset, int length) {
         if (length != payloadBytes + suffix.length) {
             return false;
         }
@@ -90,7 +90,7 @@ final class EchoPayload {
     }
 
     /** The expected reply as text, for error messages. */
-    String expected(int connectionIndex, long sequence) {
+    public String expected(int connectionIndex, long sequence) {
         ByteBuffer reply = ByteBuffer.allocate(messageBytes() + suffix.length);
         write(connectionIndex, sequence, reply);
         reply.position(payloadBytes).put(suffix);

@@ -39,7 +39,7 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
     }
 
     @Override
-    boolean choosesSourcePort() {
+    protected boolean choosesSourcePort() {
         return false;
     }
 
@@ -48,14 +48,14 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
     }
 
     @Override
-    void onBytes(byte[] bytes, int length, long nowNs) {
+    protected void onBytes(byte[] bytes, int length, long nowNs) {
         if (greeted) {
             fail(ErrorKind.WRONG_REPLY, describe() + ": unexpected bytes after the greeting: " + Printable.quote(bytes, 0, length));
             return;
         }
         greetedNs = nowNs;
         DecodeResult result = decoder.decode(bytes, 0, length, this);
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         if (result == DecodeResult.LINE_TOO_LONG) {
@@ -68,7 +68,7 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
 
     @Override
     public void onMessage(byte[] bytes, int offset, int length) {
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         if (greeted) {
@@ -78,37 +78,37 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
                     + ", expected " + Printable.quote(greeting, 0, greeting.length));
         } else {
             greeted = true;
-            loop.counters().greeted();
+            counters().greeted();
         }
     }
 
     @Override
-    void onEndOfStream(long nowNs) {
+    protected void onEndOfStream(long nowNs) {
         if (!greeted) {
             fail(ErrorKind.CLOSED, describe() + ": closed before a whole greeting line"
                     + (decoder.pendingBytes() > 0 ? " (" + decoder.pendingBytes() + " bytes without a newline)" : ""));
             return;
         }
         succeeded = true;
-        loop.recorder().record(greetedNs - scheduledNs, greetedNs - connectStartNs);
+        record(greetedNs - scheduledNs, greetedNs - connectStartNs());
         close();
     }
 
     @Override
-    boolean isDrained() {
+    public boolean isDrained() {
         return false;
     }
 
     @Override
-    long waitingSinceNs() {
-        return connectStartNs;
+    protected long waitingSinceNs() {
+        return connectStartNs();
     }
 
     @Override
-    void onTimeout(long timeoutMs) {
-        if (!connected) {
+    protected void onTimeout(long timeoutMs) {
+        if (!isConnected()) {
             super.onTimeout(timeoutMs);
-        } else if (!greeted && !loop.counters().anyGreeted()) {
+        } else if (!greeted && !counters().anyGreeted()) {
             // Not one greeting yet in this run: the server waits for a line (echo or chat).
             failMismatch(ErrorKind.TIMEOUT, "the server did not greet: connected, but nothing came within "
                     + timeoutMs + " ms (--timeout) and it kept the connection open; is it running --mode hello?"
@@ -120,7 +120,7 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
     }
 
     @Override
-    void finish(long nowNs) {
+    public void finish(long nowNs) {
         fail(ErrorKind.TIMEOUT, describe() + ": no greeting and close by the end of the run (--timeout)");
     }
 }

@@ -15,7 +15,7 @@ import io.vtnio.loadgen.engine.TargetAddresses;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-final class HelloChurn extends LoopTimer implements LoopWorkload {
+public final class HelloChurn extends LoopTimer implements LoopWorkload {
 
     /** Pause before a closed-model slot tries again after a failed attempt. */
     static final long RETRY_PAUSE_NS = 10_000_000L;
@@ -37,7 +37,7 @@ final class HelloChurn extends LoopTimer implements LoopWorkload {
      * @param ratePerSec open model: connects per second over all loops of this process; 0 for closed
      * @param loops      loops of this process, to stagger their schedules
      */
-    HelloChurn(ClientLoop loop, TargetAddresses addresses, byte[] greeting, int slots, double ratePerSec, int loops) {
+    public HelloChurn(ClientLoop loop, TargetAddresses addresses, byte[] greeting, int slots, double ratePerSec, int loops) {
         this.loop = loop;
         this.addresses = addresses;
         this.greeting = greeting;
@@ -69,7 +69,7 @@ final class HelloChurn extends LoopTimer implements LoopWorkload {
     }
 
     @Override
-    void onDue(long nowNs) {
+    protected void onDue(long nowNs) {
         if (!sending) {
             return;
         }

@@ -51,8 +51,8 @@ abstract class MessageConnection extends ClientConnection {
             schedule.advance();
         }
         flush(composed, nowNs);
-        if (!closed) {
-            loop.timers().schedule(this, schedule.nextNs());
+        if (!isClosed()) {
+            scheduleAt(schedule.nextNs());
         }
     }
 }

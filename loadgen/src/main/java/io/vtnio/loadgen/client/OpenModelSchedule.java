@@ -9,7 +9,7 @@ package io.vtnio.loadgen.client;
  *
  * <p>Threading: not thread-safe; owned by one connection on its loop thread.
  */
-final class OpenModelSchedule {
+public final class OpenModelSchedule {
 
     private final long startNs;
     private final double intervalNs;
@@ -19,7 +19,7 @@ final class OpenModelSchedule {
      * @param startNs    time of the first send ({@link System#nanoTime} clock)
      * @param intervalNs time between two sends, greater than 0
      */
-    OpenModelSchedule(long startNs, double intervalNs) {
+    public OpenModelSchedule(long startNs, double intervalNs) {
         if (!(intervalNs > 0)) {
             throw new IllegalArgumentException("intervalNs must be positive: " + intervalNs);
         }
@@ -32,19 +32,19 @@ final class OpenModelSchedule {
      * so that sender {@code senderIndex} starts {@code senderIndex / totalRatePerSec} after
      * {@code epochNs} and the senders together send evenly.
      */
-    static OpenModelSchedule staggered(long epochNs, double totalRatePerSec, int senders, int senderIndex) {
+    public static OpenModelSchedule staggered(long epochNs, double totalRatePerSec, int senders, int senderIndex) {
         double intervalNs = 1e9 * senders / totalRatePerSec;
         long phaseNs = (long) (1e9 * senderIndex / totalRatePerSec);
         return new OpenModelSchedule(epochNs + phaseNs, intervalNs);
     }
 
     /** The scheduled time of the next send. */
-    long nextNs() {
+    public long nextNs() {
         return startNs + (long) (index * intervalNs);
     }
 
     /** Moves to the send after {@link #nextNs}. */
-    void advance() {
+    public void advance() {
         index++;
     }
 
@@ -52,7 +52,7 @@ final class OpenModelSchedule {
      * Moves past every send scheduled before {@code beforeNs}, as when the sender was down then;
      * returns how many were passed over (0 or more).
      */
-    long skipBefore(long beforeNs) {
+    public long skipBefore(long beforeNs) {
         long from = index;
         if (nextNs() < beforeNs) {
             // One step short of the estimate, so rounding can never make it skip a send that is still due.

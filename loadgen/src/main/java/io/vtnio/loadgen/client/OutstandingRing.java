@@ -16,7 +16,7 @@ package io.vtnio.loadgen.client;
  *
  * <p>Threading: not thread-safe; owned by one connection on its loop thread.
  */
-final class OutstandingRing {
+public final class OutstandingRing {
 
     private long[] scheduledNs;
     private long[] sentNs;
@@ -25,7 +25,7 @@ final class OutstandingRing {
     private long next;
 
     /** @param initialCapacity rounded up to a power of two, at least 1 */
-    OutstandingRing(int initialCapacity) {
+    public OutstandingRing(int initialCapacity) {
         int capacity = Integer.highestOneBit(Math.max(1, initialCapacity - 1) * 2);
         scheduledNs = new long[capacity];
         sentNs = new long[capacity];
@@ -33,7 +33,7 @@ final class OutstandingRing {
     }
 
     /** Queues the next request; returns its sequence number (0, 1, 2, ...). */
-    long add(long scheduledAtNs) {
+    public long add(long scheduledAtNs) {
         if (next - oldest == scheduledNs.length) {
             grow();
         }
@@ -44,11 +44,11 @@ final class OutstandingRing {
     }
 
     /** Records when request {@code sequence} (still outstanding) left the socket. */
-    void markSent(long sequence, long atNs) {
+    public void markSent(long sequence, long atNs) {
         sentNs[(int) sequence & mask] = atNs;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return next == oldest;
     }
 
@@ -57,7 +57,7 @@ final class OutstandingRing {
     }
 
     /** Sequence number of the oldest outstanding request: the one the next reply must answer. */
-    long oldestSequence() {
+    public long oldestSequence() {
         return oldest;
     }
 
@@ -66,15 +66,15 @@ final class OutstandingRing {
         return next;
     }
 
-    long oldestScheduledNs() {
+    public long oldestScheduledNs() {
         return scheduledNs[(int) oldest & mask];
     }
 
-    long oldestSentNs() {
+    public long oldestSentNs() {
         return sentNs[(int) oldest & mask];
     }
 
-    void removeOldest() {
+    public void removeOldest() {
         if (next == oldest) {
             throw new IllegalStateException("no outstanding request");
         }

@@ -31,7 +31,7 @@ import java.util.List;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-final class PersistentConnections extends LoopTimer implements LoopWorkload {
+public final class PersistentConnections extends LoopTimer implements LoopWorkload {
 
     /** Connects in flight per loop; more at once only overflow the server's accept backlog. */
     static final int MAX_PENDING_CONNECTS = 256;
@@ -60,14 +60,14 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
      * @param connectRatePerSec this loop's share of {@code --connect-rate}, or 0 for as fast as possible
      * @param chat              whether connections must join (chat) before they are ready
      */
-    PersistentConnections(ClientLoop loop, List<ClientConnection> planned, double connectRatePerSec, boolean chat) {
+    public PersistentConnections(ClientLoop loop, List<ClientConnection> planned, double connectRatePerSec, boolean chat) {
         this.loop = loop;
         this.planned = planned;
         this.connectRatePerSec = connectRatePerSec;
         this.joinProbe = chat ? new JoinProbe() : null;
         this.reconnectDelayNs = new long[planned.size()];
         for (int slot = 0; slot < planned.size(); slot++) {
-            planned.get(slot).workloadSlot = slot;
+            planned.get(slot).setWorkloadSlot(slot);
         }
     }
 
@@ -78,7 +78,7 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
     }
 
     @Override
-    void onDue(long nowNs) {
+    protected void onDue(long nowNs) {
         while (nextToConnect < planned.size() && pendingConnects < MAX_PENDING_CONNECTS) {
             if (connectRatePerSec > 0) {
                 long dueNs = epochNs + (long) (nextToConnect * 1e9 / connectRatePerSec);
@@ -135,7 +135,7 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
     @Override
     public void onClosed(ClientConnection connection, long nowNs) {
         if (trafficStarted) {
-            if (!connection.connected) {
+            if (!connection.isConnected()) {
                 freeConnectSlot(nowNs);
             }
             if (!stopped) {
@@ -143,7 +143,7 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
             }
             return;
         }
-        if (!connection.connected) {
+        if (!connection.isConnected()) {
             freeConnectSlot(nowNs);
             settled++;
         } else if (!connection.isReady()) {
@@ -157,8 +157,8 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
         if (successor == null) {
             return;
         }
-        int slot = failed.workloadSlot;
-        successor.workloadSlot = slot;
+        int slot = failed.workloadSlot();
+        successor.setWorkloadSlot(slot);
         planned.set(slot, successor);
         long firstNs = FIRST_RECONNECT_DELAY_MS * 1_000_000L;
         long delayNs = failed.hasVerifiedReply() ? firstNs
@@ -232,7 +232,7 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
         }
 
         @Override
-        void onDue(long nowNs) {
+        protected void onDue(long nowNs) {
             if (pendingConnects < MAX_PENDING_CONNECTS || stopped) {
                 reconnectNow(successor, nowNs);
             } else {
@@ -244,12 +244,12 @@ final class PersistentConnections extends LoopTimer implements LoopWorkload {
     /** Sends a chat join probe through some connected connection until all of this loop's have joined. */
     private final class JoinProbe extends LoopTimer {
         @Override
-        void onDue(long nowNs) {
+        protected void onDue(long nowNs) {
             if (connectPhaseDone()) {
                 return;
             }
             for (int i = 0; i < loop.liveCount(); i++) {
-                if (loop.live(i) instanceof ChatConnection chat && chat.connected) {
+                if (loop.live(i) instanceof ChatConnection chat && chat.isConnected()) {
                     chat.sendJoinProbe(loop.index(), nowNs);
                     break;
                 }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -30,38 +31,163 @@ import java.nio.channels.SocketChannel;
  *
  * <p>Threading: every method runs on the owning loop's thread.
  */
-abstract class ClientConnection extends LoopTimer {
+public abstract class ClientConnection extends LoopTimer {
 
     /** Backlog buffers up to this size stay with the connection once drained; larger ones are dropped. */
     private static final int RETAINED_BACKLOG_BYTES = 4096;
 
-    final ClientLoop loop;
+    private final ClientLoop loop;
     /** Index over all connections of the run (all processes), used in payloads and names. */
-    final int index;
-    final InetSocketAddress target;
+    private final int index;
+    private final InetSocketAddress target;
     /** Source address to bind before connecting, or null for the system's choice. */
-    final InetAddress bindAddress;
+    private final InetAddress bindAddress;
 
-    SocketChannel channel;
-    SelectionKey key;
+    private SocketChannel channel;
+    private SelectionKey key;
     /** Position in the loop's list of live connections; maintained by the loop. */
-    int liveSlot = -1;
+    private int liveSlot = -1;
     /** Position in the workload's list of connections; maintained by the workload. */
-    int workloadSlot = -1;
-    long connectStartNs;
-    boolean connected;
+    private int workloadSlot = -1;
+    private long connectStartNs;
+    private boolean connected;
     /** The server closed its side: this side will not linger in TIME_WAIT. */
-    boolean endOfStream;
-    boolean closed;
+    private boolean endOfStream;
+    private boolean closed;
     /** Bytes handed to the socket so far. */
-    long bytesWritten;
+    private long bytesWritten;
     private ByteBuffer backlog;
 
-    ClientConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress) {
+    protected ClientConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress) {
         this.loop = loop;
         this.index = index;
         this.target = target;
         this.bindAddress = bindAddress;
+    }
+
+    /** The loop that owns this connection, for making a successor on it. */
+    protected final ClientLoop loop() {
+        return loop;
+    }
+
+    /** Index over all connections of the run (all processes), used in payloads and names. */
+    public final int index() {
+        return index;
+    }
+
+    protected final InetSocketAddress target() {
+        return target;
+    }
+
+    /** Source address to bind before connecting, or null for the system's choice. */
+    protected final InetAddress bindAddress() {
+        return bindAddress;
+    }
+
+    public final boolean isConnected() {
+        return connected;
+    }
+
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    /** When the connect began. */
+    protected final long connectStartNs() {
+        return connectStartNs;
+    }
+
+    /** Bytes handed to the socket so far. */
+    protected final long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Position in the workload's list of connections, or -1; maintained by the workload. */
+    public final int workloadSlot() {
+        return workloadSlot;
+    }
+
+    public final void setWorkloadSlot(int slot) {
+        workloadSlot = slot;
+    }
+
+    int liveSlot() {
+        return liveSlot;
+    }
+
+    void setLiveSlot(int slot) {
+        liveSlot = slot;
+    }
+
+    /** Schedules {@link #onDue} at {@code dueNs} on the owning loop (again: moves it). */
+    protected final void scheduleAt(long dueNs) {
+        loop.timers().schedule(this, dueNs);
+    }
+
+    /** Cancels a scheduled {@link #onDue}, if any. */
+    protected final void unschedule() {
+        loop.timers().remove(this);
+    }
+
+    /** Records one reply's latency and service time into the loop's recorders. */
+    protected final void record(long latencyNs, long serviceNs) {
+        loop.recorder().record(latencyNs, serviceNs);
+    }
+
+    /** Counts {@code count} errors of one kind with their reason, without closing. */
+    protected final void countErrors(ErrorKind kind, long count, String message) {
+        loop.errors().report(kind, count, message);
+    }
+
+    /** The run's counters of connections (opened, greeted, reopened). */
+    protected final ConnectionCounters counters() {
+        return loop.counters();
+    }
+
+    /** When the run's traffic starts, on the loop's clock: open-model schedules start there. */
+    protected final long trafficStartNs() {
+        return loop.trafficStartNs();
+    }
+
+    /** Tells the loop this connection became ready later than it connected (chat: joined). */
+    protected final void markReady(long nowNs) {
+        loop.onReady(this, nowNs);
+    }
+
+    /**
+     * Opens the socket, binds it to {@code source} when not null and starts connecting; the
+     * selector then reports the connect. Called by the loop.
+     */
+    void open(Selector selector, InetSocketAddress source, long nowNs) throws IOException {
+        connectStartNs = nowNs;
+        channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (source != null) {
+            if (source.getPort() != 0) {
+                // A port left in TIME_WAIT (by another program, or a run that did not reset) may be
+                // bound again; connecting from it to the same target is then the kernel's call.
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
+            channel.bind(source);
+        }
+        boolean connectedAtOnce = channel.connect(target);
+        key = channel.register(selector, connectedAtOnce ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, this);
+        if (connectedAtOnce) {
+            markConnected(nowNs);
+        }
+    }
+
+    /** Closes a socket whose bind or connect failed, so that the loop may try another source port. */
+    void abandonSocket() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // A socket that never connected holds nothing worth a second attempt.
+            }
+            channel = null;
+        }
     }
 
     /**
@@ -69,51 +195,51 @@ abstract class ClientConnection extends LoopTimer {
      * connections that stay open do; short-lived ones ({@code HelloAttempt}) leave it to the
      * kernel, whose choice also looks at the target.
      */
-    boolean choosesSourcePort() {
+    protected boolean choosesSourcePort() {
         return true;
     }
 
     /** Called once the connection is established. */
-    void onConnected(long nowNs) {
+    protected void onConnected(long nowNs) {
     }
 
     /**
      * True once traffic may start on this connection: when connected, except for chat, which
      * must first see the server broadcast to it ({@code ChatConnection}).
      */
-    boolean isReady() {
+    public boolean isReady() {
         return connected;
     }
 
     /** Bytes read into {@code bytes[0, length)}, valid only during the call. */
-    abstract void onBytes(byte[] bytes, int length, long nowNs);
+    protected abstract void onBytes(byte[] bytes, int length, long nowNs);
 
     /** The server closed its side. */
-    abstract void onEndOfStream(long nowNs);
+    protected abstract void onEndOfStream(long nowNs);
 
     /** {@link #bytesWritten} grew to {@code totalBytes}: messages ending before it have left. */
-    void onWritten(long totalBytes, long nowNs) {
+    protected void onWritten(long totalBytes, long nowNs) {
     }
 
     /** The run's traffic begins (warm-up first). */
-    void startTraffic(long nowNs) {
+    public void startTraffic(long nowNs) {
     }
 
     /** No new requests from now on; replies still owed are awaited. */
-    void stopSending(long nowNs) {
+    public void stopSending(long nowNs) {
     }
 
     /** True when nothing is owed to or by this connection any more. */
-    abstract boolean isDrained();
+    public abstract boolean isDrained();
 
     /**
      * The time from which the oldest thing this connection waits for is timed (a connect, a
      * reply), or {@link Long#MAX_VALUE} when it waits for nothing.
      */
-    abstract long waitingSinceNs();
+    protected abstract long waitingSinceNs();
 
     /** What {@link #waitingSinceNs} times has waited longer than {@code --timeout}: fail. */
-    void onTimeout(long timeoutMs) {
+    protected void onTimeout(long timeoutMs) {
         if (connected) {
             fail(ErrorKind.TIMEOUT, describe() + ": no reply within " + timeoutMs + " ms (--timeout)");
         } else {
@@ -123,25 +249,25 @@ abstract class ClientConnection extends LoopTimer {
     }
 
     /** The drain deadline passed: count what is still owed as errors and close. */
-    abstract void finish(long nowNs);
+    public abstract void finish(long nowNs);
 
     /**
      * A fresh, unconnected connection to take this one's place after it failed during traffic,
      * or null when this kind is not reopened (the default; chat keeps a failed receiver closed,
      * since the lines broadcast while it was away could not be checked).
      */
-    ClientConnection successor() {
+    public ClientConnection successor() {
         return null;
     }
 
     /** True once a reply was verified here: the connection worked before it failed. */
-    boolean hasVerifiedReply() {
+    public boolean hasVerifiedReply() {
         return false;
     }
 
     /** Open-model sends; connections that schedule nothing never get this. */
     @Override
-    void onDue(long nowNs) {
+    protected void onDue(long nowNs) {
     }
 
     /** Readiness reported by the selector; failures become counted errors. */
@@ -223,14 +349,14 @@ abstract class ClientConnection extends LoopTimer {
     }
 
     /** The loop's send buffer, cleared, for composing messages; flush it with {@link #flush}. */
-    final ByteBuffer composeBuffer() {
+    protected final ByteBuffer composeBuffer() {
         ByteBuffer buffer = loop.sendBuffer();
         buffer.clear();
         return buffer;
     }
 
     /** Flushes the compose buffer first if fewer than {@code bytes} bytes of room are left. */
-    final void ensureRoom(ByteBuffer composed, int bytes, long nowNs) {
+    protected final void ensureRoom(ByteBuffer composed, int bytes, long nowNs) {
         if (composed.remaining() < bytes) {
             flush(composed, nowNs);
             composed.clear();
@@ -242,7 +368,7 @@ abstract class ClientConnection extends LoopTimer {
      * socket does not take goes to the backlog and turns {@code OP_WRITE} on. On failure the
      * connection is failed and closed; callers check {@link #closed}.
      */
-    final void flush(ByteBuffer composed, long nowNs) {
+    protected final void flush(ByteBuffer composed, long nowNs) {
         composed.flip();
         if (closed || !composed.hasRemaining()) {
             return;
@@ -266,7 +392,7 @@ abstract class ClientConnection extends LoopTimer {
         }
     }
 
-    final boolean hasBacklog() {
+    protected final boolean hasBacklog() {
         return backlog != null && backlog.position() > 0;
     }
 
@@ -284,7 +410,7 @@ abstract class ClientConnection extends LoopTimer {
     }
 
     /** Counts an error naming this connection's problem, then closes. Later failures are ignored. */
-    final void fail(ErrorKind kind, String message) {
+    protected final void fail(ErrorKind kind, String message) {
         if (closed) {
             return;
         }
@@ -296,7 +422,7 @@ abstract class ClientConnection extends LoopTimer {
      * The first reply shows the server runs another mode than this run's: counts it, keeps the
      * one line that says so and ends the run; later failures of this connection are ignored.
      */
-    final void failMismatch(ErrorKind kind, String message) {
+    protected final void failMismatch(ErrorKind kind, String message) {
         if (closed) {
             return;
         }
@@ -306,7 +432,7 @@ abstract class ClientConnection extends LoopTimer {
     }
 
     /** Closes the socket and leaves the loop; safe to call twice. */
-    final void close() {
+    public final void close() {
         if (closed) {
             return;
         }
@@ -345,7 +471,7 @@ abstract class ClientConnection extends LoopTimer {
     }
 
     /** Hook run once, just before the socket closes. */
-    void onClosing() {
+    protected void onClosing() {
     }
 
     /** {@code " from 127.0.0.2:40001"} when the socket was bound, for error messages; else empty. */
@@ -361,11 +487,11 @@ abstract class ClientConnection extends LoopTimer {
     }
 
     /** {@code "connection 17 to 127.0.0.1:8001"}, for error messages. */
-    final String describe() {
+    protected final String describe() {
         return "connection " + index + " to " + address(target);
     }
 
-    static String address(InetSocketAddress address) {
+    protected static String address(InetSocketAddress address) {
         String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }

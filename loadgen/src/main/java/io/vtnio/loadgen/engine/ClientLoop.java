@@ -3,11 +3,9 @@ package io.vtnio.loadgen.engine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
@@ -29,7 +27,7 @@ import java.util.function.Consumer;
  * connections is called from that thread only, except {@link #wakeup} and {@link #recorder},
  * which other threads may call.
  */
-final class ClientLoop implements Runnable {
+public final class ClientLoop implements Runnable {
 
     private static final long SCAN_INTERVAL_NS = 100_000_000L;
     private static final long DRAIN_SCAN_INTERVAL_NS = 5_000_000L;
@@ -68,7 +66,7 @@ final class ClientLoop implements Runnable {
      * @param connectPhaseDone counted down once when this loop's connect phase is over
      * @param loopsFinished    counted down once when this loop has ended and closed everything
      */
-    ClientLoop(int index, RunPhases phases, RunErrors errors, ConnectionCounters counters, long timeoutNs,
+    public ClientLoop(int index, RunPhases phases, RunErrors errors, ConnectionCounters counters, long timeoutNs,
                boolean openModel, int sendBufferBytes, SourcePorts sourcePorts, CountDownLatch connectPhaseDone,
                CountDownLatch loopsFinished) throws IOException {
         this.sourcePorts = sourcePorts;
@@ -85,20 +83,20 @@ final class ClientLoop implements Runnable {
     }
 
     /** Sets what this loop does; once, before the thread starts. */
-    void setWorkload(LoopWorkload workload) {
+    public void setWorkload(LoopWorkload workload) {
         this.workload = workload;
     }
 
-    int index() {
+    public int index() {
         return index;
     }
 
     /** This loop's recorders; the reporter takes interval histograms from them. */
-    LatencyRecorder recorder() {
+    public LatencyRecorder recorder() {
         return recorder;
     }
 
-    ConnectionCounters counters() {
+    public ConnectionCounters counters() {
         return counters;
     }
 
@@ -106,7 +104,7 @@ final class ClientLoop implements Runnable {
         return errors;
     }
 
-    DeadlineHeap timers() {
+    public DeadlineHeap timers() {
         return timers;
     }
 
@@ -119,7 +117,7 @@ final class ClientLoop implements Runnable {
     }
 
     /** When traffic started (the open-model schedules' common epoch); valid once started. */
-    long trafficStartNs() {
+    public long trafficStartNs() {
         return phases.trafficStartNs();
     }
 
@@ -127,12 +125,12 @@ final class ClientLoop implements Runnable {
         return sendingStopped;
     }
 
-    int liveCount() {
+    public int liveCount() {
         return liveCount;
     }
 
     /** Interrupts a sleeping {@code select}; any thread. */
-    void wakeup() {
+    public void wakeup() {
         selector.wakeup();
     }
 
@@ -235,19 +233,18 @@ final class ClientLoop implements Runnable {
     }
 
     /** Starts connecting {@code connection}; failures are counted and the connection closed. */
-    void connect(ClientConnection connection, long nowNs) {
-        connection.connectStartNs = nowNs;
+    public void connect(ClientConnection connection, long nowNs) {
         addLive(connection);
-        InetSocketAddress source = connection.choosesSourcePort() ? sourcePorts.source(connection.index)
-                : connection.bindAddress == null ? null : new InetSocketAddress(connection.bindAddress, 0);
+        InetSocketAddress source = connection.choosesSourcePort() ? sourcePorts.source(connection.index())
+                : connection.bindAddress() == null ? null : new InetSocketAddress(connection.bindAddress(), 0);
         for (int attempt = 1; ; attempt++) {
             try {
-                startConnect(connection, source, nowNs);
+                connection.open(selector, source, nowNs);
                 return;
             } catch (BindException e) {
                 // The chosen port is taken (bind: in use; connect: that pair already connected to
                 // this target, e.g. by another program): try another rather than fail.
-                closeQuietly(connection.channel);
+                connection.abandonSocket();
                 if (source == null || source.getPort() == 0 || attempt > SOURCE_PORT_RETRIES) {
                     connection.failIo(e);
                     return;
@@ -257,37 +254,6 @@ final class ClientLoop implements Runnable {
             } catch (IOException e) {
                 connection.failIo(e);
                 return;
-            }
-        }
-    }
-
-    private void startConnect(ClientConnection connection, InetSocketAddress source, long nowNs) throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        connection.channel = channel;
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        if (source != null) {
-            if (source.getPort() != 0) {
-                // A port left in TIME_WAIT (by another program, or a run that did not reset) may be
-                // bound again; connecting from it to the same target is then the kernel's call.
-                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            }
-            channel.bind(source);
-        }
-        boolean connectedAtOnce = channel.connect(connection.target);
-        connection.key = channel.register(selector,
-                connectedAtOnce ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
-        if (connectedAtOnce) {
-            connection.markConnected(nowNs);
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // A socket that never connected holds nothing worth a second attempt.
             }
         }
     }
@@ -309,7 +275,7 @@ final class ClientLoop implements Runnable {
 
     /** Called by a connection as it closes. */
     void onClosed(ClientConnection connection) {
-        if (connection.connected) {
+        if (connection.isConnected()) {
             counters.closed();
         }
         removeLive(connection);
@@ -330,23 +296,23 @@ final class ClientLoop implements Runnable {
             live = Arrays.copyOf(live, liveCount * 2);
         }
         live[liveCount] = connection;
-        connection.liveSlot = liveCount++;
+        connection.setLiveSlot(liveCount++);
     }
 
     private void removeLive(ClientConnection connection) {
-        int slot = connection.liveSlot;
+        int slot = connection.liveSlot();
         if (slot < 0) {
             return;
         }
         ClientConnection last = live[--liveCount];
         live[slot] = last;
-        last.liveSlot = slot;
+        last.setLiveSlot(slot);
         live[liveCount] = null;
-        connection.liveSlot = -1;
+        connection.setLiveSlot(-1);
     }
 
     /** Live connections, for workloads that act on all of them; do not close while iterating forwards. */
-    ClientConnection live(int slot) {
+    public ClientConnection live(int slot) {
         return live[slot];
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Threading: updated by loop threads when a connection opens or closes (not per message),
  * read by the reporter.
  */
-final class ConnectionCounters {
+public final class ConnectionCounters {
 
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong established = new AtomicLong();
@@ -28,31 +28,31 @@ final class ConnectionCounters {
     }
 
     /** One of the connections established was a failed one's replacement ({@code PersistentConnections}). */
-    void countReopened() {
+    public void countReopened() {
         reopened.incrementAndGet();
     }
 
     /** A hello attempt got its greeting; written once, so the churn does not contend on it. */
-    void greeted() {
+    public void greeted() {
         if (!anyGreeted) {
             anyGreeted = true;
         }
     }
 
     /** True once any hello attempt of the run was greeted: the server is a hello server. */
-    boolean anyGreeted() {
+    public boolean anyGreeted() {
         return anyGreeted;
     }
 
-    int open() {
+    public int open() {
         return open.get();
     }
 
-    long established() {
+    public long established() {
         return established.get();
     }
 
-    long reopened() {
+    public long reopened() {
         return reopened.get();
     }
 }

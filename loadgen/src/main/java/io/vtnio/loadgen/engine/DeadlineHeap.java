@@ -9,22 +9,22 @@ import java.util.Arrays;
  *
  * <p>Threading: not thread-safe; owned by one loop thread.
  */
-final class DeadlineHeap {
+public final class DeadlineHeap {
 
     private LoopTimer[] heap = new LoopTimer[64];
     private int size;
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Earliest due time, or {@link Long#MAX_VALUE} when empty. */
-    long earliestDueNs() {
+    public long earliestDueNs() {
         return size == 0 ? Long.MAX_VALUE : heap[0].dueNs;
     }
 
     /** Schedules {@code timer} at {@code dueNs}, moving it if it was already scheduled. */
-    void schedule(LoopTimer timer, long dueNs) {
+    public void schedule(LoopTimer timer, long dueNs) {
         if (timer.isScheduled()) {
             long old = timer.dueNs;
             timer.dueNs = dueNs;
@@ -46,7 +46,7 @@ final class DeadlineHeap {
     }
 
     /** Removes and returns the earliest timer if it is due at {@code nowNs}, else null. */
-    LoopTimer pollDue(long nowNs) {
+    public LoopTimer pollDue(long nowNs) {
         if (size == 0 || heap[0].dueNs > nowNs) {
             return null;
         }
@@ -56,7 +56,7 @@ final class DeadlineHeap {
     }
 
     /** Unschedules {@code timer}; nothing happens if it is not scheduled. */
-    void remove(LoopTimer timer) {
+    public void remove(LoopTimer timer) {
         if (timer.isScheduled()) {
             removeAt(timer.heapIndex);
         }

@@ -1,7 +1,7 @@
 package io.vtnio.loadgen.engine;
 
 /** Why a connection or a reply failed; each kind is counted apart in the summary. */
-enum ErrorKind {
+public enum ErrorKind {
     /** A connect was refused, unreachable or timed out; never a connection that had connected. */
     CONNECT("connect"),
     /** The server closed a connection that still had work to do. */
@@ -28,7 +28,7 @@ enum ErrorKind {
     }
 
     /** Name used in {@code --json} and the summary table. */
-    String jsonName() {
+    public String jsonName() {
         return jsonName;
     }
 }

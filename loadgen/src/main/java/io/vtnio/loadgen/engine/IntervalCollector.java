@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threading: reporter thread only.
  */
-final class IntervalCollector {
+public final class IntervalCollector {
 
     private final List<LatencyRecorder> recorders;
     private final Histogram[] latencyRecycled;
@@ -21,14 +21,14 @@ final class IntervalCollector {
     private final Histogram totalLatency = HistogramRange.newHistogram();
     private final Histogram totalService = HistogramRange.newHistogram();
 
-    IntervalCollector(List<LatencyRecorder> recorders) {
+    public IntervalCollector(List<LatencyRecorder> recorders) {
         this.recorders = List.copyOf(recorders);
         this.latencyRecycled = new Histogram[recorders.size()];
         this.serviceRecycled = new Histogram[recorders.size()];
     }
 
     /** Takes what every loop recorded since the last call as the current interval. */
-    void collect() {
+    public void collect() {
         intervalLatency.reset();
         intervalService.reset();
         for (int i = 0; i < recorders.size(); i++) {
@@ -45,24 +45,24 @@ final class IntervalCollector {
     }
 
     /** Adds the current interval into the totals (a measured interval). */
-    void addIntervalToTotals() {
+    public void addIntervalToTotals() {
         totalLatency.add(intervalLatency);
         totalService.add(intervalService);
     }
 
-    Histogram intervalLatency() {
+    public Histogram intervalLatency() {
         return intervalLatency;
     }
 
-    Histogram intervalService() {
+    public Histogram intervalService() {
         return intervalService;
     }
 
-    Histogram totalLatency() {
+    public Histogram totalLatency() {
         return totalLatency;
     }
 
-    Histogram totalService() {
+    public Histogram totalService() {
         return totalService;
     }
 }

@@ -17,7 +17,7 @@ import org.HdrHistogram.SingleWriterRecorder;
  * <p>Threading: {@link #record} from the owning loop thread only (single writer);
  * {@code take*} from the one reporter thread.
  */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
     private final SingleWriterRecorder latency = newRecorder();
     private final SingleWriterRecorder service;
@@ -41,7 +41,7 @@ final class LatencyRecorder {
     }
 
     /** Records one reply: latency from the scheduled send, service time from the actual send. */
-    void record(long latencyNs, long serviceNs) {
+    public void record(long latencyNs, long serviceNs) {
         latency.recordValue(toMicros(latencyNs));
         if (service != null) {
             service.recordValue(toMicros(serviceNs));

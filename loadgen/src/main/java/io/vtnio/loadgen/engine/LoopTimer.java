@@ -7,18 +7,18 @@ package io.vtnio.loadgen.engine;
  *
  * <p>Threading: touched only by the owning loop's thread.
  */
-abstract class LoopTimer {
+public abstract class LoopTimer {
 
     /** When to run, {@link System#nanoTime} clock; read by the heap. */
-    long dueNs;
+    public long dueNs;
 
     /** Index in the heap, or -1 when not scheduled; maintained by the heap. */
     int heapIndex = -1;
 
     /** Runs at or after {@link #dueNs}; may schedule itself again. */
-    abstract void onDue(long nowNs);
+    protected abstract void onDue(long nowNs);
 
-    final boolean isScheduled() {
+    public final boolean isScheduled() {
         return heapIndex >= 0;
     }
 }

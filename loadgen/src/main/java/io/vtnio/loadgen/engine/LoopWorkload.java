@@ -7,7 +7,7 @@ package io.vtnio.loadgen.engine;
  *
  * <p>Threading: every method runs on the owning loop's thread.
  */
-interface LoopWorkload {
+public interface LoopWorkload {
 
     /** The loop starts: begin connecting. */
     void begin(long nowNs);

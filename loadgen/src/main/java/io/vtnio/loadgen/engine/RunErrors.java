@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Threading: {@link #report} from any loop thread (errors are rare, so a shared atomic costs
  * nothing on the hot path); {@link #takeMessages} and the counts from the reporter thread.
  */
-final class RunErrors {
+public final class RunErrors {
 
     /** Messages kept for printing; later errors are counted only. */
-    static final int MAX_MESSAGES = 20;
+    public static final int MAX_MESSAGES = 20;
 
     private final AtomicLongArray counts = new AtomicLongArray(ErrorKind.values().length);
     private final List<String> pending = new ArrayList<>();
@@ -80,12 +80,12 @@ final class RunErrors {
     }
 
     /** The one line saying the server runs another mode, or null. Any thread. */
-    String mismatch() {
+    public String mismatch() {
         return mismatch;
     }
 
     /** The first few messages of every kind counted, by JSON name, in declaration order. */
-    Map<String, List<String>> messagesByKind() {
+    public Map<String, List<String>> messagesByKind() {
         Map<String, List<String>> byName = new LinkedHashMap<>();
         synchronized (pending) {
             firstByKind.forEach((kind, messages) -> byName.put(kind.jsonName(), List.copyOf(messages)));
@@ -94,7 +94,7 @@ final class RunErrors {
     }
 
     /** Messages reported since the last call, oldest first. */
-    List<String> takeMessages() {
+    public List<String> takeMessages() {
         synchronized (pending) {
             List<String> taken = List.copyOf(pending);
             pending.clear();
@@ -103,7 +103,7 @@ final class RunErrors {
     }
 
     /** The first connect failure's message, naming the address; null if none. */
-    String firstConnectMessage() {
+    public String firstConnectMessage() {
         synchronized (pending) {
             return firstConnectMessage;
         }
@@ -113,7 +113,7 @@ final class RunErrors {
         return counts.get(kind.ordinal());
     }
 
-    long total() {
+    public long total() {
         long total = 0;
         for (int i = 0; i < counts.length(); i++) {
             total += counts.get(i);
@@ -122,7 +122,7 @@ final class RunErrors {
     }
 
     /** Non-zero counts by kind, in declaration order. */
-    Map<ErrorKind, Long> byKind() {
+    public Map<ErrorKind, Long> byKind() {
         Map<ErrorKind, Long> byKind = new EnumMap<>(ErrorKind.class);
         for (ErrorKind kind : ErrorKind.values()) {
             long count = count(kind);

@@ -11,7 +11,7 @@ package io.vtnio.loadgen.engine;
  * <p>Threading: written by the reporter thread, read by every loop thread through volatile
  * fields (a loop reads them once per iteration); after writing, the reporter wakes the loops.
  */
-final class RunPhases {
+public final class RunPhases {
 
     private volatile long trafficStartNs = Long.MAX_VALUE;
     private volatile long stopSendingNs = Long.MAX_VALUE;
@@ -19,20 +19,20 @@ final class RunPhases {
     private volatile boolean aborted;
 
     /** Sets the whole timeline at once; stop and deadline are written before the start. */
-    void plan(long trafficStartNs, long stopSendingNs, long drainDeadlineNs) {
+    public void plan(long trafficStartNs, long stopSendingNs, long drainDeadlineNs) {
         this.drainDeadlineNs = drainDeadlineNs;
         this.stopSendingNs = stopSendingNs;
         this.trafficStartNs = trafficStartNs;
     }
 
     /** Sets the end of a run whose traffic has started; the deadline is written before the stop. */
-    void planStop(long stopSendingNs, long drainDeadlineNs) {
+    public void planStop(long stopSendingNs, long drainDeadlineNs) {
         this.drainDeadlineNs = drainDeadlineNs;
         this.stopSendingNs = stopSendingNs;
     }
 
     /** Ends the run at once: loops close their connections without waiting for replies. */
-    void abort() {
+    public void abort() {
         aborted = true;
     }
 

@@ -36,7 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Threading: immutable; {@link #retry} uses a thread-local random; share freely.
  */
-final class SourcePorts {
+public final class SourcePorts {
 
     static final Path PORT_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** Share of each loopback address's range these connections take before moving to the next address. */
@@ -55,12 +55,12 @@ final class SourcePorts {
     }
 
     /** Leaves the port to the kernel: connections bind their {@code --bind} address with port 0, or nothing. */
-    static SourcePorts none() {
+    public static SourcePorts none() {
         return new SourcePorts(0, 0, List.of(), false);
     }
 
     /** For {@code addresses}, with this machine's ephemeral range; {@link #none} where it cannot be read. */
-    static SourcePorts of(TargetAddresses addresses) {
+    public static SourcePorts of(TargetAddresses addresses) {
         int[] range = readRange(PORT_RANGE);
         return range == null ? none() : of(addresses, range[0], range[1]);
     }

@@ -12,9 +12,9 @@ import java.util.List;
  *
  * <p>Threading: immutable; share freely.
  */
-record TargetAddresses(List<InetSocketAddress> targets, List<InetAddress> bindAddresses) {
+public record TargetAddresses(List<InetSocketAddress> targets, List<InetAddress> bindAddresses) {
 
-    TargetAddresses {
+    public TargetAddresses {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("at least one target");
         }
@@ -22,18 +22,18 @@ record TargetAddresses(List<InetSocketAddress> targets, List<InetAddress> bindAd
         bindAddresses = List.copyOf(bindAddresses);
     }
 
-    InetSocketAddress target(long connection) {
+    public InetSocketAddress target(long connection) {
         return targets.get((int) Math.floorMod(connection, (long) targets.size()));
     }
 
     /** The source address for {@code connection}, or null when no {@code --bind} was given. */
-    InetAddress bindAddress(long connection) {
+    public InetAddress bindAddress(long connection) {
         return bindAddresses.isEmpty() ? null
                 : bindAddresses.get((int) Math.floorMod(connection, (long) bindAddresses.size()));
     }
 
     /** {@code 127.0.0.1:8001,8002}, for the summary. */
-    String describe() {
+    public String describe() {
         StringBuilder text = new StringBuilder(ClientConnection.address(targets.get(0)));
         for (int i = 1; i < targets.size(); i++) {
             text.append(',').append(targets.get(i).getPort());

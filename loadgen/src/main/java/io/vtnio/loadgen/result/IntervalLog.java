@@ -30,7 +30,7 @@ import org.HdrHistogram.HistogramLogWriter;
  *
  * <p>Threading: one writer thread (the reporter).
  */
-final class IntervalLog implements Closeable {
+public final class IntervalLog implements Closeable {
 
     /** The latency tag of logs written before latency went untagged; read, never written. */
     static final String LEGACY_LATENCY_TAG = "latency";
@@ -50,7 +50,7 @@ final class IntervalLog implements Closeable {
     }
 
     /** Creates (or truncates) {@code file}. */
-    static IntervalLog create(Path file, String description) throws IOException {
+    public static IntervalLog create(Path file, String description) throws IOException {
         PrintStream stream = new PrintStream(new BufferedOutputStream(new FileOutputStream(file.toFile())),
                 false, StandardCharsets.UTF_8);
         return new IntervalLog(stream, description);
@@ -70,7 +70,7 @@ final class IntervalLog implements Closeable {
     }
 
     /** Appends one interval; the histograms get the interval's timestamps and tags. */
-    void write(Histogram latency, Histogram service, long startWallMs, long endWallMs) {
+    public void write(Histogram latency, Histogram service, long startWallMs, long endWallMs) {
         writeHeader(startWallMs);
         writeTagged(latency, null, startWallMs, endWallMs);
         writeTagged(service, SERVICE_TAG, startWallMs, endWallMs);
@@ -82,7 +82,7 @@ final class IntervalLog implements Closeable {
      * {@value #LEGACY_LATENCY_TAG} tag) as they are, timestamps and tags kept; the header's start
      * time is {@code startWallMs}, which must not be after any of them.
      */
-    void writeAll(List<Histogram> intervals, long startWallMs) {
+    public void writeAll(List<Histogram> intervals, long startWallMs) {
         writeHeader(startWallMs);
         for (Histogram interval : intervals) {
             writer.outputIntervalHistogram(interval);
@@ -100,7 +100,7 @@ final class IntervalLog implements Closeable {
     }
 
     /** Appends the summary line {@code merge} reads; writes the header first if no interval came. */
-    void writeSummary(LoadSummary summary) {
+    public void writeSummary(LoadSummary summary) {
         writeHeader(System.currentTimeMillis());
         writer.outputComment(SUMMARY_PREFIX + SummaryJson.toLine(summary) + "]");
         stream.flush();

@@ -55,7 +55,7 @@ public record LoadSummary(
     }
 
     /** Value of the {@code tool} field. */
-    static final String TOOL = "vtnio";
+    public static final String TOOL = "vtnio";
 
     /** Reads a {@code --json} file, ignoring fields this version does not know. */
     public static LoadSummary read(Path file) throws IOException {

@@ -19,18 +19,18 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threading: stateless.
  */
-final class LogMerge {
+public final class LogMerge {
 
     private LogMerge() {
     }
 
     /** The merged summary and histograms; intervals of all logs sorted by start time. */
-    record Merged(LoadSummary summary, Histogram latency, Histogram service, List<Histogram> intervals,
+    public record Merged(LoadSummary summary, Histogram latency, Histogram service, List<Histogram> intervals,
                   long firstStartMs) {
     }
 
     /** @param label the {@code server} field, or null to keep the logs' own if they agree */
-    static Merged merge(List<RecordedLog> logs, String label) {
+    public static Merged merge(List<RecordedLog> logs, String label) {
         Histogram latency = HistogramRange.newHistogram();
         latency.setAutoResize(true);
         Histogram service = HistogramRange.newHistogram();
@@ -117,7 +117,7 @@ final class LogMerge {
         return common == null ? "mixed" : common;
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 }

@@ -22,7 +22,7 @@ import org.HdrHistogram.HistogramLogReader;
  *
  * <p>Threading: immutable once read; the histograms must not be modified.
  */
-record RecordedLog(Path file, Histogram latency, Histogram service, List<Histogram> intervals,
+public record RecordedLog(Path file, Histogram latency, Histogram service, List<Histogram> intervals,
                    long firstStartMs, long lastEndMs, LoadSummary summary) {
 
     /**
@@ -31,7 +31,7 @@ record RecordedLog(Path file, Histogram latency, Histogram service, List<Histogr
      * @throws NoSuchFileException if it does not exist
      * @throws IOException         if it cannot be read or is not an integer-valued histogram log
      */
-    static RecordedLog read(Path file) throws IOException {
+    public static RecordedLog read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
@@ -71,7 +71,7 @@ record RecordedLog(Path file, Histogram latency, Histogram service, List<Histogr
      * or a digit (intervals); HdrHistogram's reader skips any other line silently, so a JSON
      * summary or an .hgrm would read as a log with no requests.
      */
-    static String notAnIntervalLog(Path file) throws IOException {
+    public static String notAnIntervalLog(Path file) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             String line;
             while ((line = reader.readLine()) != null) {

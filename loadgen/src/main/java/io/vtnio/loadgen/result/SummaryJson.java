@@ -14,7 +14,7 @@ import java.nio.file.Path;
  *
  * <p>Threading: stateless apart from a thread-safe {@link ObjectMapper}; share freely.
  */
-final class SummaryJson {
+public final class SummaryJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -22,7 +22,7 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static void write(Path file, LoadSummary summary) throws IOException {
+    public static void write(Path file, LoadSummary summary) throws IOException {
         Files.writeString(file, MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
     }
 

@@ -18,12 +18,12 @@ import java.util.Map;
  *
  * <p>Threading: stateless.
  */
-final class SummaryTable {
+public final class SummaryTable {
 
     private SummaryTable() {
     }
 
-    static void print(PrintWriter out, String title, LoadSummary summary) {
+    public static void print(PrintWriter out, String title, LoadSummary summary) {
         out.println(title);
         // The JSON calls them all requests; the table says what was counted.
         String counted = switch (String.valueOf(summary.mode())) {
@@ -78,7 +78,7 @@ final class SummaryTable {
     }
 
     /** {@code 45us}, {@code 1.20ms}, {@code 3.50s}. */
-    static String micros(double micros) {
+    public static String micros(double micros) {
         if (micros < 1_000) {
             return micros == Math.rint(micros)
                     ? String.format(Locale.ROOT, "%dus", (long) micros)

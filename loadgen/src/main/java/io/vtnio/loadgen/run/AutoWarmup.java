@@ -2,8 +2,8 @@ package io.vtnio.loadgen.run;
 
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.MetricsSnapshot;
-import io.vtnio.loadgen.SteadyStateDetector.Verdict;
 import io.vtnio.loadgen.result.HistogramRange;
+import io.vtnio.loadgen.run.SteadyStateDetector.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -36,7 +36,7 @@ import java.time.Duration;
  *
  * <p>Threading: immutable once built (the byte arrays are never modified); shared by all loops.
  */
-record LoadConfig(
+public record LoadConfig(
         Mode mode,
         TargetAddresses addresses,
         int connections,
@@ -59,22 +59,22 @@ record LoadConfig(
         Shard shard,
         String label) {
 
-    boolean openModel() {
+    public boolean openModel() {
         return totalRatePerSec > 0;
     }
 
     /** {@code "open"} or {@code "closed"}, as in the summary. */
-    String modelName() {
+    public String modelName() {
         return openModel() ? "open" : "closed";
     }
 
     /** {@code "echo"}, {@code "chat"} or {@code "hello"}, as in the summary. */
-    String modeName() {
+    public String modeName() {
         return mode.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** This process's target rate, or null for the closed model. */
-    Double targetRatePerSec() {
+    public Double targetRatePerSec() {
         return openModel() ? ratePerSec : null;
     }
 }

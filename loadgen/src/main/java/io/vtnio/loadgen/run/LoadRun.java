@@ -1,7 +1,6 @@
 package io.vtnio.loadgen.run;
 
 import io.vtnio.core.Mode;
-import io.vtnio.loadgen.SteadyStateDetector.Verdict;
 import io.vtnio.loadgen.engine.ClientLoop;
 import io.vtnio.loadgen.engine.ConnectionCounters;
 import io.vtnio.loadgen.engine.IntervalCollector;
@@ -9,6 +8,7 @@ import io.vtnio.loadgen.engine.LatencyRecorder;
 import io.vtnio.loadgen.engine.RunErrors;
 import io.vtnio.loadgen.engine.RunPhases;
 import io.vtnio.loadgen.result.IntervalLog;
+import io.vtnio.loadgen.run.SteadyStateDetector.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threading: {@link #execute} on one thread (it becomes the reporter), once.
  */
-final class LoadRun {
+public final class LoadRun {
 
     private static final long TICK_NS = 1_000_000_000L;
     /**
@@ -63,13 +63,13 @@ final class LoadRun {
     private Boolean steadyState;
 
     /** @param intervalLog where measured intervals go, or null */
-    LoadRun(LoadConfig config, PrintWriter err, IntervalLog intervalLog) {
+    public LoadRun(LoadConfig config, PrintWriter err, IntervalLog intervalLog) {
         this.config = config;
         this.err = err;
         this.intervalLog = intervalLog;
     }
 
-    RunResult execute() throws IOException, InterruptedException {
+    public RunResult execute() throws IOException, InterruptedException {
         int threads = config.threads();
         CountDownLatch connectPhase = new CountDownLatch(threads);
         CountDownLatch loopsFinished = new CountDownLatch(threads);
@@ -250,7 +250,7 @@ final class LoadRun {
     }
 
     /** The next tick after {@code afterNs}: a whole second after traffic start, the end of warm-up or the stop. */
-    static long nextTick(long afterNs, long trafficStartNs, long measureStartNs, long stopNs) {
+    public static long nextTick(long afterNs, long trafficStartNs, long measureStartNs, long stopNs) {
         long seconds = Math.floorDiv(afterNs - trafficStartNs, TICK_NS) + 1;
         long nextNs = trafficStartNs + seconds * TICK_NS;
         if (measureStartNs > afterNs) {

@@ -18,6 +18,6 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threading: built by the reporter after every loop has ended; read on that thread.
  */
-record RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
+public record RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
                  RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState) {
 }

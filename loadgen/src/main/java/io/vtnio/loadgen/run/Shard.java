@@ -14,18 +14,18 @@ package io.vtnio.loadgen.run;
  *
  * <p>Threading: immutable.
  */
-record Shard(int index, int count) {
+public record Shard(int index, int count) {
 
-    static final Shard WHOLE = new Shard(0, 1);
+    public static final Shard WHOLE = new Shard(0, 1);
 
-    Shard {
+    public Shard {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("shard must be INDEX/COUNT with 0 <= INDEX < COUNT, got " + index + "/" + count);
         }
     }
 
     /** Parses {@code INDEX/COUNT}. */
-    static Shard parse(String text) {
+    public static Shard parse(String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("'" + text + "' is not INDEX/COUNT, e.g. 0/4");
@@ -39,16 +39,16 @@ record Shard(int index, int count) {
     }
 
     /** This shard's part of {@code total}. */
-    int share(int total) {
+    public int share(int total) {
         return total / count + (index < total % count ? 1 : 0);
     }
 
     /** Sum of the shares of the shards before this one: the first global index of this shard. */
-    int offset(int total) {
+    public int offset(int total) {
         return index * (total / count) + Math.min(index, total % count);
     }
 
-    boolean isWhole() {
+    public boolean isWhole() {
         return count == 1;
     }
 

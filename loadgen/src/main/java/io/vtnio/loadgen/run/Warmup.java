@@ -17,37 +17,37 @@ import picocli.CommandLine.TypeConversionException;
  *
  * <p>Threading: immutable.
  */
-record Warmup(Duration fixed, Duration max, Path serverStats) {
+public record Warmup(Duration fixed, Duration max, Path serverStats) {
 
     /** The value of {@code --warmup} that asks for detection. */
     static final String AUTO = "auto";
     /** Default {@code --warmup-max}. */
-    static final Duration DEFAULT_MAX = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_MAX = Duration.ofSeconds(30);
 
     static Warmup fixed(Duration time) {
         return new Warmup(time, null, null);
     }
 
-    static Warmup auto(Duration max, Path serverStats) {
+    public static Warmup auto(Duration max, Path serverStats) {
         return new Warmup(null, max, serverStats);
     }
 
-    boolean isAuto() {
+    public boolean isAuto() {
         return fixed == null;
     }
 
     /** The longest this warm-up can last. */
-    Duration longest() {
+    public Duration longest() {
         return isAuto() ? max : fixed;
     }
 
     /** As the command line says it: {@code 2s} or {@code auto}. */
-    String argument() {
+    public String argument() {
         return isAuto() ? AUTO : HumanDuration.format(fixed);
     }
 
     /** For the run's title: {@code 2s warm-up} or {@code auto warm-up (at most 30s)}. */
-    String describe() {
+    public String describe() {
         return isAuto() ? "auto warm-up (at most " + HumanDuration.format(max) + ")"
                 : HumanDuration.format(fixed) + " warm-up";
     }
@@ -56,7 +56,7 @@ record Warmup(Duration fixed, Duration max, Path serverStats) {
      * picocli converter for {@code --warmup}: {@code auto} (with the default bound, which
      * {@code --warmup-max} may replace) or a duration.
      */
-    static final class Converter implements ITypeConverter<Warmup> {
+    public static final class Converter implements ITypeConverter<Warmup> {
         @Override
         public Warmup convert(String value) {
             if (AUTO.equals(value.trim())) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vtnio.core.Server;
 import io.vtnio.core.ServerConfig;
+import io.vtnio.loadgen.CommandRun;
 import io.vtnio.nio.SelectorServerFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

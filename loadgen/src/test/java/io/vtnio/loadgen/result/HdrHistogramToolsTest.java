@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtnio.loadgen.CommandRun;
+import io.vtnio.loadgen.TestServer;
 import io.vtnio.loadgen.report.IntervalLogFile;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.vtnio.loadgen;
+package io.vtnio.loadgen.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vtnio.loadgen.engine.ErrorKind;
-import io.vtnio.loadgen.engine.RunErrors;
+import io.vtnio.loadgen.CommandRun;
+import io.vtnio.loadgen.TestServer;
 import io.vtnio.loadgen.result.LoadSummary;
 import java.io.InputStream;
 import java.net.InetAddress;

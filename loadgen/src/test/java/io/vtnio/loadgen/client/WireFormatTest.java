@@ -1,18 +1,10 @@
-package io.vtnio.loadgen;
+package io.vtnio.loadgen.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vtnio.loadgen.client.ChatLine;
-import io.vtnio.loadgen.client.EchoPayload;
-import io.vtnio.loadgen.client.OpenModelSchedule;
-import io.vtnio.loadgen.client.OutstandingRing;
-import io.vtnio.loadgen.engine.DeadlineHeap;
-import io.vtnio.loadgen.engine.LoopTimer;
-import io.vtnio.loadgen.run.LoadRun;
-import io.vtnio.loadgen.run.Shard;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,8 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The engine's small parts on their own: schedule, timers, outstanding ring, message formats. */
-class EngineUnitTest {
 
+/** Payloads, chat lines, outstanding rings and open-model schedules of the client connections. */
+class WireFormatTest {
     @Test
     void openModelScheduleNeverSkipsAndNeverDrifts() {
         OpenModelSchedule schedule = OpenModelSchedule.staggered(1_000, 3.0, 2, 1);
@@ -36,7 +29,6 @@ class EngineUnitTest {
         long expected = 1_000 + 333_333_333L + Math.round(3_000 * 666_666_666.67);
         assertTrue(Math.abs(schedule.nextNs() - expected) < 1_000, "no accumulated drift after 3000 sends");
     }
-
     @Test
     void openModelScheduleSkipsExactlyTheSendsDueWhileDown() {
         OpenModelSchedule schedule = new OpenModelSchedule(0, 1_000_000.0);
@@ -48,36 +40,6 @@ class EngineUnitTest {
         assertEquals(0, schedule.skipBefore(5), "never backwards");
         assertEquals(1_001_000_000, schedule.nextNs());
     }
-
-    @Test
-    void deadlineHeapPopsInDueOrderAndRemovesAnywhere() {
-        DeadlineHeap heap = new DeadlineHeap();
-        List<Timer> timers = new ArrayList<>();
-        Random random = new Random(42);
-        for (int i = 0; i < 500; i++) {
-            Timer timer = new Timer();
-            timers.add(timer);
-            heap.schedule(timer, random.nextInt(10_000));
-        }
-        for (int i = 0; i < 100; i++) {
-            heap.remove(timers.get(i * 5));
-            heap.schedule(timers.get(i * 5 + 1), random.nextInt(10_000));
-        }
-        assertEquals(400, heap.size());
-        long last = Long.MIN_VALUE;
-        LoopTimer due;
-        int popped = 0;
-        while ((due = heap.pollDue(Long.MAX_VALUE - 1)) != null) {
-            assertTrue(due.dueNs >= last);
-            assertFalse(due.isScheduled());
-            last = due.dueNs;
-            popped++;
-        }
-        assertEquals(400, popped);
-        assertNull(heap.pollDue(Long.MAX_VALUE - 1));
-        assertEquals(Long.MAX_VALUE, heap.earliestDueNs());
-    }
-
     @Test
     void outstandingRingGrowsWithoutLosingOrder() {
         OutstandingRing ring = new OutstandingRing(2);
@@ -94,7 +56,6 @@ class EngineUnitTest {
         }
         assertTrue(ring.isEmpty());
     }
-
     @Test
     void echoPayloadAcceptsExactlyTheEchoOfTheRightMessage() {
         EchoPayload payload = new EchoPayload(32, "好".getBytes(StandardCharsets.UTF_8));
@@ -113,7 +74,6 @@ class EngineUnitTest {
         assertFalse(payload.matches(7, 42, reply, 0, reply.length), "a changed byte");
         assertTrue(payload.expected(7, 42).contains("000000000000002a好"), payload.expected(7, 42));
     }
-
     @Test
     void tinyPayloadsKeepTheLowDigitsOfTheSequence() {
         EchoPayload payload = new EchoPayload(2, new byte[0]);
@@ -122,7 +82,6 @@ class EngineUnitTest {
         assertEquals("ab\n", new String(wire.array(), StandardCharsets.US_ASCII));
         assertTrue(payload.matches(0, 0x2ab, wire.array(), 0, 2));
     }
-
     @Test
     void chatLinesRoundTrip() {
         ChatLine line = new ChatLine(100);
@@ -138,38 +97,5 @@ class EngineUnitTest {
         bytes[80] = 'X';
         assertFalse(line.isWellFormed(bytes, 0, 100));
         assertEquals(ChatLine.HEADER_BYTES + 1, new ChatLine(1).wireBytes(), "lines are never shorter than the header");
-    }
-
-    @Test
-    void ticksFallOnWholeSecondsWarmupEndAndStop() {
-        long start = 1_000;
-        long measure = start + 1_500_000_000L;
-        long stop = measure + 2_000_000_000L;
-        List<Long> ticks = new ArrayList<>();
-        long at = start;
-        while (at < stop) {
-            at = LoadRun.nextTick(at, start, measure, stop);
-            ticks.add(at - start);
-        }
-        assertEquals(List.of(1_000_000_000L, 1_500_000_000L, 2_000_000_000L, 3_000_000_000L, 3_500_000_000L), ticks);
-    }
-
-    @Test
-    void shardsParseAndRejectNonsense() {
-        assertEquals(new Shard(2, 4), Shard.parse("2/4"));
-        for (String bad : List.of("4/4", "-1/2", "1", "a/b", "0/0")) {
-            try {
-                Shard.parse(bad);
-                throw new AssertionError("accepted " + bad);
-            } catch (IllegalArgumentException expected) {
-                assertTrue(expected.getMessage().contains("INDEX/COUNT"), expected.getMessage());
-            }
-        }
-    }
-
-    private static final class Timer extends LoopTimer {
-        @Override
-        void onDue(long nowNs) {
-        }
     }
 }
