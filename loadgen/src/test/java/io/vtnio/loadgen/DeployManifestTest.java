@@ -110,7 +110,7 @@ class DeployManifestTest {
         picocli.CommandLine commandLine = VtnioCommand.commandLine();
         picocli.CommandLine.ParseResult parsed = commandLine.parseArgs(expanded.toArray(String[]::new));
         LoadCommand load = (LoadCommand) parsed.subcommand().commandSpec().userObject();
-        LoadConfig config = load.toConfig();
+        LoadConfig config = load.options().toConfig();
         int shards = Integer.parseInt(env.get("SHARDS"));
         assertEquals(new Shard(1, shards), config.shard());
         assertEquals(Integer.parseInt(env.get("CONNECTIONS")) / shards, config.connections(), "its share of the connections");

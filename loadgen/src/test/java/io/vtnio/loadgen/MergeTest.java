@@ -89,6 +89,29 @@ class MergeTest {
     }
 
     @Test
+    void processesHandTheirChildrenTheArgumentsAsTypedInEveryForm() throws Exception {
+        Path json = dir.resolve("typed.json");
+        Path hgrm = dir.resolve("typed.hgrm");
+        // The suffix reaches the children only through the @file: a child that missed it would
+        // expect the default suffix and count every reply as wrong.
+        Path argsFile = dir.resolve("load.args");
+        Files.writeString(argsFile, "--suffix=?\n-c4\n--duration=1s\n");
+        try (TestServer server = TestServer.echo("?")) {
+            CommandRun run = CommandRun.of("load", "--port=" + server.port(), "@" + argsFile, "--warmup", "300ms",
+                    "--processes=2", "--json=" + json, "--hgrm", hgrm.toString(), "--label=typed");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("[shard 0/2]") && run.err().contains("[shard 1/2]"), run::toString);
+        }
+        JsonNode summary = JSON.readTree(json.toFile());
+        assertEquals(4, summary.get("connections").asInt(), "2 + 2 connections");
+        assertEquals(2, summary.get("processes").asInt());
+        assertEquals("typed", summary.get("server").asText());
+        assertEquals(0, summary.get("errors").asLong());
+        assertTrue(summary.get("requests").asLong() > 0, summary::toString);
+        assertTrue(Files.readString(hgrm).contains("#[Max     ="), "the parent wrote the merged hgrm");
+    }
+
+    @Test
     void mergeReportsErrorsOfTheMergedRunsWithExitOne() throws Exception {
         Path log = dir.resolve("bad.hlog");
         Path json = dir.resolve("bad.json");

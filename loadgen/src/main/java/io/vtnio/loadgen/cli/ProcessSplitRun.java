@@ -22,11 +22,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code load --processes N}: runs the load as N child JVMs on this machine (the same java and
- * class path as this one), child {@code i} with {@code --shard i/N} so it drives its share of the
- * connections and the rate and writes its own interval log in a temporary directory; then merges
+ * class path as this one), each given the user's own arguments ({@link ChildArguments}), child
+ * {@code i} with {@code --shard i/N} so it drives its share of the connections and the rate and
+ * writes its own interval log in a temporary directory; then merges
  * the logs ({@link LogMerge}) into one summary, exactly as {@code merge} would. Each child is a
  * process of its own, so each may hold up to the descriptor limit.
  *
@@ -45,14 +47,24 @@ final class ProcessSplitRun {
     /** Added to the planned run time before children are presumed hung and killed. */
     private static final long SLACK_NS = TimeUnit.SECONDS.toNanos(60);
 
-    private final LoadCommand command;
+    private final List<String> userArguments;
+    private final CommandSpec load;
+    private final LoadOptions options;
     private final int processes;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    ProcessSplitRun(LoadCommand command, int processes, PrintWriter out, PrintWriter err) {
-        this.command = command;
-        this.processes = processes;
+    /**
+     * @param userArguments what the user gave {@code load}, as typed
+     * @param load          {@code load}'s command spec, to read those arguments with
+     * @param options       the same arguments, parsed and validated
+     */
+    ProcessSplitRun(List<String> userArguments, CommandSpec load, LoadOptions options, PrintWriter out,
+            PrintWriter err) {
+        this.userArguments = List.copyOf(userArguments);
+        this.load = load;
+        this.options = options;
+        this.processes = options.processes();
         this.out = out;
         this.err = err;
     }
@@ -70,7 +82,7 @@ final class ProcessSplitRun {
                 Shard part = new Shard(i, processes);
                 Path log = directory.resolve("shard-" + i + ".hlog");
                 logs.add(log);
-                ProcessBuilder builder = new ProcessBuilder(commandLine(command.childArguments(part, log)));
+                ProcessBuilder builder = new ProcessBuilder(commandLine(ChildArguments.of(userArguments, load, part, log)));
                 Process child = builder.start();
                 child.getOutputStream().close();
                 children.add(child);
@@ -96,17 +108,17 @@ final class ProcessSplitRun {
                 }
             }
             err.flush();
-            LogMerge.Merged merged = LogMerge.merge(recorded, command.results().label);
-            String title = LoadCommand.describe(whole, false).replaceFirst("^vtnio load: ", "vtnio load: " + processes
+            LogMerge.Merged merged = LogMerge.merge(recorded, options.results().label);
+            String title = LoadHeader.of(whole, false).replaceFirst("^vtnio load: ", "vtnio load: " + processes
                     + " processes merged, ");
             SummaryTable.print(out, title, merged.summary());
-            if (command.hlog() != null) {
-                try (IntervalLog log = IntervalLog.create(command.hlog(), title)) {
+            if (options.hlog() != null) {
+                try (IntervalLog log = IntervalLog.create(options.hlog(), title)) {
                     log.writeAll(merged.intervals(), merged.firstStartMs());
                     log.writeSummary(merged.summary());
                 }
             }
-            command.results().write(merged.summary(), merged.latency());
+            options.results().write(merged.summary(), merged.latency());
             return merged.summary().errors() > 0 ? Math.max(worst, 1) : worst;
         } finally {
             children.forEach(Process::destroyForcibly);

@@ -1,9 +1,15 @@
 package io.vtnio.loadgen.cli;
 
 import io.vtnio.core.ConnectionRules;
+import io.vtnio.loadgen.engine.TargetAddresses;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * Where the load goes and how many connections carry it: {@code --host}, {@code --port}
@@ -38,5 +44,32 @@ final class TargetOptions {
 
     List<Integer> portsOrDefault() {
         return ports.isEmpty() ? List.of(ConnectionRules.DEFAULT_PORT) : ports;
+    }
+
+    /**
+     * Resolves {@code --host} and {@code --bind} into the addresses to connect to and from.
+     *
+     * @throws ParameterException naming the option whose name does not resolve (exit code 2)
+     */
+    TargetAddresses addresses(CommandLine commandLine) {
+        InetAddress hostAddress;
+        try {
+            hostAddress = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(commandLine, "--host: unknown host " + host);
+        }
+        List<InetSocketAddress> targets = new ArrayList<>();
+        for (int port : portsOrDefault()) {
+            targets.add(new InetSocketAddress(hostAddress, port));
+        }
+        List<InetAddress> binds = new ArrayList<>();
+        for (String bind : bindAddresses) {
+            try {
+                binds.add(InetAddress.getByName(bind));
+            } catch (UnknownHostException e) {
+                throw new ParameterException(commandLine, "--bind: unknown address " + bind);
+            }
+        }
+        return new TargetAddresses(targets, binds);
     }
 }

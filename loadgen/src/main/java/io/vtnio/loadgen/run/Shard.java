@@ -10,6 +10,7 @@ package io.vtnio.loadgen.run;
  * Shard shard = Shard.parse("1/3");
  * shard.share(100);   // 33 (shards get 34, 33, 33)
  * shard.offset(100);  // 34: this shard's first global index
+ * shard.shareOfRate(1000.0, 100);  // 330.0: the rate of its 33 of 100 connections
  * }</pre>
  *
  * <p>Threading: immutable.
@@ -46,6 +47,14 @@ public record Shard(int index, int count) {
     /** Sum of the shares of the shards before this one: the first global index of this shard. */
     public int offset(int total) {
         return index * (total / count) + Math.min(index, total % count);
+    }
+
+    /**
+     * This shard's part of a rate spread evenly over {@code spreadOver} units (connections,
+     * publishers): in proportion to its {@link #share} of them, so the parts add up to the rate.
+     */
+    public double shareOfRate(double totalPerSec, int spreadOver) {
+        return totalPerSec * share(spreadOver) / spreadOver;
     }
 
     public boolean isWhole() {
