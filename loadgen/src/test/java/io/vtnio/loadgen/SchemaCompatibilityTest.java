@@ -43,19 +43,19 @@ class SchemaCompatibilityTest {
         Path file = resource("load-2026-11.json");
         LoadSummary summary = LoadSummary.read(file);
 
-        assertEquals("vtnio", summary.tool());
-        assertEquals("echo", summary.mode());
-        assertEquals("open", summary.model());
-        assertEquals("nio", summary.server());
-        assertEquals(20, summary.connections());
-        assertEquals(3.0, summary.durationSeconds());
-        assertEquals(5995, summary.requests());
-        assertEquals(0, summary.errors());
-        assertEquals(1998.351, summary.throughputPerSec());
-        assertEquals(2000.0, summary.targetRatePerSec());
-        assertEquals(3541, summary.latencyMicros().p99());
-        assertEquals(258.062, summary.latencyMicros().mean());
-        assertEquals(1905, summary.serviceTimeMicros().p99());
+        assertEquals("vtnio", summary.figures().tool());
+        assertEquals("echo", summary.figures().mode());
+        assertEquals("open", summary.figures().model());
+        assertEquals("nio", summary.figures().server());
+        assertEquals(20, summary.figures().connections());
+        assertEquals(3.0, summary.figures().durationSeconds());
+        assertEquals(5995, summary.figures().requests());
+        assertEquals(0, summary.figures().errors());
+        assertEquals(1998.351, summary.figures().throughputPerSec());
+        assertEquals(2000.0, summary.figures().targetRatePerSec());
+        assertEquals(3541, summary.figures().latencyMicros().p99());
+        assertEquals(258.062, summary.figures().latencyMicros().mean());
+        assertEquals(1905, summary.figures().serviceTimeMicros().p99());
         assertEquals(Map.of(), summary.errorsByKind());
         assertEquals(1, summary.processes());
         assertEquals(1.0, summary.warmupSeconds());
@@ -70,9 +70,9 @@ class SchemaCompatibilityTest {
         Path file = resource("load-errors-2026-11.json");
         LoadSummary summary = LoadSummary.read(file);
 
-        assertEquals(3, summary.errors());
-        assertNull(summary.server());
-        assertNull(summary.targetRatePerSec());
+        assertEquals(3, summary.figures().errors());
+        assertNull(summary.figures().server());
+        assertNull(summary.figures().targetRatePerSec());
         assertEquals(Map.of("connect", 3L), summary.errorsByKind());
         assertEquals(3, summary.errorMessages().get("connect").size());
         assertTrue(summary.errorMessages().get("connect").getFirst().contains("Connection refused"));
@@ -84,9 +84,9 @@ class SchemaCompatibilityTest {
     void aLoadJsonOfTheSpecAloneStillReads() throws Exception {
         LoadSummary summary = LoadSummary.read(resource("load-old-form.json"));
 
-        assertEquals(5995, summary.requests());
-        assertEquals(1998.351, summary.throughputPerSec());
-        assertEquals(3541, summary.latencyMicros().p99());
+        assertEquals(5995, summary.figures().requests());
+        assertEquals(1998.351, summary.figures().throughputPerSec());
+        assertEquals(3541, summary.figures().latencyMicros().p99());
         assertNull(summary.errorsByKind());
         assertNull(summary.warmupSeconds());
         assertNull(summary.errorMessages());
@@ -105,20 +105,20 @@ class SchemaCompatibilityTest {
         assertEquals(4, summary.results().size());
 
         ResultEntry peak = summary.result("echo-peak", "vt");
-        assertEquals("vtnio", peak.tool());
-        assertEquals("echo", peak.mode());
-        assertEquals("closed", peak.model());
-        assertEquals(100, peak.connections());
-        assertEquals(25_680, peak.requests());
-        assertEquals(25_548.234, peak.throughputPerSec());
-        assertNull(peak.targetRatePerSec());
-        assertEquals(33_471, peak.latencyMicros().p99());
+        assertEquals("vtnio", peak.figures().tool());
+        assertEquals("echo", peak.figures().mode());
+        assertEquals("closed", peak.figures().model());
+        assertEquals(100, peak.figures().connections());
+        assertEquals(25_680, peak.figures().requests());
+        assertEquals(25_548.234, peak.figures().throughputPerSec());
+        assertNull(peak.figures().targetRatePerSec());
+        assertEquals(33_471, peak.figures().latencyMicros().p99());
         assertEquals(0.435, peak.process().cpuSeconds());
         assertEquals(67.4, peak.process().allocatedBytesPerRequest());
 
         ResultEntry latency = summary.result("echo-latency", "nio");
-        assertEquals(12_000.0, latency.targetRatePerSec());
-        assertEquals(16_707, latency.latencyMicros().p99());
+        assertEquals(12_000.0, latency.figures().targetRatePerSec());
+        assertEquals(16_707, latency.figures().latencyMicros().p99());
         assertEquals(List.of(7_623L, 25_791L),
                 latency.rounds().stream().map(round -> round.latencyMicros().p99()).toList());
         RoundResult second = latency.rounds().get(1);
@@ -141,8 +141,8 @@ class SchemaCompatibilityTest {
         assertEquals(List.of(), summary.verdicts());
         assertNull(summary.contestants().getFirst().verification());
         ResultEntry peak = summary.result("echo-peak", "nio");
-        assertEquals(24_497.276, peak.throughputPerSec());
-        assertEquals(68_671, peak.latencyMicros().p99());
+        assertEquals(24_497.276, peak.figures().throughputPerSec());
+        assertEquals(68_671, peak.figures().latencyMicros().p99());
         assertEquals(0.298, peak.process().cpuSeconds());
         assertNull(peak.process().allocatedBytesPerRequest());
         assertNull(peak.process().voluntarySwitchesPerRequest());

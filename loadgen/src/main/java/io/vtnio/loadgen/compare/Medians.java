@@ -1,7 +1,7 @@
 package io.vtnio.loadgen.compare;
 
 import io.vtnio.core.ManifestVersionProvider;
-import io.vtnio.loadgen.LoadSummary;
+import io.vtnio.loadgen.LoadFigures;
 import io.vtnio.loadgen.report.LatencyFigures;
 import io.vtnio.loadgen.report.ProcessFigures;
 import io.vtnio.loadgen.report.ProfileSummary;
@@ -29,24 +29,25 @@ final class Medians {
     }
 
     static ResultEntry entry(String scenario, String server, List<RunOutcome> runs, Path outDir) {
-        List<LoadSummary> loads = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::load).toList();
+        List<LoadFigures> loads = runs.stream().filter(RunOutcome::succeeded).map(run -> run.load().figures()).toList();
         List<ProcessFigures> figures = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::process).toList();
         List<RoundResult> rounds = runs.stream().map(run -> run.toRoundResult(outDir)).toList();
-        long errors = runs.stream().mapToLong(run -> run.succeeded() ? run.load().errors() : 1).sum();
+        long errors = runs.stream().mapToLong(run -> run.succeeded() ? run.load().figures().errors() : 1).sum();
         if (loads.isEmpty()) {
-            return new ResultEntry(scenario, "vtnio", ManifestVersionProvider.version(), null, null, server, 0, 0.0, 0,
-                    errors, 0.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO, ProcessFigures.NONE, rounds);
+            return new ResultEntry(scenario, new LoadFigures(LoadFigures.TOOL, ManifestVersionProvider.version(), null,
+                    null, server, 0, 0.0, 0, errors, 0.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO),
+                    ProcessFigures.NONE, rounds);
         }
-        LoadSummary first = loads.getFirst();
-        return new ResultEntry(scenario, "vtnio", first.version(), first.mode(), first.model(), server,
-                first.connections(),
-                WindowFigures.round(median(loads, LoadSummary::durationSeconds), 3),
+        LoadFigures first = loads.getFirst();
+        return new ResultEntry(scenario, new LoadFigures(LoadFigures.TOOL, first.version(), first.mode(), first.model(),
+                server, first.connections(),
+                WindowFigures.round(median(loads, LoadFigures::durationSeconds), 3),
                 Math.round(median(loads, load -> (double) load.requests())),
                 errors,
-                WindowFigures.round(median(loads, LoadSummary::throughputPerSec), 3),
+                WindowFigures.round(median(loads, LoadFigures::throughputPerSec), 3),
                 first.targetRatePerSec(),
-                latency(loads.stream().map(LoadSummary::latencyMicros).toList()),
-                latency(loads.stream().map(LoadSummary::serviceTimeMicros).toList()),
+                latency(loads.stream().map(LoadFigures::latencyMicros).toList()),
+                latency(loads.stream().map(LoadFigures::serviceTimeMicros).toList())),
                 process(figures), rounds);
     }
 
