@@ -166,7 +166,8 @@ final class RoundRunner {
             } catch (IOException e) {
                 return failed(contestant, round, files, "cannot read the generator's result: " + e.getMessage());
             }
-            MeasuredWindow window = MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs, load.figures().requests());
+            MeasuredWindow window =
+                    MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs, load.figures().requests());
             GcLog gc = contestant.isJvm() ? GcLog.read(files.gcLog(), window.fromMs(), window.toMs()) : null;
             ProcessFigures figures = WindowFigures.compute(sampler, server.stats(), gc, window.fromMs(), window.toMs(),
                     window.requests(), before, loaded, scenario.connections(), java.heapPreTouched());

@@ -36,8 +36,8 @@ public final class ComparisonRows {
         rows.add(latencyRow("latency p99.9", entries, LatencyFigures::p999, false));
         rows.add(latencyRow("latency max", entries, LatencyFigures::max, true));
         if (entries.stream().anyMatch(e -> e != null && "open".equals(e.figures().model()))) {
-            rows.add(entryRow("service time p99", entries, e -> (double) e.figures().serviceTimeMicros().p99(), Units::micros,
-                    MetricRow.Better.LOWER, true));
+            rows.add(entryRow("service time p99", entries, e -> (double) e.figures().serviceTimeMicros().p99(),
+                    Units::micros, MetricRow.Better.LOWER, true));
         }
         rows.add(processRow("server CPU/" + unit, entries, ProcessFigures::cpuMicrosPerRequest, Units::micros,
                 MetricRow.Better.LOWER, false));

@@ -91,7 +91,8 @@ public final class SummaryFixture {
         for (ResultEntry entry : summary.results()) {
             for (RoundResult round : entry.rounds()) {
                 if (round.hlog() != null) {
-                    writeLog(dir.resolve(round.hlog()), startMs, entry.figures().latencyMicros().p50(), round.throughputPerSec());
+                    writeLog(dir.resolve(round.hlog()), startMs, entry.figures().latencyMicros().p50(),
+                            round.throughputPerSec());
                     startMs += 5_000;
                 }
             }
