@@ -1,7 +1,13 @@
 package io.vtnio.loadgen.check;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtnio.loadgen.report.ResultEntry;
+import io.vtnio.loadgen.report.RoundResult;
+import io.vtnio.loadgen.result.LoadFigures;
+import io.vtnio.loadgen.result.LoadSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,16 +15,22 @@ import java.util.List;
 
 /**
  * Reads either shape of result file into {@link CheckedResult}s: a {@code load --json} summary
- * (docs/load.md#json-summary: one object with {@code throughputPerSec} and {@code latencyMicros}) or a
- * {@code compare} {@code summary.json} (the same objects in its {@code results} array, each with
- * its {@code scenario}, and the successful ones of its {@code rounds}). Fields it does not name are
- * ignored, so others may add to either shape.
+ * (a {@link LoadSummary}: one {@link LoadFigures} of docs/load.md#json-summary) or a
+ * {@code compare} {@code summary.json} (its {@code results} array of {@link ResultEntry}s, the
+ * same figures with their {@code scenario}, and the successful ones of their {@code rounds}).
+ * Both are read into those records with unknown fields ignored, so others may add to either
+ * shape, and a field missing from an older file reads as null.
  *
  * <p>Threading: stateless.
  */
 final class ResultFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** What check needs of a {@code summary.json}: its results, whatever else the file holds. */
+    private record ComparedResults(List<ResultEntry> results) {
+    }
 
     private ResultFiles() {
     }
@@ -27,75 +39,84 @@ final class ResultFiles {
      * @throws IOException when the file cannot be read or is neither shape
      */
     static List<CheckedResult> read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            // Jackson's own message ends with a second line of source location: one line only.
-            String reason = e instanceof com.fasterxml.jackson.core.JacksonException jackson
-                    ? jackson.getOriginalMessage() + " (line " + jackson.getLocation().getLineNr() + ")"
-                    : e.getMessage();
-            throw new IOException("cannot read " + file + ": " + reason, e);
-        }
+        JsonNode root = parse(file);
         if (root == null || !root.isObject()) {
             throw new IOException(file + " is not a vtnio result (no JSON object)");
         }
         List<CheckedResult> results = new ArrayList<>();
-        if (root.has("results") && root.get("results").isArray()) {
-            for (JsonNode entry : root.get("results")) {
-                results.add(result(entry, text(entry, "scenario", "?"), file));
+        if (root.path("results").isArray()) {
+            for (ResultEntry entry : convert(root, ComparedResults.class, file).results()) {
+                results.add(result(entry.figures(), entry.scenario() == null ? "?" : entry.scenario(), entry.rounds(),
+                        file));
             }
             return results;
         }
         if (root.has("throughputPerSec") && root.has("latencyMicros")) {
-            String scenario = text(root, "mode", "load") + "/" + text(root, "model", "?");
-            results.add(result(root, scenario, file));
+            LoadFigures figures = convert(root, LoadSummary.class, file).figures();
+            String scenario = orElse(figures.mode(), "load") + "/" + orElse(figures.model(), "?");
+            results.add(result(figures, scenario, List.of(), file));
             return results;
         }
         throw new IOException(file + " is neither a 'vtnio load --json' file nor a 'vtnio compare' summary.json");
     }
 
-    private static CheckedResult result(JsonNode node, String scenario, Path file) throws IOException {
-        JsonNode throughput = node.get("throughputPerSec");
-        JsonNode latency = node.get("latencyMicros");
-        if (throughput == null || !throughput.isNumber() || latency == null || !latency.path("p99").isNumber()) {
-            throw new IOException(file + ": a result lacks throughputPerSec or latencyMicros.p99");
+    private static JsonNode parse(Path file) throws IOException {
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + oneLine(e), e);
         }
-        JsonNode target = node.get("targetRatePerSec");
-        String server = text(node, "server", "-");
-        return new CheckedResult(scenario, server, throughput.asDouble(),
-                latency.get("p99").asLong(), node.path("errors").asLong(0),
-                target != null && target.isNumber() && target.asDouble() > 0 ? target.asDouble() : null,
-                rounds(node.get("rounds"), scenario + "/" + server, file));
+    }
+
+    private static <T> T convert(JsonNode root, Class<T> type, Path file) throws IOException {
+        try {
+            return MAPPER.treeToValue(root, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException(file + " is not a vtnio result: " + oneLine(e), e);
+        }
+    }
+
+    /** Jackson's own message ends with a second line of source location: one line only. */
+    private static String oneLine(Exception e) {
+        if (e instanceof JacksonException jackson) {
+            int line = jackson.getLocation() == null ? -1 : jackson.getLocation().getLineNr();
+            return jackson.getOriginalMessage() + (line > 0 ? " (line " + line + ")" : "");
+        }
+        return e.getMessage();
+    }
+
+    private static CheckedResult result(LoadFigures figures, String scenario, List<RoundResult> rounds, Path file)
+            throws IOException {
+        if (figures.latencyMicros() == null) {
+            throw new IOException(file + ": a result lacks latencyMicros");
+        }
+        Double target = figures.targetRatePerSec();
+        String server = orElse(figures.server(), "-");
+        return new CheckedResult(scenario, server, figures.throughputPerSec(), figures.latencyMicros().p99(),
+                figures.errors(), target != null && target > 0 ? target : null,
+                measured(rounds, scenario + "/" + server, file));
     }
 
     /**
      * The rounds that gave a result. A failed round is left out here: it has no figures, and
      * it already counts as an error of its result.
      */
-    private static List<CheckedResult.Round> rounds(JsonNode rounds, String name, Path file) throws IOException {
+    private static List<CheckedResult.Round> measured(List<RoundResult> rounds, String name, Path file)
+            throws IOException {
         List<CheckedResult.Round> measured = new ArrayList<>();
-        if (rounds == null || !rounds.isArray()) {
-            return measured;
-        }
-        for (JsonNode round : rounds) {
-            JsonNode failure = round.get("failure");
-            if (failure != null && !failure.isNull()) {
+        for (RoundResult round : rounds) {
+            if (!round.succeeded()) {
                 continue;
             }
-            JsonNode throughput = round.get("throughputPerSec");
-            JsonNode p99 = round.path("latencyMicros").get("p99");
-            if (throughput == null || !throughput.isNumber() || p99 == null || !p99.isNumber()) {
-                throw new IOException(file + ": a round of " + name
-                        + " gave a result but lacks throughputPerSec or latencyMicros.p99");
+            if (round.latencyMicros() == null) {
+                throw new IOException(file + ": a round of " + name + " gave a result but lacks latencyMicros");
             }
-            measured.add(new CheckedResult.Round(throughput.asDouble(), p99.asLong()));
+            measured.add(new CheckedResult.Round(round.throughputPerSec(), round.latencyMicros().p99()));
         }
         return measured;
     }
 
-    private static String text(JsonNode node, String field, String otherwise) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? otherwise : value.asText();
+    private static String orElse(String value, String otherwise) {
+        return value == null ? otherwise : value;
     }
 }

@@ -3,6 +3,7 @@ package io.vtnio.loadgen.cli;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LatencyFigures;
+import io.vtnio.loadgen.result.LoadFigures;
 import io.vtnio.loadgen.result.LoadSummary;
 import io.vtnio.loadgen.result.LogMerge;
 import io.vtnio.loadgen.result.SummaryTable;
@@ -75,7 +76,7 @@ public final class LoadCommand implements Callable<Integer> {
             log.close();
         }
         options.results().write(summary, result.latency());
-        return summary.errors() > 0 || result.abortMessage() != null ? 1 : 0;
+        return summary.figures().errors() > 0 || result.abortMessage() != null ? 1 : 0;
     }
 
     private IntervalLog openLog(Path file, String description) {
@@ -91,11 +92,11 @@ public final class LoadCommand implements Callable<Integer> {
         double seconds = result.measuredSeconds();
         Map<String, Long> byKind = new LinkedHashMap<>();
         result.errors().byKind().forEach((kind, count) -> byKind.put(kind.jsonName(), count));
-        return new LoadSummary(LoadSummary.TOOL, ManifestVersionProvider.version(), config.modeName(),
+        return new LoadSummary(new LoadFigures(LoadFigures.TOOL, ManifestVersionProvider.version(), config.modeName(),
                 config.modelName(), config.label(), config.connections(), LogMerge.round(seconds), requests,
                 result.errors().total(), LogMerge.round(seconds > 0 ? result.repliesInWindow() / seconds : 0.0),
                 config.targetRatePerSec() == null ? null : LogMerge.round(config.targetRatePerSec()),
-                LatencyFigures.of(result.latency()), LatencyFigures.of(result.service()), byKind, 1,
+                LatencyFigures.of(result.latency()), LatencyFigures.of(result.service())), byKind, 1,
                 Math.round(result.warmupSeconds() * 100.0) / 100.0, result.steadyState(),
                 result.errors().messagesByKind());
     }

@@ -89,6 +89,6 @@ public final class MergeCommand implements Callable<Integer> {
                 + merged.summary().processes() + (merged.summary().processes() == 1 ? " process" : " processes"),
                 merged.summary());
         results.write(merged.summary(), merged.latency());
-        return merged.summary().errors() > 0 ? 1 : 0;
+        return merged.summary().figures().errors() > 0 ? 1 : 0;
     }
 }

@@ -119,7 +119,7 @@ final class ProcessSplitRun {
                 }
             }
             options.results().write(merged.summary(), merged.latency());
-            return merged.summary().errors() > 0 ? Math.max(worst, 1) : worst;
+            return merged.summary().figures().errors() > 0 ? Math.max(worst, 1) : worst;
         } finally {
             children.forEach(Process::destroyForcibly);
             try {

@@ -170,8 +170,8 @@ final class Comparison {
 
     /** Half the lower median peak, to two significant digits; 0 when no contestant has one. */
     static long latencyRate(List<ResultEntry> peaks) {
-        double lowest = peaks.stream().filter(ResultEntry::measured).mapToDouble(ResultEntry::throughputPerSec)
-                .filter(rate -> rate > 0).min().orElse(0);
+        double lowest = peaks.stream().filter(ResultEntry::measured)
+                .mapToDouble(entry -> entry.figures().throughputPerSec()).filter(rate -> rate > 0).min().orElse(0);
         double half = lowest / 2;
         if (half < 1) {
             return 0;
@@ -206,7 +206,7 @@ final class Comparison {
     }
 
     long errors() {
-        return results.stream().mapToLong(ResultEntry::errors).sum();
+        return results.stream().mapToLong(entry -> entry.figures().errors()).sum();
     }
 
     /** The run order of the rounds, e.g. {@code vt nio | nio vt | ...}. */

@@ -7,7 +7,7 @@ import io.vtnio.loadgen.report.ResultEntry;
 import io.vtnio.loadgen.report.RoundResult;
 import io.vtnio.loadgen.report.SyscallFigures;
 import io.vtnio.loadgen.result.LatencyFigures;
-import io.vtnio.loadgen.result.LoadSummary;
+import io.vtnio.loadgen.result.LoadFigures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,24 +29,25 @@ final class Medians {
     }
 
     static ResultEntry entry(String scenario, String server, List<RunOutcome> runs, Path outDir) {
-        List<LoadSummary> loads = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::load).toList();
+        List<LoadFigures> loads = runs.stream().filter(RunOutcome::succeeded).map(run -> run.load().figures()).toList();
         List<ProcessFigures> figures = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::process).toList();
         List<RoundResult> rounds = runs.stream().map(run -> run.toRoundResult(outDir)).toList();
-        long errors = runs.stream().mapToLong(run -> run.succeeded() ? run.load().errors() : 1).sum();
+        long errors = runs.stream().mapToLong(run -> run.succeeded() ? run.load().figures().errors() : 1).sum();
         if (loads.isEmpty()) {
-            return new ResultEntry(scenario, "vtnio", ManifestVersionProvider.version(), null, null, server, 0, 0.0, 0,
-                    errors, 0.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO, ProcessFigures.NONE, rounds);
+            return new ResultEntry(scenario, new LoadFigures(LoadFigures.TOOL, ManifestVersionProvider.version(), null,
+                    null, server, 0, 0.0, 0, errors, 0.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO),
+                    ProcessFigures.NONE, rounds);
         }
-        LoadSummary first = loads.getFirst();
-        return new ResultEntry(scenario, "vtnio", first.version(), first.mode(), first.model(), server,
-                first.connections(),
-                WindowFigures.round(median(loads, LoadSummary::durationSeconds), 3),
+        LoadFigures first = loads.getFirst();
+        return new ResultEntry(scenario, new LoadFigures(LoadFigures.TOOL, first.version(), first.mode(), first.model(),
+                server, first.connections(),
+                WindowFigures.round(median(loads, LoadFigures::durationSeconds), 3),
                 Math.round(median(loads, load -> (double) load.requests())),
                 errors,
-                WindowFigures.round(median(loads, LoadSummary::throughputPerSec), 3),
+                WindowFigures.round(median(loads, LoadFigures::throughputPerSec), 3),
                 first.targetRatePerSec(),
-                latency(loads.stream().map(LoadSummary::latencyMicros).toList()),
-                latency(loads.stream().map(LoadSummary::serviceTimeMicros).toList()),
+                latency(loads.stream().map(LoadFigures::latencyMicros).toList()),
+                latency(loads.stream().map(LoadFigures::serviceTimeMicros).toList())),
                 process(figures), rounds);
     }
 

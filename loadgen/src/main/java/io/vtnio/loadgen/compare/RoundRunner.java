@@ -166,7 +166,8 @@ final class RoundRunner {
             } catch (IOException e) {
                 return failed(contestant, round, files, "cannot read the generator's result: " + e.getMessage());
             }
-            MeasuredWindow window = MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs, load.requests());
+            MeasuredWindow window =
+                    MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs, load.figures().requests());
             GcLog gc = contestant.isJvm() ? GcLog.read(files.gcLog(), window.fromMs(), window.toMs()) : null;
             ProcessFigures figures = WindowFigures.compute(sampler, server.stats(), gc, window.fromMs(), window.toMs(),
                     window.requests(), before, loaded, scenario.connections(), java.heapPreTouched());
@@ -288,7 +289,7 @@ final class RoundRunner {
             LoadSummary load = outcome.load();
             ProcessFigures process = outcome.process();
             StringBuilder line = new StringBuilder(head).append(String.format(Locale.ROOT, "%,11.0f/s  p99 %8s",
-                    load.throughputPerSec(), Units.micros(load.latencyMicros().p99())));
+                    load.figures().throughputPerSec(), Units.micros(load.figures().latencyMicros().p99())));
             if (process.cpuMicrosPerRequest() != null) {
                 line.append(String.format(Locale.ROOT, "  cpu %s/%s", Units.micros(process.cpuMicrosPerRequest()),
                         scenario.unit()));
@@ -296,7 +297,7 @@ final class RoundRunner {
             if (process.bytesPerConnection() != null) {
                 line.append("  ").append(Units.bytes(process.bytesPerConnection())).append("/conn");
             }
-            line.append("  errors ").append(load.errors());
+            line.append("  errors ").append(load.figures().errors());
             if (outcome.warmupSeconds() != null) {
                 line.append(String.format(Locale.ROOT, "  warm-up %.1fs%s", outcome.warmupSeconds(),
                         Boolean.FALSE.equals(outcome.steadyState()) ? " (not steady)" : ""));

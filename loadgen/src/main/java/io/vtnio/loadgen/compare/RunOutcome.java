@@ -39,11 +39,11 @@ record RunOutcome(String server, int round, LoadSummary load, ProcessFigures pro
     RoundResult toRoundResult(Path outDir) {
         LoadSummary result = load;
         return new RoundResult(round, failure,
-                result == null ? 0 : result.requests(),
-                result == null ? 1 : result.errors(),
-                result == null ? 0.0 : result.durationSeconds(),
-                result == null ? 0.0 : result.throughputPerSec(),
-                result == null ? LatencyFigures.ZERO : result.latencyMicros(),
+                result == null ? 0 : result.figures().requests(),
+                result == null ? 1 : result.figures().errors(),
+                result == null ? 0.0 : result.figures().durationSeconds(),
+                result == null ? 0.0 : result.figures().throughputPerSec(),
+                result == null ? LatencyFigures.ZERO : result.figures().latencyMicros(),
                 process,
                 relative(outDir, files.json()), relative(outDir, files.hlog()), relative(outDir, files.hgrm()),
                 relative(outDir, files.loadLog()), relative(outDir, files.serverOut()),

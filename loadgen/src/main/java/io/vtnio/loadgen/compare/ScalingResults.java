@@ -29,11 +29,11 @@ final class ScalingResults {
                 String name = Scenario.scaledName(scenario, cpus);
                 for (Contestant contestant : contestants) {
                     ResultEntry entry = results.stream()
-                            .filter(r -> r.scenario().equals(name) && r.server().equals(contestant.name()))
+                            .filter(r -> r.scenario().equals(name) && r.figures().server().equals(contestant.name()))
                             .findFirst().orElse(null);
                     boolean measured = entry != null && entry.measured();
                     points.add(new ScalingInfo.Point(scenario, contestant.name(), cpus, name,
-                            measured ? entry.throughputPerSec() : null,
+                            measured ? entry.figures().throughputPerSec() : null,
                             measured ? entry.process().cpuMicrosPerRequest() : null));
                 }
             }

@@ -78,7 +78,7 @@ public record CompareSummary(
     /** The entry of {@code server} in {@code scenario}, or null. */
     public ResultEntry result(String scenario, String server) {
         for (ResultEntry entry : results) {
-            if (entry.scenario().equals(scenario) && entry.server().equals(server)) {
+            if (entry.scenario().equals(scenario) && entry.figures().server().equals(server)) {
                 return entry;
             }
         }

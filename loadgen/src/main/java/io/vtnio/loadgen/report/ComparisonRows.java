@@ -36,9 +36,9 @@ public final class ComparisonRows {
         rows.add(latencyRow("latency p99", entries, LatencyFigures::p99, false));
         rows.add(latencyRow("latency p99.9", entries, LatencyFigures::p999, false));
         rows.add(latencyRow("latency max", entries, LatencyFigures::max, true));
-        if (entries.stream().anyMatch(e -> e != null && "open".equals(e.model()))) {
-            rows.add(entryRow("service time p99", entries, e -> (double) e.serviceTimeMicros().p99(), Units::micros,
-                    MetricRow.Better.LOWER, true));
+        if (entries.stream().anyMatch(e -> e != null && "open".equals(e.figures().model()))) {
+            rows.add(entryRow("service time p99", entries, e -> (double) e.figures().serviceTimeMicros().p99(),
+                    Units::micros, MetricRow.Better.LOWER, true));
         }
         rows.add(processRow("server CPU/" + unit, entries, ProcessFigures::cpuMicrosPerRequest, Units::micros,
                 MetricRow.Better.LOWER, false));
@@ -70,7 +70,7 @@ public final class ComparisonRows {
                 seconds), MetricRow.Better.NEITHER, true));
         List<Double> errors = new ArrayList<>();
         for (ResultEntry entry : entries) {
-            errors.add(entry == null ? null : (double) entry.errors());
+            errors.add(entry == null ? null : (double) entry.figures().errors());
         }
         rows.add(new MetricRow("errors", errors,
                 errors.stream().map(e -> e == null ? "n/a" : Units.count(e)).toList(), MetricRow.Better.LOWER, false));

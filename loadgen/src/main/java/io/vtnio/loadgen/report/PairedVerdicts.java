@@ -43,10 +43,10 @@ public final class PairedVerdicts {
         }
         RatioInterval interval = RatioInterval.paired(a.stream().mapToDouble(Double::doubleValue).toArray(),
                 b.stream().mapToDouble(Double::doubleValue).toArray(), CONFIDENCE);
-        Verdict verdict = Verdict.of(interval, thresholdPct, figure.higherIsBetter(), reference.server(),
-                other.server(), figure.label());
+        Verdict verdict = Verdict.of(interval, thresholdPct, figure.higherIsBetter(), reference.figures().server(),
+                other.figures().server(), figure.label());
         return new ScenarioVerdict(scenario.name(), figure.label(), figure.higherIsBetter() ? "higher" : "lower",
-                reference.server(), other.server(), interval.ratio(), interval.low(),
+                reference.figures().server(), other.figures().server(), interval.ratio(), interval.low(),
                 interval.bounded() ? interval.high() : null, CONFIDENCE, interval.samples(), thresholdPct,
                 verdict.kind().word(), verdict.leader(), verdict.line(), verdict.brief());
     }

@@ -1,40 +1,29 @@
 package io.vtnio.loadgen.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.vtnio.loadgen.result.LatencyFigures;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.vtnio.loadgen.result.LoadFigures;
 import java.util.List;
 
 /**
- * One server in one scenario of a comparison: the {@code --json} object of docs/load.md#json-summary with
- * the medians over its rounds ({@code errors} is the sum, and a round that gave no result counts
- * as one error), preceded by the scenario's name and followed by the server process figures and
- * every round.
+ * One server in one scenario of a comparison: the scenario's name, then the {@link LoadFigures}
+ * of docs/load.md#json-summary inline ({@code @JsonUnwrapped}) with the medians over its rounds
+ * ({@code errors} is the sum, and a round that gave no result counts as one error), then the
+ * server process figures and every round.
  *
  * <p>Threading: immutable.
+ *
+ * @param rounds every round, in the order run; empty for a file written before rounds were recorded
  */
-@JsonPropertyOrder({"scenario", "tool", "version", "mode", "model", "server", "connections", "durationSeconds",
-    "requests", "errors", "throughputPerSec", "targetRatePerSec", "latencyMicros", "serviceTimeMicros", "process",
-    "rounds"})
+@JsonPropertyOrder({"scenario", "figures", "process", "rounds"})
 public record ResultEntry(
         String scenario,
-        String tool,
-        String version,
-        String mode,
-        String model,
-        String server,
-        int connections,
-        double durationSeconds,
-        long requests,
-        long errors,
-        double throughputPerSec,
-        Double targetRatePerSec,
-        LatencyFigures latencyMicros,
-        LatencyFigures serviceTimeMicros,
+        @JsonUnwrapped LoadFigures figures,
         ProcessFigures process,
         List<RoundResult> rounds) {
 
     public ResultEntry {
-        rounds = List.copyOf(rounds);
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
     /** True when at least one round produced a result. */

@@ -35,8 +35,8 @@ final class ScenarioCharts {
         for (ResultEntry entry : entries) {
             curves.add(entry == null ? null : PercentileCurve.of(mergedLatency(entry)));
         }
-        String model = entries.stream().filter(e -> e != null && e.model() != null).map(ResultEntry::model)
-                .findFirst().orElse("closed");
+        String model = entries.stream().filter(e -> e != null && e.figures().model() != null)
+                .map(e -> e.figures().model()).findFirst().orElse("closed");
         String title = "Latency by percentile" + ("open".equals(model) ? " (from scheduled send)" : "");
         return ChartRenderer.latencyByPercentile(title, servers, curves);
     }

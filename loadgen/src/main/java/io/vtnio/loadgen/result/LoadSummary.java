@@ -2,14 +2,15 @@ package io.vtnio.loadgen.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The result of a run or of a merge, exactly the {@code --json} object of docs/load.md#json-summary (field
- * names and order), followed by fields of our own: {@code errorsByKind}, {@code processes}
+ * The result of a run or of a merge: the {@link LoadFigures} of docs/load.md#json-summary, inline
+ * ({@code @JsonUnwrapped}), followed by fields of our own: {@code errorsByKind}, {@code processes}
  * (how many generator processes or logs it combines), {@code warmupSeconds} (how long the warm-up
  * actually lasted, the longest of merged parts) and {@code steadyState} ({@code --warmup auto}:
  * whether every part was steady when it began measuring; null for a fixed warm-up) and
@@ -21,23 +22,9 @@ import java.util.Map;
  *
  * <p>Threading: immutable.
  */
-@JsonPropertyOrder({"tool", "version", "mode", "model", "server", "connections", "durationSeconds", "requests",
-    "errors", "throughputPerSec", "targetRatePerSec", "latencyMicros", "serviceTimeMicros", "errorsByKind", "processes",
-    "warmupSeconds", "steadyState", "errorMessages"})
+@JsonPropertyOrder({"figures", "errorsByKind", "processes", "warmupSeconds", "steadyState", "errorMessages"})
 public record LoadSummary(
-        String tool,
-        String version,
-        String mode,
-        String model,
-        String server,
-        int connections,
-        double durationSeconds,
-        long requests,
-        long errors,
-        double throughputPerSec,
-        Double targetRatePerSec,
-        LatencyFigures latencyMicros,
-        LatencyFigures serviceTimeMicros,
+        @JsonUnwrapped LoadFigures figures,
         Map<String, Long> errorsByKind,
         int processes,
         Double warmupSeconds,
@@ -45,17 +32,10 @@ public record LoadSummary(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> errorMessages) {
 
     /** Without error messages (a merge, which has counts only). */
-    public LoadSummary(String tool, String version, String mode, String model, String server, int connections,
-                       double durationSeconds, long requests, long errors, double throughputPerSec,
-                       Double targetRatePerSec, LatencyFigures latencyMicros, LatencyFigures serviceTimeMicros,
-                       Map<String, Long> errorsByKind, int processes, Double warmupSeconds, Boolean steadyState) {
-        this(tool, version, mode, model, server, connections, durationSeconds, requests, errors, throughputPerSec,
-                targetRatePerSec, latencyMicros, serviceTimeMicros, errorsByKind, processes, warmupSeconds,
-                steadyState, null);
+    public LoadSummary(LoadFigures figures, Map<String, Long> errorsByKind, int processes, Double warmupSeconds,
+                       Boolean steadyState) {
+        this(figures, errorsByKind, processes, warmupSeconds, steadyState, null);
     }
-
-    /** Value of the {@code tool} field. */
-    public static final String TOOL = "vtnio";
 
     /** Reads a {@code --json} file, ignoring fields this version does not know. */
     public static LoadSummary read(Path file) throws IOException {

@@ -58,7 +58,7 @@ public final class LogMerge {
             durationSeconds = Math.max(durationSeconds, seconds);
             LoadSummary summary = log.summary();
             if (summary != null) {
-                throughput += summary.throughputPerSec();
+                throughput += summary.figures().throughputPerSec();
             } else if (seconds > 0) {
                 throughput += log.latency().getTotalCount() / seconds;
             }
@@ -68,12 +68,12 @@ public final class LogMerge {
                 processes++;
                 continue;
             }
-            modes.add(summary.mode());
-            models.add(summary.model());
-            servers.add(summary.server());
-            connections += summary.connections();
+            modes.add(summary.figures().mode());
+            models.add(summary.figures().model());
+            servers.add(summary.figures().server());
+            connections += summary.figures().connections();
             processes += Math.max(1, summary.processes());
-            errors += summary.errors();
+            errors += summary.figures().errors();
             if (summary.errorsByKind() != null) {
                 summary.errorsByKind().forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
             }
@@ -83,16 +83,17 @@ public final class LogMerge {
             if (summary.steadyState() != null) {
                 steadyState = (steadyState == null || steadyState) && summary.steadyState();
             }
-            if (summary.targetRatePerSec() != null) {
-                targetRate = (targetRate == null ? 0 : targetRate) + summary.targetRatePerSec();
+            if (summary.figures().targetRatePerSec() != null) {
+                targetRate = (targetRate == null ? 0 : targetRate) + summary.figures().targetRatePerSec();
             }
         }
         intervals.sort(Comparator.comparingLong(Histogram::getStartTimeStamp));
         String server = label != null ? label : common(servers);
-        LoadSummary summary = new LoadSummary(LoadSummary.TOOL, ManifestVersionProvider.version(), commonOrMixed(modes),
-                commonOrMixed(models), server, connections, round(durationSeconds), latency.getTotalCount(), errors,
-                round(throughput), targetRate == null ? null : round(targetRate), LatencyFigures.of(latency),
-                LatencyFigures.of(service), errorsByKind, processes, warmupSeconds, steadyState);
+        LoadSummary summary = new LoadSummary(new LoadFigures(LoadFigures.TOOL, ManifestVersionProvider.version(),
+                commonOrMixed(modes), commonOrMixed(models), server, connections, round(durationSeconds),
+                latency.getTotalCount(), errors, round(throughput), targetRate == null ? null : round(targetRate),
+                LatencyFigures.of(latency), LatencyFigures.of(service)),
+                errorsByKind, processes, warmupSeconds, steadyState);
         return new Merged(summary, latency, service, intervals, firstStartMs == Long.MAX_VALUE ? 0 : firstStartMs);
     }
 

@@ -114,7 +114,7 @@ public record RecordedLog(Path file, Histogram latency, Histogram service, List<
     /** Seconds the log's measurement lasted: the run's own figure if known, else the intervals' span. */
     double durationSeconds() {
         if (summary != null) {
-            return summary.durationSeconds();
+            return summary.figures().durationSeconds();
         }
         return intervals.isEmpty() ? 0.0 : (lastEndMs - firstStartMs) / 1000.0;
     }

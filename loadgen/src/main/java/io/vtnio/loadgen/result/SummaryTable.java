@@ -25,22 +25,23 @@ public final class SummaryTable {
 
     public static void print(PrintWriter out, String title, LoadSummary summary) {
         out.println(title);
+        LoadFigures figures = summary.figures();
         // The JSON calls them all requests; the table says what was counted.
-        String counted = switch (String.valueOf(summary.mode())) {
+        String counted = switch (String.valueOf(figures.mode())) {
             case "chat" -> "deliveries";
             case "hello" -> "connects";
             default -> "requests";
         };
-        String targetUnit = switch (String.valueOf(summary.mode())) {
+        String targetUnit = switch (String.valueOf(figures.mode())) {
             case "chat" -> " lines";
             case "hello" -> " connects";
             default -> "";
         };
-        out.printf(Locale.ROOT, "%-10s %,14d   throughput %,.1f/s%s   errors %,d%n", counted, summary.requests(),
-                summary.throughputPerSec(),
-                summary.targetRatePerSec() == null ? ""
-                        : String.format(Locale.ROOT, " (target %,.1f%s/s)", summary.targetRatePerSec(), targetUnit),
-                summary.errors());
+        out.printf(Locale.ROOT, "%-10s %,14d   throughput %,.1f/s%s   errors %,d%n", counted, figures.requests(),
+                figures.throughputPerSec(),
+                figures.targetRatePerSec() == null ? ""
+                        : String.format(Locale.ROOT, " (target %,.1f%s/s)", figures.targetRatePerSec(), targetUnit),
+                figures.errors());
         if (!summary.errorsByKind().isEmpty()) {
             StringBuilder kinds = new StringBuilder();
             for (Map.Entry<String, Long> kind : summary.errorsByKind().entrySet()) {
@@ -61,14 +62,14 @@ public final class SummaryTable {
                     : summary.steadyState() ? "   steady state detected" : "   not steady (measured anyway)";
             out.printf(Locale.ROOT, "%-10s %13.2fs%s%n", "warm-up", summary.warmupSeconds(), steady);
         }
-        if (summary.requests() == 0) {
+        if (figures.requests() == 0) {
             out.println("no " + counted + " measured");
             out.flush();
             return;
         }
         out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %10s %10s%n", "", "p50", "p90", "p99", "p99.9", "max", "mean");
-        row(out, "latency", summary.latencyMicros());
-        row(out, "service", summary.serviceTimeMicros());
+        row(out, "latency", figures.latencyMicros());
+        row(out, "service", figures.serviceTimeMicros());
         out.flush();
     }
 

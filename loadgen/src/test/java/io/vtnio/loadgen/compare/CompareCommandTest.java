@@ -58,8 +58,8 @@ class CompareCommandTest {
                 summary.scenarios().stream().map(s -> s.name()).toList());
         for (ResultEntry entry : summary.results()) {
             assertTrue(entry.measured(), entry.toString());
-            assertEquals(0, entry.errors(), entry.toString());
-            assertTrue(entry.throughputPerSec() > 0, entry.toString());
+            assertEquals(0, entry.figures().errors(), entry.toString());
+            assertTrue(entry.figures().throughputPerSec() > 0, entry.toString());
             assertTrue(Files.isRegularFile(dir.resolve(entry.rounds().getFirst().hlog())));
             assertTrue(Files.isRegularFile(dir.resolve(entry.rounds().getFirst().hgrm())));
             if (ProcFs.available()) {
@@ -68,9 +68,9 @@ class CompareCommandTest {
             }
         }
         ResultEntry latency = summary.result("echo-latency", "nio");
-        assertEquals("open", latency.model());
+        assertEquals("open", latency.figures().model());
         assertEquals(Comparison.latencyRate(List.of(summary.result("echo-peak", "vt"),
-                summary.result("echo-peak", "nio"))), latency.targetRatePerSec(), 1e-9);
+                summary.result("echo-peak", "nio"))), latency.figures().targetRatePerSec(), 1e-9);
         if (ProcFs.available()) {
             assertNotNull(summary.result("idle", "vt").process().bytesPerConnection());
             assertNotNull(summary.result("idle", "nio").process().heapBytesPerConnection());
@@ -120,8 +120,8 @@ class CompareCommandTest {
                 "--duration", "300ms", "--warmup", "100ms", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run.toString());
         ResultEntry churn = SummaryFile.read(dir.resolve("summary.json")).result("churn", "shell");
-        assertTrue(churn.measured() && churn.throughputPerSec() > 0, churn.toString());
-        assertEquals("hello", churn.mode());
+        assertTrue(churn.measured() && churn.figures().throughputPerSec() > 0, churn.toString());
+        assertEquals("hello", churn.figures().mode());
         // Verified first, in the one mode its scenario runs: hello's rules, less the one about another greeting.
         assertEquals("verified: 2 passed, 25 skipped",
                 SummaryFile.read(dir.resolve("summary.json")).contestants().get(0).verification());

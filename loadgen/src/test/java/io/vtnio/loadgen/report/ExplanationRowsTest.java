@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vtnio.loadgen.result.LatencyFigures;
+import io.vtnio.loadgen.result.LoadFigures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,10 +81,8 @@ class ExplanationRowsTest {
             ProcessFigures with = new ProcessFigures(p.cpuSeconds(), p.cpuMicrosPerRequest(), p.rssBytes(),
                     p.heapUsedBytes(), p.threads(), p.bytesPerConnection(), p.heapBytesPerConnection(),
                     p.nativeBytesPerConnection(), p.gcPauses(), p.gcPauseMillis(), p.fullGcMillis(), 0.25, 0.5, 512.0,
-                    null, e.server().equals("vt") ? profile : null);
-            results.add(new ResultEntry(e.scenario(), e.tool(), e.version(), e.mode(), e.model(), e.server(),
-                    e.connections(), e.durationSeconds(), e.requests(), e.errors(), e.throughputPerSec(),
-                    e.targetRatePerSec(), e.latencyMicros(), e.serviceTimeMicros(), with,
+                    null, e.figures().server().equals("vt") ? profile : null);
+            results.add(new ResultEntry(e.scenario(), e.figures(), with,
                     e.rounds().stream().map(r -> new RoundResult(r.round(), r.failure(), r.requests(), r.errors(),
                             r.durationSeconds(), r.throughputPerSec(), r.latencyMicros(), with, r.json(), r.hlog(),
                             r.hgrm(), r.loadLog(), r.serverLog(), r.gcLog(), r.warmupSeconds(), r.steadyState()))
@@ -127,8 +126,8 @@ class ExplanationRowsTest {
             results.add(new RoundResult(i + 1, null, 1000, 0, 1.0, 1000.0, LatencyFigures.ZERO, rounds[i], null, null,
                     null, null, null, null, 1.0, true));
         }
-        return new ResultEntry("echo-peak", "vtnio", "test", "echo", "closed", server, 10, 1.0, 1000, 0, 1000.0, null,
-                LatencyFigures.ZERO, LatencyFigures.ZERO, rounds[0], results);
+        return new ResultEntry("echo-peak", new LoadFigures("vtnio", "test", "echo", "closed", server, 10, 1.0, 1000, 0,
+                1000.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO), rounds[0], results);
     }
 
     private static MetricRow row(List<MetricRow> rows, String label) {

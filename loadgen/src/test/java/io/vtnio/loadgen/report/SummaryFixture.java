@@ -1,6 +1,7 @@
 package io.vtnio.loadgen.report;
 
 import io.vtnio.loadgen.result.LatencyFigures;
+import io.vtnio.loadgen.result.LoadFigures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +60,9 @@ public final class SummaryFixture {
                 }
                 boolean open = !scenario.name().equals("echo-peak");
                 Double target = open ? (scenario.name().equals("idle") ? 2_500.0 : 50_000.0) : null;
-                results.add(new ResultEntry(scenario.name(), "vtnio", "test", "echo", open ? "open" : "closed", server,
-                        100, 2.0, Math.round(throughput * 2), 0, throughput, target, latency, latency, process,
-                        roundResults));
+                results.add(new ResultEntry(scenario.name(), new LoadFigures("vtnio", "test", "echo",
+                        open ? "open" : "closed", server, 100, 2.0, Math.round(throughput * 2), 0, throughput, target,
+                        latency, latency), process, roundResults));
             }
         }
         return new CompareSummary("vtnio", CompareSummary.KIND, "test", "2026-01-01T00:00:00Z", 60.0,
@@ -77,9 +78,9 @@ public final class SummaryFixture {
         List<ScenarioVerdict> verdicts = new ArrayList<>();
         for (ScenarioInfo scenario : scenarios) {
             ResultEntry vt = results.stream().filter(r -> r.scenario().equals(scenario.name())
-                    && r.server().equals("vt")).findFirst().orElseThrow();
+                    && r.figures().server().equals("vt")).findFirst().orElseThrow();
             ResultEntry nio = results.stream().filter(r -> r.scenario().equals(scenario.name())
-                    && r.server().equals("nio")).findFirst().orElseThrow();
+                    && r.figures().server().equals("nio")).findFirst().orElseThrow();
             verdicts.add(PairedVerdicts.of(scenario, vt, nio, 10));
         }
         return verdicts;
@@ -91,7 +92,8 @@ public final class SummaryFixture {
         for (ResultEntry entry : summary.results()) {
             for (RoundResult round : entry.rounds()) {
                 if (round.hlog() != null) {
-                    writeLog(dir.resolve(round.hlog()), startMs, entry.latencyMicros().p50(), round.throughputPerSec());
+                    writeLog(dir.resolve(round.hlog()), startMs, entry.figures().latencyMicros().p50(),
+                            round.throughputPerSec());
                     startMs += 5_000;
                 }
             }

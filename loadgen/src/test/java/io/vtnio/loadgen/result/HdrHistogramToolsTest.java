@@ -79,7 +79,7 @@ class HdrHistogramToolsTest {
         }
         long freshRequests = JSON.readTree(freshJson.toFile()).get("requests").asLong();
         LogMerge.Merged merged = LogMerge.merge(List.of(RecordedLog.read(oldFormLog()), RecordedLog.read(fresh)), null);
-        assertEquals(OLD_FORM_REQUESTS + freshRequests, merged.summary().requests());
+        assertEquals(OLD_FORM_REQUESTS + freshRequests, merged.summary().figures().requests());
 
         // What load --processes writes from merged logs: the old form's latency comes out untagged.
         Path written = dir.resolve("both.hlog");

@@ -1,0 +1,62 @@
+package io.vtnio.loadgen.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code check} reads the result files real runs wrote ({@code schema/*-2026-11.json}) and those
+ * forms without the fields later versions added ({@code *-old-form.json}); see
+ * {@code SchemaCompatibilityTest} for how each was made.
+ */
+class ResultFilesTest {
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ResultFilesTest.class.getResource("/io/vtnio/loadgen/result/schema/" + name).toURI());
+    }
+
+    @Test
+    void aLoadJsonIsOneResultNamedByModeAndModel() throws Exception {
+        List<CheckedResult> results = ResultFiles.read(resource("load-2026-11.json"));
+
+        assertEquals(List.of(new CheckedResult("echo/open", "nio", 1998.351, 3541, 0, 2000.0, List.of())), results);
+    }
+
+    @Test
+    void aLoadJsonWithoutALabelIsOfServerDash() throws Exception {
+        CheckedResult result = ResultFiles.read(resource("load-errors-2026-11.json")).getFirst();
+
+        assertEquals("echo/closed/-", result.name());
+        assertEquals(3, result.errors());
+        assertNull(result.targetRatePerSec());
+    }
+
+    @Test
+    void aLoadJsonOfTheSpecAloneReadsTheSame() throws Exception {
+        assertEquals(ResultFiles.read(resource("load-2026-11.json")), ResultFiles.read(resource("load-old-form.json")));
+    }
+
+    @Test
+    void aSummaryJsonIsOneResultPerScenarioAndServerWithItsRounds() throws Exception {
+        List<CheckedResult> results = ResultFiles.read(resource("summary-2026-11.json"));
+
+        assertEquals(List.of("echo-peak/vt", "echo-peak/nio", "echo-latency/vt", "echo-latency/nio"),
+                results.stream().map(CheckedResult::name).toList());
+        CheckedResult latency = results.get(3);
+        assertEquals(11_922.304, latency.throughputPerSec());
+        assertEquals(16_707, latency.p99Micros());
+        assertEquals(12_000.0, latency.targetRatePerSec());
+        assertEquals(List.of(new CheckedResult.Round(11_949.724, 7_623), new CheckedResult.Round(11_894.883, 25_791)),
+                latency.rounds());
+    }
+
+    @Test
+    void aSummaryJsonWithoutTheNewerFieldsReadsTheSame() throws Exception {
+        assertEquals(ResultFiles.read(resource("summary-2026-11.json")),
+                ResultFiles.read(resource("summary-old-form.json")));
+    }
+}
