@@ -1,8 +1,5 @@
 package io.vtnio.loadgen.client;
 
-import io.vtnio.core.DecodeResult;
-import io.vtnio.core.LineDecoder;
-import io.vtnio.core.MessageSink;
 import io.vtnio.loadgen.engine.ClientLoop;
 import io.vtnio.loadgen.engine.ErrorKind;
 import java.net.InetAddress;
@@ -26,25 +23,17 @@ import java.util.Arrays;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-public final class ChatConnection extends MessageConnection implements MessageSink {
+public final class ChatConnection extends MessageConnection {
 
-    private static final int LINE_SLACK_BYTES = 64;
     private static final byte[] JOIN_PREFIX = "join ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int JOIN_LINE_BYTES = JOIN_PREFIX.length + 8;
 
     private final ChatBoard board;
     private final ChatLine line;
-    private final LineDecoder decoder;
     private final long[] nextSequence;
     /** Global publisher id, or -1 for a receiver only. */
     private final int publisherId;
-    private final int pipelineDepth;
-    private final double totalRatePerSec;
     private final OutstandingRing ownLines;
-    private OpenModelSchedule schedule;
-    private boolean sending;
-    private long batchNowNs;
-    private int ownLinesInBatch;
     private boolean joined;
     private long probeBytes;
 
@@ -54,14 +43,11 @@ public final class ChatConnection extends MessageConnection implements MessageSi
      */
     public ChatConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress, ChatBoard board,
                    int publisherId, int pipelineDepth, double totalRatePerSec) {
-        super(loop, index, target, bindAddress);
+        super(loop, index, target, bindAddress, board.line().lineBytes(), pipelineDepth, totalRatePerSec);
         this.board = board;
         this.line = board.line();
-        this.decoder = new LineDecoder(line.lineBytes() + LINE_SLACK_BYTES);
         this.publisherId = publisherId;
-        this.pipelineDepth = pipelineDepth;
-        this.totalRatePerSec = totalRatePerSec;
-        this.ownLines = publisherId >= 0 ? new OutstandingRing(totalRatePerSec > 0 ? 16 : pipelineDepth) : null;
+        this.ownLines = publisherId >= 0 ? new OutstandingRing(initialOutstanding()) : null;
         this.nextSequence = new long[board.totalPublishers()];
         Arrays.fill(nextSequence, -1);
         for (int p = board.firstOwn(); p < board.firstOwn() + board.ownCount(); p++) {
@@ -94,30 +80,22 @@ public final class ChatConnection extends MessageConnection implements MessageSi
         return publisherId >= 0;
     }
 
-    private boolean openModel() {
-        return totalRatePerSec > 0;
-    }
-
     @Override
     public void startTraffic(long nowNs) {
         if (isClosed() || !isConnected() || !publisher()) {
             return;
         }
-        sending = true;
         if (openModel()) {
-            schedule = OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec,
-                    board.totalPublishers(), publisherId);
-            scheduleAt(schedule.nextNs());
-        } else {
-            sendNow(pipelineDepth, nowNs);
+            setSchedule(OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec(), board.totalPublishers(),
+                    publisherId));
         }
+        beginSending(nowNs);
     }
 
     @Override
     public void stopSending(long nowNs) {
-        if (publisher() && sending) {
-            sending = false;
-            unschedule();
+        if (publisher() && sending()) {
+            endSending();
             board.publishFinalCount(publisherId, ownLines.nextSequence());
         }
     }
@@ -128,14 +106,6 @@ public final class ChatConnection extends MessageConnection implements MessageSi
             // Lines still in the backlog never left; receivers cannot expect them.
             board.publishFinalCount(publisherId, (bytesWritten() - probeBytes) / line.wireBytes());
         }
-    }
-
-    @Override
-    protected void onDue(long nowNs) {
-        if (!sending || isClosed()) {
-            return;
-        }
-        sendDue(schedule, nowNs);
     }
 
     @Override
@@ -151,20 +121,8 @@ public final class ChatConnection extends MessageConnection implements MessageSi
     }
 
     @Override
-    protected void onBytes(byte[] bytes, int length, long nowNs) {
-        batchNowNs = nowNs;
-        ownLinesInBatch = 0;
-        DecodeResult result = decoder.decode(bytes, 0, length, this);
-        if (isClosed()) {
-            return;
-        }
-        if (result == DecodeResult.LINE_TOO_LONG) {
-            fail(ErrorKind.WRONG_REPLY, describe() + ": a line longer than the expected " + line.lineBytes() + " bytes");
-            return;
-        }
-        if (sending && !openModel() && ownLinesInBatch > 0) {
-            sendNow(ownLinesInBatch, nowNs);
-        }
+    String tooLongLine() {
+        return "a line longer than the expected " + line.lineBytes() + " bytes";
     }
 
     @Override
@@ -175,7 +133,7 @@ public final class ChatConnection extends MessageConnection implements MessageSi
         if (isJoinProbe(bytes, offset, length)) {
             if (!joined) {
                 joined = true;
-                markReady(batchNowNs);
+                markReady(batchNowNs());
             }
             return;
         }
@@ -212,16 +170,16 @@ public final class ChatConnection extends MessageConnection implements MessageSi
         if (!board.isOwn(publisher)) {
             return;
         }
-        record(batchNowNs - ChatLine.scheduledNs(bytes, offset), batchNowNs - ChatLine.sentNs(bytes, offset));
+        record(batchNowNs() - ChatLine.scheduledNs(bytes, offset), batchNowNs() - ChatLine.sentNs(bytes, offset));
         if (publisher == publisherId && !ownLines.isEmpty()) {
             ownLines.removeOldest();
-            ownLinesInBatch++;
+            answered();
         }
     }
 
     @Override
     protected void onEndOfStream(long nowNs) {
-        if (!sending && isDrained()) {
+        if (!sending() && isDrained()) {
             close();
             return;
         }

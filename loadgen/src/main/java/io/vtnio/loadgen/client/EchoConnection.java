@@ -1,8 +1,6 @@
 package io.vtnio.loadgen.client;
 
-import io.vtnio.core.DecodeResult;
 import io.vtnio.core.LineDecoder;
-import io.vtnio.core.MessageSink;
 import io.vtnio.loadgen.engine.ClientConnection;
 import io.vtnio.loadgen.engine.ClientLoop;
 import io.vtnio.loadgen.engine.ErrorKind;
@@ -27,23 +25,13 @@ import java.nio.ByteBuffer;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-public final class EchoConnection extends MessageConnection implements MessageSink {
-
-    /** How much longer than the expected reply a line may be before the decoder gives up. */
-    private static final int REPLY_SLACK_BYTES = 64;
+public final class EchoConnection extends MessageConnection {
 
     private final EchoPayload payload;
-    private final LineDecoder decoder;
     private final OutstandingRing outstanding;
     private final int messageBytes;
-    private final int pipelineDepth;
-    private final double totalRatePerSec;
     private final int totalConnections;
-    private OpenModelSchedule schedule;
-    private boolean sending;
     private long messagesWritten;
-    private long batchNowNs;
-    private int verifiedInBatch;
     private boolean verifiedAny;
 
     /**
@@ -52,18 +40,11 @@ public final class EchoConnection extends MessageConnection implements MessageSi
      */
     public EchoConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress,
                    EchoPayload payload, int pipelineDepth, double totalRatePerSec, int totalConnections) {
-        super(loop, index, target, bindAddress);
+        super(loop, index, target, bindAddress, payload.replyBytes(), pipelineDepth, totalRatePerSec);
         this.payload = payload;
-        this.decoder = new LineDecoder(payload.replyBytes() + REPLY_SLACK_BYTES);
         this.messageBytes = payload.messageBytes();
-        this.pipelineDepth = pipelineDepth;
-        this.totalRatePerSec = totalRatePerSec;
         this.totalConnections = totalConnections;
-        this.outstanding = new OutstandingRing(totalRatePerSec > 0 ? 16 : pipelineDepth);
-    }
-
-    private boolean openModel() {
-        return totalRatePerSec > 0;
+        this.outstanding = new OutstandingRing(initialOutstanding());
     }
 
     @Override
@@ -71,31 +52,27 @@ public final class EchoConnection extends MessageConnection implements MessageSi
         if (isClosed() || !isConnected()) {
             return;
         }
-        sending = true;
         if (openModel()) {
-            if (schedule == null) {
-                schedule = OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec, totalConnections, index());
+            if (schedule() == null) {
+                setSchedule(OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec(), totalConnections, index()));
             } else {
                 countUnsent(nowNs);
             }
-            scheduleAt(schedule.nextNs());
-        } else {
-            sendNow(pipelineDepth, nowNs);
         }
+        beginSending(nowNs);
     }
 
     @Override
     public void stopSending(long nowNs) {
-        if (!sending && schedule != null) {
+        if (!sending() && schedule() != null) {
             countUnsent(nowNs);
         }
-        sending = false;
-        unschedule();
+        endSending();
     }
 
     /** A successor's inherited schedule: what fell due before {@code nowNs} while no connection was up. */
     private void countUnsent(long nowNs) {
-        long unsent = schedule.skipBefore(nowNs);
+        long unsent = schedule().skipBefore(nowNs);
         if (unsent > 0) {
             countErrors(ErrorKind.UNSENT, unsent, describe() + ": " + unsent
                     + " messages fell due while it was reconnecting and were not sent");
@@ -104,24 +81,15 @@ public final class EchoConnection extends MessageConnection implements MessageSi
 
     @Override
     public ClientConnection successor() {
-        EchoConnection next = new EchoConnection(loop(), index(), target(), bindAddress(), payload, pipelineDepth,
-                totalRatePerSec, totalConnections);
-        next.schedule = schedule;
+        EchoConnection next = new EchoConnection(loop(), index(), target(), bindAddress(), payload, pipelineDepth(),
+                totalRatePerSec(), totalConnections);
+        next.setSchedule(schedule());
         return next;
     }
 
     @Override
     public boolean hasVerifiedReply() {
         return verifiedAny;
-    }
-
-    /** Open model: see {@link #sendDue}. */
-    @Override
-    protected void onDue(long nowNs) {
-        if (!sending || isClosed()) {
-            return;
-        }
-        sendDue(schedule, nowNs);
     }
 
     @Override
@@ -143,21 +111,9 @@ public final class EchoConnection extends MessageConnection implements MessageSi
     }
 
     @Override
-    protected void onBytes(byte[] bytes, int length, long nowNs) {
-        batchNowNs = nowNs;
-        verifiedInBatch = 0;
-        DecodeResult result = decoder.decode(bytes, 0, length, this);
-        if (isClosed()) {
-            return;
-        }
-        if (result == DecodeResult.LINE_TOO_LONG) {
-            fail(ErrorKind.WRONG_REPLY, describe() + ": reply " + outstanding.oldestSequence()
-                    + " is longer than the expected " + payload.replyBytes() + " bytes");
-            return;
-        }
-        if (sending && !openModel() && verifiedInBatch > 0) {
-            sendNow(verifiedInBatch, nowNs);
-        }
+    String tooLongLine() {
+        return "reply " + outstanding.oldestSequence() + " is longer than the expected " + payload.replyBytes()
+                + " bytes";
     }
 
     @Override
@@ -190,15 +146,15 @@ public final class EchoConnection extends MessageConnection implements MessageSi
         }
         long sentNs = outstanding.oldestSentNs();
         long scheduledNs = openModel() ? outstanding.oldestScheduledNs() : sentNs;
-        record(batchNowNs - scheduledNs, batchNowNs - sentNs);
+        record(batchNowNs() - scheduledNs, batchNowNs() - sentNs);
         outstanding.removeOldest();
-        verifiedInBatch++;
+        answered();
         verifiedAny = true;
     }
 
     @Override
     protected void onEndOfStream(long nowNs) {
-        if (!sending && outstanding.isEmpty()) {
+        if (!sending() && outstanding.isEmpty()) {
             close();
             return;
         }
