@@ -26,6 +26,9 @@ package io.vtnio.core;
  * {@linkplain ConnectionRules#IDLE idle} both ways, and otherwise lingers until its client closes,
  * stays quiet for {@link ConnectionRules#STOP_QUIET} or the drain deadline comes.
  *
+ * <p>Of the ways into CLOSED from any state, a fault counts as an error; a client's reset
+ * counts as one only when something was owed ({@link ConnectionEnd}).
+ *
  * <p>A connection accepted beyond {@code --max-connections} never enters this life: it is a
  * refusal, told {@link Protocol#ERR_TOO_MANY_CONNECTIONS}, lingered and closed, and counted only
  * as refused.

@@ -58,7 +58,11 @@ public final class ServerMetrics {
         bytesOut.add(bytes);
     }
 
-    /** A connection ended by a fault: reset, line too long, I/O error. */
+    /**
+     * A connection ended by a fault: line too long, an I/O error, or a reset while the server still
+     * owed the client something. A client's reset when nothing was owed is a normal close, not an
+     * error ({@link ConnectionEnd}).
+     */
     public void error() {
         errors.increment();
     }

@@ -1,5 +1,6 @@
 package io.vtnio.nio;
 
+import io.vtnio.core.ConnectionEnd;
 import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.ConnectionState;
 import io.vtnio.core.DecodeResult;
@@ -252,9 +253,13 @@ final class Connection implements ReadinessHandler {
         }
     }
 
-    /** A fault on this connection only: count it (unless already on the way out) and close. */
+    /**
+     * A failure on this connection only: count it as {@link ConnectionEnd} says (a client's reset
+     * when nothing was owed is only a close; nothing is counted once it is on the way out) and close.
+     */
     void fail(Exception e) {
-        if (state != ConnectionState.LINGERING && state != ConnectionState.CLOSED) {
+        if (state != ConnectionState.LINGERING && state != ConnectionState.CLOSED
+                && ConnectionEnd.afterFailure(e, owed()).countsAsError()) {
             context.metrics().error();
         }
         if (!(e instanceof IOException)) {
@@ -262,6 +267,18 @@ final class Connection implements ReadinessHandler {
                     .log(System.Logger.Level.WARNING, "closing a connection after an unexpected failure", e);
         }
         close();
+    }
+
+    /**
+     * What it owes now: a partial line, replies or chat lines the socket has not taken, the ERR
+     * line still to send, a message whose work is running or waiting, its own chat lines not yet
+     * back in its queue (they are on another loop's way).
+     */
+    private ConnectionEnd.Owed owed() {
+        long partial = decoder == null ? 0 : decoder.pendingBytes();
+        long unsent = outbound.pendingBytes() + (errorOwed == null ? 0 : errorOwed.length);
+        boolean inProgress = (pendingWork != null && !pendingWork.isIdle()) || (chat != null && chat.awaitsOwnLines());
+        return new ConnectionEnd.Owed(partial, unsent, inProgress);
     }
 
     @Override

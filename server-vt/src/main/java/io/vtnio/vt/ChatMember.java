@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionEnd;
 import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.MessageDecoder;
@@ -73,6 +74,15 @@ final class ChatMember extends ConnectionSession implements MessageSink {
             room.leave(outbox);
             outbox.abort();
         }
+    }
+
+    /**
+     * Lines queued in its outbox and not yet written are owed, its own and others' alike; its own
+     * lines reach its outbox within {@link #onMessage}, so none is ever still on its way there.
+     */
+    @Override
+    ConnectionEnd.Owed owed() {
+        return new ConnectionEnd.Owed(decoder.pendingBytes(), outbox.owedBytes(), false);
     }
 
     /** @return {@link DecodeResult#OK} at end of stream or once a stop is requested, or the line-too-long verdict */

@@ -91,6 +91,11 @@ final class ChatOutbox {
         owed.awaitRoomToRead(() -> aborted);
     }
 
+    /** Bytes queued and not yet taken by the socket. */
+    long owedBytes() {
+        return owed.owedBytes();
+    }
+
     void awaitWriter() throws InterruptedException {
         writer.join();
     }

@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionEnd;
 import io.vtnio.core.ConnectionLimit;
 import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.ConnectionState;
@@ -118,6 +119,14 @@ final class Connection {
      * @return true for the one call that actually closed it
      */
     boolean close() {
+        return close(false);
+    }
+
+    /**
+     * As {@link #close()}, counting an error first if {@code fault}: whoever sees the close
+     * counted then sees the error too, as in the selector server.
+     */
+    private boolean close(boolean fault) {
         ConnectionState was;
         do {
             was = state;
@@ -130,16 +139,25 @@ final class Connection {
         } catch (IOException ignored) {
             // The descriptor is released even when close reports a problem; nothing to retry.
         }
+        if (fault) {
+            metrics.error();
+        }
         metrics.connectionClosed();
         owner.released();
         return true;
     }
 
-    /** Ends the connection after a fault (reset, broken pipe, ...), counting it unless it was already closed. */
+    /** Ends the connection after a fault (broken pipe, ...), counting it unless it was already closed. */
     void fail() {
-        if (close()) {
-            metrics.error();
-        }
+        end(ConnectionEnd.FAULT);
+    }
+
+    /**
+     * Ends the connection after an exception, counting it as {@code end} says unless it was already
+     * closed: a client's reset when nothing was owed is only a close.
+     */
+    void end(ConnectionEnd end) {
+        close(end.countsAsError());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionEnd;
 import java.io.IOException;
 
 /**
@@ -26,17 +27,23 @@ abstract class ConnectionSession implements Runnable {
     }
 
     /**
-     * Serves the connection until it ends. An {@link IOException} is a fault on this connection
-     * only (counted, connection closed); {@link InterruptedException} means a forced stop.
+     * Serves the connection until it ends. An {@link IOException} ends this connection only,
+     * counted as {@link ConnectionEnd} says; {@link InterruptedException} means a forced stop.
      */
     abstract void serve() throws IOException, InterruptedException;
+
+    /**
+     * What this connection is owed right now, asked after {@link #serve} failed: a client's reset
+     * is no error when this is {@link ConnectionEnd.Owed#NOTHING}.
+     */
+    abstract ConnectionEnd.Owed owed();
 
     @Override
     public final void run() {
         try {
             serve();
         } catch (IOException e) {
-            connection.fail();
+            connection.end(ConnectionEnd.afterFailure(e, owed()));
         } catch (InterruptedException e) {
             // Only a forced stop interrupts a connection thread, and it has closed the socket.
             connection.close();

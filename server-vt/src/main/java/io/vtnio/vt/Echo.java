@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.ConnectionEnd;
 import io.vtnio.core.ConnectionRules;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.EchoReply;
@@ -75,6 +76,16 @@ final class Echo extends ConnectionSession implements MessageSink {
                 Thread.yield();
             }
         }
+    }
+
+    /**
+     * A failed read comes only after every reply was flushed, so the decoder's partial line is all
+     * that can be owed then; a failed write leaves its bytes in the batch, and work runs inline, so
+     * a message being answered always shows there.
+     */
+    @Override
+    ConnectionEnd.Owed owed() {
+        return new ConnectionEnd.Owed(decoder.pendingBytes(), batch.pendingBytes(), false);
     }
 
     private DecodeResult decode(int read) throws IOException {
