@@ -1,10 +1,10 @@
 package io.vtnio.core;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,13 +61,8 @@ public final class ServerOptions {
             description = "Pending outbound bytes beyond which a chat client is dropped as a slow consumer (default: ${DEFAULT-VALUE}).")
     private int maxOutboundBytes;
 
-    @Option(names = "--suffix", defaultValue = Protocol.DEFAULT_SUFFIX, paramLabel = "TEXT",
-            description = "Appended to each echoed message; may be empty (default: ${DEFAULT-VALUE}).")
-    private String suffix;
-
-    @Option(names = "--greeting", defaultValue = Protocol.DEFAULT_GREETING, paramLabel = "TEXT",
-            description = "What hello mode writes before the newline (default: ${DEFAULT-VALUE}).")
-    private String greeting;
+    @Mixin
+    private ProtocolTextOptions texts;
 
     @Option(names = "--work", defaultValue = "none", paramLabel = "WORK",
             description = "Per-message work: none, sleep:DURATION (e.g. sleep:2ms) or cpu:N rounds of SHA-256 (default: ${DEFAULT-VALUE}).")
@@ -125,7 +120,7 @@ public final class ServerOptions {
             throw new ParameterException(mixee.commandLine(), "--work: " + e.getMessage());
         }
         return new ServerConfig(host, chosenPorts, mode, framing, maxLineBytes, maxOutboundBytes,
-                suffix.getBytes(StandardCharsets.UTF_8), greeting.getBytes(StandardCharsets.UTF_8),
+                texts.suffixBytes(), texts.greetingBytes(),
                 parsedWork, drainTimeout, statsInterval, loops, workers, chosenMaxConnections);
     }
 

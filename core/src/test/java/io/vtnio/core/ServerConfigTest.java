@@ -198,6 +198,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void aSuffixOrGreetingWithANewlineIsRefused() {
+        ParameterException suffix = assertThrows(ParameterException.class, () -> ServerConfig.parse("--suffix", "a\nb"));
+        assertEquals("--suffix must not hold a newline: it ends the reply", suffix.getMessage());
+        ParameterException greeting = assertThrows(ParameterException.class,
+                () -> ServerConfig.parse("--mode", "hello", "--greeting", "hi\n"));
+        assertEquals("--greeting must not hold a newline: it ends the greeting", greeting.getMessage());
+    }
+
+    @Test
     void portOutOfRangeMessageSaysTheRange() {
         ParameterException e = assertThrows(ParameterException.class, () -> ServerConfig.parse("--port", "70000"));
         assertEquals("--port must be 0..65535, got 70000", e.getMessage());

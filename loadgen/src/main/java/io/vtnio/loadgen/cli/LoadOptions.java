@@ -3,12 +3,11 @@ package io.vtnio.loadgen.cli;
 import io.vtnio.core.ByteSize;
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.Mode;
-import io.vtnio.core.Protocol;
+import io.vtnio.core.ProtocolTextOptions;
 import io.vtnio.loadgen.client.ChatLine;
 import io.vtnio.loadgen.run.LoadConfig;
 import io.vtnio.loadgen.run.Shard;
 import io.vtnio.loadgen.run.Warmup;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,13 +95,8 @@ public final class LoadOptions {
             description = "Chat: how many of the connections publish (default: 1).")
     private Integer publishers;
 
-    @Option(names = "--suffix", defaultValue = Protocol.DEFAULT_SUFFIX, paramLabel = "TEXT",
-            description = "What the echo server appends to each message; may be empty (default: ${DEFAULT-VALUE}).")
-    private String suffix;
-
-    @Option(names = "--greeting", defaultValue = Protocol.DEFAULT_GREETING, paramLabel = "TEXT",
-            description = "What the hello server must send before the newline (default: ${DEFAULT-VALUE}).")
-    private String greeting;
+    @Mixin
+    private ProtocolTextOptions texts;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Event loops (default: the lesser of the processors and the connections).")
@@ -153,8 +147,6 @@ public final class LoadOptions {
         if (target.connectRatePerSec != null) {
             requireRate("--connect-rate", target.connectRatePerSec);
         }
-        require(suffix.indexOf('\n') < 0, "--suffix must not hold a newline: it ends the reply");
-        require(greeting.indexOf('\n') < 0, "--greeting must not hold a newline: it ends the greeting");
         require(mode == Mode.CHAT || publishers == null, "--publishers applies to --mode chat only");
         int totalPublishers = publishers == null ? 1 : publishers;
         if (mode == Mode.CHAT) {
@@ -194,7 +186,7 @@ public final class LoadOptions {
                 target.connectRatePerSec == null ? 0 : part.shareOfRate(target.connectRatePerSec, target.connections),
                 chosenWarmup, duration, timeout, payloadBytes, pipelineDepth, totalRate, rate, totalPublishers,
                 mode == Mode.CHAT ? part.offset(totalPublishers) : 0, shardPublishers,
-                suffix.getBytes(StandardCharsets.UTF_8), greeting.getBytes(StandardCharsets.UTF_8),
+                texts.suffixBytes(), texts.greetingBytes(),
                 Math.min(loopCount, Math.max(1, connections)), part, results.label);
     }
 

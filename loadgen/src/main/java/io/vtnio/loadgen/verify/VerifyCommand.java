@@ -10,6 +10,7 @@ import io.vtnio.core.HostPort;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.core.Mode;
 import io.vtnio.core.Protocol;
+import io.vtnio.core.ProtocolTextOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,13 +65,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "line or raw, raw in echo mode only (default: ${DEFAULT-VALUE}).")
     private Framing framing;
 
-    @Option(names = "--suffix", defaultValue = Protocol.DEFAULT_SUFFIX, paramLabel = "TEXT",
-            description = "What the server appends to each echo; may be empty (default: ${DEFAULT-VALUE}).")
-    private String suffix;
-
-    @Option(names = "--greeting", defaultValue = Protocol.DEFAULT_GREETING, paramLabel = "TEXT",
-            description = "What the server greets with in hello mode (default: ${DEFAULT-VALUE}).")
-    private String greeting;
+    @Mixin
+    private ProtocolTextOptions texts;
 
     @Option(names = "--max-line", defaultValue = "" + Protocol.DEFAULT_MAX_LINE_BYTES, paramLabel = "SIZE", converter = ByteSize.IntConverter.class,
             description = "The longest message the server accepts, terminator excluded (default: ${DEFAULT-VALUE}).")
@@ -96,7 +93,7 @@ public final class VerifyCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Target target = new Target(address.getHostString(), address.getPort(), mode, framing, suffix, greeting,
+        Target target = new Target(address.getHostString(), address.getPort(), mode, framing, texts.suffix(), texts.greeting(),
                 maxLineBytes, null);
         out.println("verify " + shown + ": " + rules.size() + (ruleNames.isEmpty() ? "" : " chosen") + " rules that need "
                 + "no control of the server's process");
