@@ -93,8 +93,8 @@ public final class VerifyCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Target target = new Target(address.getHostString(), address.getPort(), mode, framing, texts.suffix(), texts.greeting(),
-                maxLineBytes, null);
+        Target target = new Target(address.getHostString(), address.getPort(), mode, framing, texts.suffix(),
+                texts.greeting(), maxLineBytes, null);
         out.println("verify " + shown + ": " + rules.size() + (ruleNames.isEmpty() ? "" : " chosen") + " rules that need "
                 + "no control of the server's process");
         out.flush();
@@ -141,23 +141,12 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private InetSocketAddress parseHostPort(String text) {
-        int colon = text.lastIndexOf(':');
-        require(colon > 0 && colon < text.length() - 1, "HOST:PORT expected, got '" + text + "'");
-        String host = text.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        require(!host.isEmpty() && (host.indexOf(':') < 0 || text.startsWith("[")),
-                "HOST:PORT expected, got '" + text + "' (write an IPv6 address in brackets: [::1]:8001)");
-        int port;
         try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "HOST:PORT: '" + text.substring(colon + 1)
-                    + "' is not a port number");
+            InetSocketAddress unresolved = HostPort.parse(text);
+            return new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        require(port >= 1 && port <= 65_535, "HOST:PORT: the port must be 1..65535, got " + port);
-        return new InetSocketAddress(host, port);
     }
 
     private void require(boolean condition, String message) {
