@@ -13,6 +13,7 @@ Markers, HTML comments on the lines right above a fence (visible in the page's s
   <!-- example: skip: REASON -->                   the block is not run
   <!-- example: skip 'COMMAND PREFIX': REASON -->  commands starting with the prefix are not run
   <!-- example: exit N 'COMMAND PREFIX' -->        those commands are expected to exit N
+A command that starts a program not installed here (e.g. nc) is skipped, saying so.
 Every skip is listed, with its reason, in the summary.
 
 How it runs: one clone (or --here, the working tree), './vtnio build' first, then the pages in
@@ -22,15 +23,13 @@ the page in order), stdin from /dev/null. Each command is bounded by --timeout; 
 the page. Shortening, mechanical:
   vtnio load      --duration X -> 2s (added when absent), --warmup X -> 1s (added when absent;
                   'auto' kept)
-  vtnio compare   --quick added, --rounds N -> 1, --max-time X -> 1m, --warmup 1s (not with
-                  --scaling, which takes no fixed warm-up)
-  vtnio aa-test   --runs 1 --scenario echo-peak --max-time 10s, and --servers vt when absent
-  A 'vtnio compare', 'jmh' or 'aa-test' command that runs exactly as one run before (on an
+  vtnio compare   --quick added, --rounds N -> 1, --max-time X -> 1m, --warmup 1s and
+                  --idle-connections 500 (not with --scaling, which takes neither)
+  A 'vtnio compare' or 'jmh' command that runs exactly as one run before (on an
   earlier page) is not run again: its line says which it repeats.
   vtnio jmh       -wi/-i N -> 1, -w/-r X -> 200ms
-  scripts/soak.sh its DURATION argument -> 70s, SOAK_WARMUP -> 2s
 Servers: './vtnio server ...' (without --help) runs in the background (as the doc's '&' says, or
-added with its output to a log when the doc runs it in the foreground, e.g. for another
+added with its output to .vtnio/docs-examples/ when the doc runs it in the foreground, e.g. for another
 terminal); the script waits until every --port accepts, stops an earlier server of the page on
 the same port before, and every server still running at the page's end (SIGTERM, by PID). A port
 taken by a process this script did not start fails the command with that said.
@@ -42,6 +41,7 @@ import os
 import re
 import select
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -212,25 +212,41 @@ def shorten(text):
             text = text[:compare.end()] + ' --quick' + text[compare.end():]
         text = set_option(text, '--rounds', '1', add=False)
         text = set_option(text, '--max-time', '1m', add=False)
+        if '--idle-connections' not in text and '--scaling' not in text:
+            text = text[:compare.end()] + ' --idle-connections 500' + text[compare.end():]
         if '--scaling' not in text:
             text = set_option(text, '--warmup', '1s', add=lambda t: t[:compare.end()] + ' --warmup 1s' + t[compare.end():])
-    aa = re.search(r'vtnio aa-test\b', text)
-    if aa:
-        extra = ' --runs 1 --scenario echo-peak --max-time 10s' + ('' if '--servers' in text else ' --servers vt')
-        text = text[:aa.end()] + extra + text[aa.end():]
     if re.search(r'vtnio jmh\b', text):
         text = re.sub(r'(\s-(?:wi|i)\s+)\d+', r'\g<1>1', text)
         text = re.sub(r'(\s-[wr]\s+)\S+', r'\g<1>200ms', text)
-    soak = re.search(r'scripts/soak\.sh\s+(\S+)\s+(\S+)\s+(\S+)', text)
-    if soak:
-        text = text[:soak.start(3)] + '70s' + text[soak.end(3):]
-        text = re.sub(r'SOAK_WARMUP=\S+', 'SOAK_WARMUP=2s', text)
     return text
+
+
+def missing_programs(bare):
+    """Programs a command starts (first word of each pipeline part) that are not installed."""
+    missing = []
+    for part in re.split(r'\|\||&&|[|;&\n]', bare.replace('\\\n', ' ')):
+        try:
+            words = shlex.split(part)
+        except ValueError:
+            continue
+        while words and re.match(r'^\w+=', words[0]):
+            words = words[1:]
+        if words and '/' not in words[0] and shutil.which(words[0]) is None and not is_shell_word(words[0]):
+            missing.append(words[0])
+    return missing
+
+
+def is_shell_word(word):
+    return subprocess.run(['bash', '-c', 'type -t -- "$1" >/dev/null', '_', word]).returncode == 0
 
 
 def prepare(command):
     """Decides how a command runs: shortened, a server in the background, allowed exits."""
     bare = strip_comment(command.text)
+    missing = missing_programs(bare)
+    if missing and not command.skip_reason:
+        command.skip_reason = f'{", ".join(missing)} not installed here'
     command.run_text = shorten(command.text)
     words = bare.split()
     if re.match(r'(\./)?vtnio$', words[0] if words else '') and len(words) > 1 and words[1] == 'server' \
@@ -240,7 +256,7 @@ def prepare(command):
         if not bare.endswith('&'):
             run = strip_comment(command.run_text)
             if '>' not in run:
-                run += f' > server-{command.page.replace("/", "-")}-{command.line}.log 2>&1'
+                run += f' > .vtnio/docs-examples/server-{command.page.replace("/", "-")}-{command.line}.log 2>&1'
             command.run_text = run + ' &'
     command.background = strip_comment(command.run_text).endswith('&')
     if re.search(r'vtnio check\b', bare) and any(b in bare for b in PERF_BOUNDS) and command.ok_exits == {0}:
@@ -290,7 +306,7 @@ __stop_all() {
 
 def page_script(commands, logdir):
     """The bash session of one page: each command between 'start'/'end' status lines."""
-    parts = ['cd "$VTNIO_DOCS_ROOT"', PRELUDE]
+    parts = ['cd "$VTNIO_DOCS_ROOT" && mkdir -p .vtnio/docs-examples', PRELUDE]
     for n, c in enumerate(commands):
         if c.skip_reason:
             continue
@@ -444,7 +460,7 @@ def main():
     for _, commands in parsed:
         for c in commands:
             key = strip_comment(c.run_text)
-            if c.skip_reason or not re.match(r'\./vtnio (compare|jmh|aa-test)\b', key):
+            if c.skip_reason or not re.match(r'\./vtnio (compare|jmh)\b', key):
                 continue
             if key in seen:
                 c.skip_reason = f'runs as {seen[key]} did'
