@@ -223,17 +223,27 @@ def shorten(text):
 
 
 def missing_programs(bare):
-    """Programs a command starts (first word of each pipeline part) that are not installed."""
-    missing = []
-    for part in re.split(r'\|\||&&|[|;&\n]', bare.replace('\\\n', ' ')):
-        try:
-            words = shlex.split(part)
-        except ValueError:
-            continue
-        while words and re.match(r'^\w+=', words[0]):
-            words = words[1:]
-        if words and '/' not in words[0] and shutil.which(words[0]) is None and not is_shell_word(words[0]):
-            missing.append(words[0])
+    """Programs a command starts (the first word after each ;, |, &, && or ||) not installed here."""
+    lexer = shlex.shlex(bare.replace('\\\n', ' '), posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ''
+    try:
+        tokens = list(lexer)
+    except ValueError:
+        return []
+    missing, at_start, after_redirect = [], True, False
+    for token in tokens:
+        if after_redirect:
+            after_redirect = False
+        elif token and set(token) <= set('<>&'):
+            after_redirect = token not in ('&', '&&')
+            at_start = at_start or token in ('&', '&&')
+        elif token and set(token) <= set(';|()&'):
+            at_start = True
+        elif at_start and not re.match(r'^\w+=', token):
+            at_start = is_shell_word(token) and token in ('do', 'then', 'else', 'until', 'while', 'if', '!', '{')
+            if '/' not in token and shutil.which(token) is None and not is_shell_word(token):
+                missing.append(token)
     return missing
 
 
@@ -316,10 +326,10 @@ def page_script(commands, logdir):
         if c.server_ports is not None:
             ports = ' '.join(c.server_ports)
             parts.append(f'if __before_server {ports} 2>>{shlex.quote(out)}; then')
-            parts.append('{ ' + body + '\n} >>' + shlex.quote(out) + ' 2>&1')
-            parts.append(f'__after_server $! {ports} 2>>{shlex.quote(out)}; fi')
+            parts.append('{ ' + body + '\n} >>' + shlex.quote(out) + ' 2>&1 {VTNIO_DOCS_STATUS_FD}>&-')
+            parts.append(f'__after_server $! {ports} 2>>{shlex.quote(out)}; else false; fi')
         else:
-            parts.append('{ ' + body + '\n} >' + shlex.quote(out) + ' 2>&1')
+            parts.append('{ ' + body + '\n} >' + shlex.quote(out) + ' 2>&1 {VTNIO_DOCS_STATUS_FD}>&-')
         parts.append(f'printf "end {n} %s\\n" $? >&"$VTNIO_DOCS_STATUS_FD"')
     parts.append('__stop_all')
     return '\n'.join(parts) + '\n'
@@ -371,6 +381,9 @@ def run_page(commands, root, logdir, timeout, report):
                     c.result = ('ok' if code in c.ok_exits else 'FAIL', code, time.monotonic() - started)
                     report(c, os.path.join(logdir, f'{word[1]}.out'))
                     current = None
+    if current is not None and commands[current].result is None:  # e.g. an 'exit' ended the session
+        commands[current].result = ('FAIL', None, time.monotonic() - started)
+        report(commands[current], os.path.join(logdir, f'{current}.out'))
     if timed_out:
         stop_group(proc.pid, signal.SIGTERM, 10)
     proc.wait()
