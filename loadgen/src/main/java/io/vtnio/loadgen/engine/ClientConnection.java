@@ -29,6 +29,14 @@ import java.nio.channels.SocketChannel;
  * bytes the socket refuses are copied into a per-connection backlog, and only then is
  * {@code OP_WRITE} registered, so an idle connection holds no buffer of its own.
  *
+ * <p>Its fields are private and it has three faces: the loop drives it (package-private:
+ * {@link #open}, {@link #onSelected}, slots); the workload that opened it follows its lifecycle
+ * (public: {@link #startTraffic}, {@link #stopSending}, {@link #isDrained}, {@link #finish},
+ * {@link #successor}, {@link #close}); and a mode's subclass fills in the protected hooks
+ * ({@link #onBytes}, {@link #onEndOfStream}, {@link #waitingSinceNs}) and talks back to the loop
+ * only through the protected methods here ({@link #scheduleAt}, {@link #record}, {@link #fail},
+ * {@link #flush}, ...).
+ *
  * <p>Threading: every method runs on the owning loop's thread.
  */
 public abstract class ClientConnection extends LoopTimer {
