@@ -2,6 +2,10 @@ package io.vtnio.loadgen.report;
 
 import static io.vtnio.loadgen.report.HtmlReport.esc;
 
+import io.vtnio.loadgen.report.profile.HotMethod;
+import io.vtnio.loadgen.report.profile.ProfileSummary;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.table.Units;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,10 +17,10 @@ import java.util.Locale;
  *
  * <p>Threading: stateless.
  */
-final class ProfileSection {
+public final class ProfileSection {
 
     /** What recording costs, measured once (docs/compare.md, "What recording costs"). */
-    static final String COST = "What recording costs, measured once on a quiet machine (docs/compare.md, "
+    public static final String COST = "What recording costs, measured once on a quiet machine (docs/compare.md, "
             + "\"What recording costs\"): about 7% of vt's echo peak and nothing measurable of nio's; at a fixed "
             + "rate about 9 us of CPU per reply more for vt, none for nio. Decide on a run without --profile; use "
             + "this one to explain.";

@@ -2,6 +2,7 @@ package io.vtnio.loadgen.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vtnio.loadgen.compare.round.Medians;
 import io.vtnio.loadgen.report.SummaryFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;

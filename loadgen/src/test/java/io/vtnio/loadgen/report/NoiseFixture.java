@@ -1,9 +1,11 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.report.summary.MachineNoise;
+import io.vtnio.loadgen.report.summary.NoiseCheckpoint;
 import java.util.List;
 
 /** Synthetic checkpoints for the noise tests. */
-final class NoiseFixture {
+public final class NoiseFixture {
 
     private NoiseFixture() {
     }
