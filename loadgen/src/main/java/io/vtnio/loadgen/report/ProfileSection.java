@@ -17,10 +17,10 @@ import java.util.Locale;
  *
  * <p>Threading: stateless.
  */
-public final class ProfileSection {
+final class ProfileSection {
 
     /** What recording costs, measured once (docs/compare.md, "What recording costs"). */
-    public static final String COST = "What recording costs, measured once on a quiet machine (docs/compare.md, "
+    static final String COST = "What recording costs, measured once on a quiet machine (docs/compare.md, "
             + "\"What recording costs\"): about 7% of vt's echo peak and nothing measurable of nio's; at a fixed "
             + "rate about 9 us of CPU per reply more for vt, none for nio. Decide on a run without --profile; use "
             + "this one to explain.";

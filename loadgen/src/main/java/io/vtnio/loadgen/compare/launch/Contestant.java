@@ -38,7 +38,7 @@ public record Contestant(String name, BuiltInServer builtIn, String template) {
     /** The placeholder of the server's CPU count. */
     static final String CPUS = "{cpus}";
 
-    static Contestant builtIn(BuiltInServer server) {
+    public static Contestant builtIn(BuiltInServer server) {
         return new Contestant(server.label(), server, null);
     }
 

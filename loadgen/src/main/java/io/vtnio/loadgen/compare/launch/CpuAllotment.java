@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record CpuAllotment(int cpus, List<String> jvmOptions, List<String> serverArgs, Integer placeholder, String told) {
 
-    CpuAllotment {
+    public CpuAllotment {
         jvmOptions = List.copyOf(jvmOptions);
         serverArgs = List.copyOf(serverArgs);
     }

@@ -20,7 +20,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
 
     static final String GENERATOR_MAIN = "io.vtnio.loadgen.VtnioCommand";
 
-    JavaLaunch {
+    public JavaLaunch {
         jvmOptions = List.copyOf(jvmOptions);
     }
 
@@ -49,7 +49,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
      * The same with {@code ownOptions} after the shared JVM options: what this contestant alone is
      * told, such as the virtual-thread scheduler's parallelism.
      */
-    List<String> server(BuiltInServer server, List<String> ownOptions, List<String> flags, Path gcLog) {
+    public List<String> server(BuiltInServer server, List<String> ownOptions, List<String> flags, Path gcLog) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);

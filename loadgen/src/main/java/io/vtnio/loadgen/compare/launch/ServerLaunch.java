@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record ServerLaunch(List<String> command, Integer port, String display) {
 
-    ServerLaunch {
+    public ServerLaunch {
         command = List.copyOf(command);
     }
 }

@@ -1,6 +1,5 @@
 package io.vtnio.loadgen.compare.probe;
 
-import io.vtnio.loadgen.compare.launch.CpuPlan;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps server and generator off each other's CPUs with {@code taskset}: which CPUs each side
- * runs on, and the command that puts a process there. {@link CpuPlan} decides the split; this
- * class only applies it. When nothing is pinned both lists are empty and commands run as they are.
+ * runs on, and the command that puts a process there. {@link io.vtnio.loadgen.compare.launch.CpuPlan}
+ * decides the split; this class only applies it. When nothing is pinned both lists are empty and
+ * commands run as they are.
  *
  * <p>Threading: immutable.
  */

@@ -52,7 +52,7 @@ public final class ProcFs {
     }
 
     /** Open descriptors of a process and its descendants, or -1 when unknown. */
-    static int openDescriptors(ProcessHandle tree) {
+    public static int openDescriptors(ProcessHandle tree) {
         int total = openDescriptors(tree.pid());
         if (total < 0) {
             return -1;

@@ -61,7 +61,7 @@ public final class RoundRunner {
         this(java, cpus, memoryProbe, outDir, progress, Diagnostics.NONE);
     }
 
-    RoundRunner(JavaLaunch java, CpuPlan cpus, MemoryProbe memoryProbe, Path outDir, PrintWriter progress,
+    public RoundRunner(JavaLaunch java, CpuPlan cpus, MemoryProbe memoryProbe, Path outDir, PrintWriter progress,
                 Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
         this.java = java;

@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Threading: stateless.
  */
-public final class WindowFigures {
+final class WindowFigures {
 
     /** Samples this close outside the window still count for the peaks (a sample every 100 ms). */
     private static final long SLACK_MS = 150;
@@ -88,7 +88,7 @@ public final class WindowFigures {
      * interpolated at each edge between the lines around it (a line every 250 ms), or null when its lines
      * do not carry the field (a server of another kind, or an older vtnio) or none lies on both sides.
      */
-    public static Double allocatedBytesBetween(List<StatsLine> stats, long fromMs, long toMs) {
+    static Double allocatedBytesBetween(List<StatsLine> stats, long fromMs, long toMs) {
         List<StatsLine> known = stats.stream().filter(line -> line.snapshot().allocatedBytes() >= 0).toList();
         Double from = allocatedAt(known, fromMs);
         Double to = allocatedAt(known, toMs);

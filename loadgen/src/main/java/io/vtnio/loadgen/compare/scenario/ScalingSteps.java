@@ -26,7 +26,7 @@ public final class ScalingSteps {
     }
 
     /** The server CPU counts for a machine that allows {@code cpus} CPUs. */
-    public static List<Integer> serverCounts(int cpus) {
+    static List<Integer> serverCounts(int cpus) {
         int most = CpuPlan.defaultServerCpus(cpus);
         List<Integer> counts = new ArrayList<>();
         for (int n = 1; n <= most; n *= 2) {

@@ -30,7 +30,7 @@ public record Scenario(String name, String title, String description, ServerFlag
                 String unit, int connections, WarmupPlan warmup, Duration duration, boolean probesMemory,
                 Duration idleWarmup) {
 
-    Scenario {
+    public Scenario {
         loadArgs = List.copyOf(loadArgs);
     }
 

@@ -20,7 +20,7 @@ public record WarmupPlan(Duration fixed, Duration max) {
         return new WarmupPlan(null, max);
     }
 
-    static WarmupPlan fixed(Duration duration) {
+    public static WarmupPlan fixed(Duration duration) {
         return new WarmupPlan(duration, duration);
     }
 

@@ -1,12 +1,11 @@
 package io.vtnio.loadgen.report.summary;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.vtnio.loadgen.report.HtmlReport;
 import java.util.List;
 
 /**
- * Everything {@code compare} writes to {@code summary.json}, and all that {@link HtmlReport}
- * draws from (besides the interval logs it names). {@code results} holds one docs/load.md#json-summary
+ * Everything {@code compare} writes to {@code summary.json}, and all that
+ * {@link io.vtnio.loadgen.report.HtmlReport} draws from (besides the interval logs it names). {@code results} holds one docs/load.md#json-summary
  * object per server and scenario; {@code check} reads it.
  *
  * @param kind          always {@code compare}, so readers can tell this file from a {@code load --json} one

@@ -141,16 +141,6 @@ class CpuPlanTest {
         assertThrows(IllegalArgumentException.class, () -> CpuPlan.of(cpus(0, 3), null, true, 5));
     }
 
-    @Test
-    void scalingGoesByPowersOfTwoToHalfTheCpusAndEndsAtHalf() {
-        assertEquals(List.of(1), ScalingSteps.serverCounts(1));
-        assertEquals(List.of(1), ScalingSteps.serverCounts(3));
-        assertEquals(List.of(1, 2, 4, 6), ScalingSteps.serverCounts(12));
-        assertEquals(List.of(1, 2, 4, 8, 16, 32), ScalingSteps.serverCounts(64));
-        assertEquals("server CPUs 1, 2, 4, 8: this process may use 16 CPUs (0-15) and the generator keeps at least "
-                + "as many CPUs as the server", ScalingSteps.of(cpus(0, 15), TASKSET, true).explanation());
-    }
-
     /** Each kind of contestant's whole command line, and what the report says it was told. */
     private static void assertToldEveryone(CpuPlan plan, int n, List<Integer> serverCpus) throws IOException {
         assertEquals(n, plan.serverCpuCount());

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vtnio.core.MetricsSnapshot;
-import io.vtnio.loadgen.compare.launch.StatsLine;
-import io.vtnio.loadgen.compare.round.WindowFigures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,22 +63,6 @@ class ContextSwitchesTest {
                 1e-9, "after the last sample: the last");
     }
 
-    @Test
-    void allocationOfAWindowComesFromTheStatsLinesAroundItsEdges() {
-        List<StatsLine> lines = List.of(line(1000, 1_000_000), line(1250, 2_000_000), line(1500, 4_000_000),
-                line(1750, 6_000_000));
-        assertEquals(3_500_000, WindowFigures.allocatedBytesBetween(lines, 1125, 1625), 1e-6,
-                "1.5 MB at 1125 ms, 5 MB at 1625 ms");
-        assertNull(WindowFigures.allocatedBytesBetween(lines, 1125, 2000), "no line after the end: no figure");
-        List<StatsLine> unknown = List.of(line(1000, MetricsSnapshot.UNKNOWN), line(2000, MetricsSnapshot.UNKNOWN));
-        assertNull(WindowFigures.allocatedBytesBetween(unknown, 1200, 1800),
-                "a server whose lines do not carry it: not measured, not 0");
-    }
-
-    private static StatsLine line(long wallMs, long allocatedBytes) {
-        return new StatsLine(wallMs, new MetricsSnapshot("stats", "vt", wallMs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
-                allocatedBytes));
-    }
 
     private void task(long pid, long tid, long voluntary, long involuntary) throws IOException {
         Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(tid)));
