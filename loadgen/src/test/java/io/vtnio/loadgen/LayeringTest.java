@@ -25,19 +25,30 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   cli  --&gt;  run  --&gt;  client  --&gt;  engine  --&gt;  result
  *   compare, report, check, profile, stats, verify  --&gt;  result only
+ *
+ *   compare  --&gt;  compare.round  --&gt;  compare.scenario  --&gt;  compare.launch  --&gt;  compare.probe
+ *   report  --&gt;  report.table  --&gt;  report.summary  --&gt;  report.profile
  * </pre>
  *
  * A package may use those to its right, never those to its left; {@code VtnioCommand}, the root,
- * may use all. Run it alone with
+ * may use all. The readers of results ({@code compare}, {@code report} ...) may use each other,
+ * and within one of them its subpackages go one way too. Run it alone with
  * {@code ./vtnio test -pl loadgen -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest=LayeringTest}.
  */
 class LayeringTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/vtnio/loadgen");
     private static final List<String> GENERATOR_LAYERS = List.of("result", "engine", "client", "run", "cli");
-    private static final Set<String> RESULT_READERS = Set.of("compare", "report", "check", "profile", "stats",
-            "verify");
-    private static final Pattern USE = Pattern.compile("\\bio\\.vtnio\\.loadgen\\.([a-z]+)\\.");
+    /** The readers of results, each with its subpackages from the bottom up. */
+    private static final Map<String, List<String>> RESULT_READERS = Map.of(
+            "compare", List.of("compare.probe", "compare.launch", "compare.scenario", "compare.round", "compare"),
+            "report", List.of("report.profile", "report.summary", "report.table", "report"),
+            "check", List.of("check"),
+            "profile", List.of("profile"),
+            "stats", List.of("stats"),
+            "verify", List.of("verify"));
+    /** A use of a class: its package below {@code io.vtnio.loadgen}, up to the class's capital. */
+    private static final Pattern USE = Pattern.compile("\\bio\\.vtnio\\.loadgen\\.((?:[a-z]\\w*\\.)+)[A-Z]");
 
     @Test
     void everyPackageUsesOnlyThoseBelowIt() throws IOException {
@@ -65,7 +76,21 @@ class LayeringTest {
         assertFalse(allowed("compare", "run"));
         assertFalse(allowed("report", "engine"));
         assertFalse(allowed("check", "cli"));
+        assertTrue(allowed("compare", "compare.probe"));
+        assertTrue(allowed("compare.round", "compare.launch"));
+        assertTrue(allowed("compare.round", "report.summary"));
+        assertTrue(allowed("report", "report.table"));
+        assertFalse(allowed("compare.launch", "compare"));
+        assertFalse(allowed("compare.probe", "compare.launch"));
+        assertFalse(allowed("compare.scenario", "compare.round"));
+        assertFalse(allowed("report.summary", "report.table"));
+        assertFalse(allowed("report.profile", "report"));
+        assertFalse(allowed("compare.launch", "engine"));
+        assertFalse(allowed("report.summary", "run"));
+        assertFalse(allowed("compare.nowhere", "result"));
         assertTrue(usedPackages("import io.vtnio.loadgen.cli.LoadCommand;\nclass X {}").contains("cli"));
+        assertEquals(Set.of("compare.launch", "report"), usedPackages(
+                "import io.vtnio.loadgen.compare.launch.Contestant;\nimport static io.vtnio.loadgen.report.HtmlReport.esc;"));
         assertTrue(usedPackages("/** {@link io.vtnio.loadgen.cli.LoadCommand} */ class X {}").isEmpty());
     }
 
@@ -76,7 +101,7 @@ class LayeringTest {
             packages.add(packageOf(file));
         }
         Set<String> known = new TreeSet<>(GENERATOR_LAYERS);
-        known.addAll(RESULT_READERS);
+        RESULT_READERS.values().forEach(known::addAll);
         known.add("");
         assertTrue(known.containsAll(packages), "a package the layering does not name: " + packages);
     }
@@ -90,8 +115,25 @@ class LayeringTest {
         if (fromLayer >= 0) {
             return toLayer >= 0 && toLayer < fromLayer;
         }
-        // compare, report, check ...: each other and result, never the generator's inner layers.
-        return to.equals("result") || RESULT_READERS.contains(to);
+        // compare, report, check ...: each other and result, never the generator's inner layers;
+        // within one of them, only the subpackages below.
+        String fromReader = readerOf(from);
+        String toReader = readerOf(to);
+        if (fromReader == null || toReader == null) {
+            return fromReader != null && to.equals("result");
+        }
+        if (!fromReader.equals(toReader)) {
+            return true;
+        }
+        List<String> order = RESULT_READERS.get(fromReader);
+        return order.indexOf(to) < order.indexOf(from);
+    }
+
+    /** The reader of results {@code pkg} belongs to, or null when it is none of their packages. */
+    private static String readerOf(String pkg) {
+        String top = pkg.split("\\.")[0];
+        List<String> family = RESULT_READERS.get(top);
+        return family != null && family.contains(pkg) ? top : null;
     }
 
     private static Set<String> usedPackages(String source) {
@@ -99,7 +141,8 @@ class LayeringTest {
         Set<String> used = new TreeSet<>();
         Matcher matcher = USE.matcher(code);
         while (matcher.find()) {
-            used.add(matcher.group(1));
+            String pkg = matcher.group(1);
+            used.add(pkg.substring(0, pkg.length() - 1));
         }
         return used;
     }

@@ -1,6 +1,6 @@
 package io.vtnio.loadgen.check;
 
-import io.vtnio.loadgen.report.Units;
+import io.vtnio.loadgen.report.table.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,17 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.report.PairedVerdicts;
-import io.vtnio.loadgen.report.ResultEntry;
-import io.vtnio.loadgen.report.ScenarioInfo;
-import io.vtnio.loadgen.report.ScenarioVerdict;
+import io.vtnio.loadgen.compare.launch.Contestant;
+import io.vtnio.loadgen.compare.launch.CpuPlan;
+import io.vtnio.loadgen.compare.probe.NoiseProbe;
+import io.vtnio.loadgen.compare.round.Medians;
+import io.vtnio.loadgen.compare.round.RoundRunner;
+import io.vtnio.loadgen.compare.round.RunOutcome;
+import io.vtnio.loadgen.compare.scenario.Scenario;
+import io.vtnio.loadgen.compare.scenario.ScenarioCatalog;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.ScenarioInfo;
+import io.vtnio.loadgen.report.summary.ScenarioVerdict;
+import io.vtnio.loadgen.report.table.PairedVerdicts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,10 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.report.ContestantInfo;
+import io.vtnio.loadgen.compare.launch.Contestant;
+import io.vtnio.loadgen.compare.launch.CpuAllotment;
+import io.vtnio.loadgen.compare.launch.CpuPlan;
+import io.vtnio.loadgen.compare.launch.JavaLaunch;
+import io.vtnio.loadgen.report.summary.ContestantInfo;
 import java.util.ArrayList;
 import java.util.List;
 

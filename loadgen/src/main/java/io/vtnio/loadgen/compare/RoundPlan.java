@@ -1,6 +1,6 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.report.ScenarioVerdict;
+import io.vtnio.loadgen.report.summary.ScenarioVerdict;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,7 +1,12 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.report.ResultEntry;
-import io.vtnio.loadgen.report.ScalingInfo;
+import io.vtnio.loadgen.compare.launch.Contestant;
+import io.vtnio.loadgen.compare.launch.CpuPlan;
+import io.vtnio.loadgen.compare.launch.JavaLaunch;
+import io.vtnio.loadgen.compare.scenario.ScalingSteps;
+import io.vtnio.loadgen.compare.scenario.Scenario;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.ScalingInfo;
 import java.util.ArrayList;
 import java.util.List;
 

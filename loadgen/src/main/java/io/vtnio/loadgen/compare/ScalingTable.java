@@ -1,8 +1,8 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.report.CompareSummary;
-import io.vtnio.loadgen.report.ScalingInfo;
-import io.vtnio.loadgen.report.Units;
+import io.vtnio.loadgen.report.summary.CompareSummary;
+import io.vtnio.loadgen.report.summary.ScalingInfo;
+import io.vtnio.loadgen.report.table.Units;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -1,13 +1,13 @@
 package io.vtnio.loadgen.compare;
 
-import io.vtnio.loadgen.report.CompareSummary;
-import io.vtnio.loadgen.report.ComparisonRows;
-import io.vtnio.loadgen.report.CpuLines;
-import io.vtnio.loadgen.report.MetricRow;
-import io.vtnio.loadgen.report.ResultEntry;
-import io.vtnio.loadgen.report.ScenarioInfo;
-import io.vtnio.loadgen.report.ScenarioVerdict;
-import io.vtnio.loadgen.report.Units;
+import io.vtnio.loadgen.report.summary.CompareSummary;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.ScenarioInfo;
+import io.vtnio.loadgen.report.summary.ScenarioVerdict;
+import io.vtnio.loadgen.report.table.ComparisonRows;
+import io.vtnio.loadgen.report.table.CpuLines;
+import io.vtnio.loadgen.report.table.MetricRow;
+import io.vtnio.loadgen.report.table.Units;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

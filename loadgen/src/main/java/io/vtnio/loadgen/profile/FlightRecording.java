@@ -1,7 +1,7 @@
 package io.vtnio.loadgen.profile;
 
-import io.vtnio.loadgen.report.ProfileSummary;
-import io.vtnio.loadgen.report.ProfileTally;
+import io.vtnio.loadgen.report.profile.ProfileSummary;
+import io.vtnio.loadgen.report.profile.ProfileTally;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.vtnio.loadgen.profile;
 
-import io.vtnio.loadgen.report.SyscallFigures;
+import io.vtnio.loadgen.report.profile.SyscallFigures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

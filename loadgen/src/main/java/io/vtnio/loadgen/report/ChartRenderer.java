@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.report.table.Units;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,16 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.report.summary.CompareSummary;
+import io.vtnio.loadgen.report.summary.ContestantInfo;
+import io.vtnio.loadgen.report.summary.MachineInfo;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.RoundResult;
+import io.vtnio.loadgen.report.summary.ScenarioInfo;
+import io.vtnio.loadgen.report.summary.ScenarioVerdict;
+import io.vtnio.loadgen.report.table.ComparisonRows;
+import io.vtnio.loadgen.report.table.CpuLines;
+import io.vtnio.loadgen.report.table.MetricRow;
+import io.vtnio.loadgen.report.table.Units;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

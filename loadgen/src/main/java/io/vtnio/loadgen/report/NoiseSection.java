@@ -1,5 +1,8 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.report.summary.MachineNoise;
+import io.vtnio.loadgen.report.summary.NoiseCheckpoint;
+import io.vtnio.loadgen.report.table.Units;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

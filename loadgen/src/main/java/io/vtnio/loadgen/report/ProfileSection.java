@@ -2,6 +2,10 @@ package io.vtnio.loadgen.report;
 
 import static io.vtnio.loadgen.report.HtmlReport.esc;
 
+import io.vtnio.loadgen.report.profile.HotMethod;
+import io.vtnio.loadgen.report.profile.ProfileSummary;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.table.Units;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,8 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.report.summary.ScalingInfo;
+import io.vtnio.loadgen.report.table.CpuLines;
+import io.vtnio.loadgen.report.table.Units;
 import java.util.ArrayList;
 import java.util.List;
 

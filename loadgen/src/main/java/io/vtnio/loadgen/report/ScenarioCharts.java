@@ -1,5 +1,11 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.report.summary.IntervalLogFile;
+import io.vtnio.loadgen.report.summary.ProcessFigures;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.RoundResult;
+import io.vtnio.loadgen.report.summary.ScenarioInfo;
+import io.vtnio.loadgen.report.table.ComparisonRows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

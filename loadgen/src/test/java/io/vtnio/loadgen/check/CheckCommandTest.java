@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vtnio.loadgen.report.CompareSummary;
-import io.vtnio.loadgen.report.SummaryFile;
 import io.vtnio.loadgen.report.SummaryFixture;
+import io.vtnio.loadgen.report.summary.CompareSummary;
+import io.vtnio.loadgen.report.summary.SummaryFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

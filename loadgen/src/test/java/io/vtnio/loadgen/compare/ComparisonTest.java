@@ -15,10 +15,4 @@ class ComparisonTest {
         assertEquals(77_000, Comparison.latencyRate(peaks));
         assertEquals(0, Comparison.latencyRate(List.of()));
     }
-
-    @Test
-    void mediansTakeTheMiddleOrTheMeanOfTheMiddleTwo() {
-        assertEquals(2.0, Medians.median(List.of(3.0, 1.0, 2.0), x -> x));
-        assertEquals(2.5, Medians.median(List.of(4.0, 1.0, 2.0, 3.0), x -> x));
-    }
 }

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vtnio.loadgen.report.ScenarioVerdict;
+import io.vtnio.loadgen.compare.launch.BuiltInServer;
+import io.vtnio.loadgen.compare.launch.Contestant;
+import io.vtnio.loadgen.compare.round.RoundRunner;
+import io.vtnio.loadgen.compare.scenario.WarmupPlan;
+import io.vtnio.loadgen.report.summary.ScenarioVerdict;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vtnio.loadgen.report.HotMethod;
-import io.vtnio.loadgen.report.ProfileSummary;
+import io.vtnio.loadgen.report.profile.HotMethod;
+import io.vtnio.loadgen.report.profile.ProfileSummary;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -1,5 +1,16 @@
 package io.vtnio.loadgen.report;
 
+import io.vtnio.loadgen.report.summary.CompareSummary;
+import io.vtnio.loadgen.report.summary.ContestantInfo;
+import io.vtnio.loadgen.report.summary.IntervalLogFile;
+import io.vtnio.loadgen.report.summary.MachineInfo;
+import io.vtnio.loadgen.report.summary.ProcessFigures;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.RoundResult;
+import io.vtnio.loadgen.report.summary.ScenarioInfo;
+import io.vtnio.loadgen.report.summary.ScenarioVerdict;
+import io.vtnio.loadgen.report.summary.SummaryFile;
+import io.vtnio.loadgen.report.table.PairedVerdicts;
 import io.vtnio.loadgen.result.LatencyFigures;
 import io.vtnio.loadgen.result.LoadFigures;
 import java.io.IOException;

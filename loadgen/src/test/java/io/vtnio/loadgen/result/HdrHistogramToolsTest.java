@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vtnio.loadgen.CommandRun;
 import io.vtnio.loadgen.TestServer;
-import io.vtnio.loadgen.report.IntervalLogFile;
+import io.vtnio.loadgen.report.summary.IntervalLogFile;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vtnio.loadgen.report.CompareSummary;
-import io.vtnio.loadgen.report.ResultEntry;
-import io.vtnio.loadgen.report.RoundResult;
-import io.vtnio.loadgen.report.SummaryFile;
+import io.vtnio.loadgen.report.summary.CompareSummary;
+import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.RoundResult;
+import io.vtnio.loadgen.report.summary.SummaryFile;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.vtnio.loadgen.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vtnio.loadgen.report.CompareSummary;
-import io.vtnio.loadgen.report.ContestantInfo;
-import io.vtnio.loadgen.report.SummaryFile;
+import io.vtnio.loadgen.report.summary.CompareSummary;
+import io.vtnio.loadgen.report.summary.ContestantInfo;
+import io.vtnio.loadgen.report.summary.SummaryFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,39 @@
+package io.vtnio.loadgen.report.summary;
+
+import io.vtnio.loadgen.result.LatencyFigures;
+
+/**
+ * One round of one contestant in one scenario: the headline figures of that generator run and
+ * where its files are (paths relative to the results directory; null when not written).
+ *
+ * @param round   1-based round number
+ * @param failure         why the round gave no result, or null when it did
+ * @param durationSeconds the measured time; intervals of the log after it are the drain
+ * @param warmupSeconds   how long the warm-up before the measured window lasted (for {@code idle}: the echo
+ *                        traffic that warmed the server before its memory was measured); null in older files
+ * @param steadyState     whether the warm-up ended on a detected steady state (true), ran into its upper
+ *                        bound (false), or was fixed by {@code --warmup} (null)
+ */
+public record RoundResult(
+        int round,
+        String failure,
+        long requests,
+        long errors,
+        double durationSeconds,
+        double throughputPerSec,
+        LatencyFigures latencyMicros,
+        ProcessFigures process,
+        String json,
+        String hlog,
+        String hgrm,
+        String loadLog,
+        String serverLog,
+        String gcLog,
+        Double warmupSeconds,
+        Boolean steadyState) {
+
+    /** Whether this round gave a result. */
+    public boolean succeeded() {
+        return failure == null;
+    }
+}
