@@ -1,7 +1,6 @@
 package io.vtnio.loadgen.client;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
