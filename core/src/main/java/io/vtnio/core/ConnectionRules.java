@@ -33,6 +33,12 @@ public final class ConnectionRules {
     public static final Duration STOP_QUIET = Duration.ofSeconds(1);
 
     /**
+     * How long a failed connection waits for a writer of its own (a chat member's) to finish the
+     * write in hand before counting what is still unwritten as owed ({@link ConnectionEnd}).
+     */
+    public static final Duration WRITER_SETTLE = Duration.ofSeconds(1);
+
+    /**
      * A connection with nothing read or written for this long is idle: a graceful stop may close
      * it at once, since its client has had ample time to take every reply and is not sending.
      * Written means handed to the kernel, so the period is far above any pause of a working

@@ -79,9 +79,18 @@ final class ChatMember extends ConnectionSession implements MessageSink {
     /**
      * Lines queued in its outbox and not yet written are owed, its own and others' alike; its own
      * lines reach its outbox within {@link #onMessage}, so none is ever still on its way there.
+     * The writer is stopped first: it counts a batch as written only once its write returned, and
+     * a client may read that batch and reset in between; a write the reset cut short fails at
+     * once. A writer that does not end within {@link ConnectionRules#WRITER_SETTLE} leaves its bytes owed.
      */
     @Override
     ConnectionEnd.Owed owed() {
+        outbox.abort();
+        try {
+            outbox.awaitWriter(ConnectionRules.WRITER_SETTLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return new ConnectionEnd.Owed(decoder.pendingBytes(), outbox.owedBytes(), false);
     }
 

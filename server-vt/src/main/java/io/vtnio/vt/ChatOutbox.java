@@ -2,6 +2,7 @@ package io.vtnio.vt;
 
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
@@ -94,6 +95,11 @@ final class ChatOutbox {
     /** Bytes queued and not yet taken by the socket. */
     long owedBytes() {
         return owed.owedBytes();
+    }
+
+    /** Waits at most {@code limit} for the writer to end. */
+    void awaitWriter(Duration limit) throws InterruptedException {
+        writer.join(limit);
     }
 
     void awaitWriter() throws InterruptedException {
