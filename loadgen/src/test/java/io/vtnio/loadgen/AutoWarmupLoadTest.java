@@ -99,9 +99,7 @@ class AutoWarmupLoadTest {
         Path json = dir.resolve("jit.json");
         Path stats = dir.resolve("server.out");
         // A server whose JIT has long settled: compile time stays put.
-        CommandRun run = withStatsWriter(stats, uptimeMs -> statsLine(uptimeMs, ",\"compileMillis\":1234"),
-                server -> load(server, json, "--warmup", "auto", "--warmup-max", "6s",
-                        "--server-stats", stats.toString()));
+        CommandRun run = autoWarmupWatching(stats, uptimeMs -> statsLine(uptimeMs, ",\"compileMillis\":1234"), json);
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.err().contains("jit 0ms/s"), () -> "progress shows the JIT's pace\n" + run);
         assertFalse(run.err().contains("compileMillis"), run::toString);
@@ -115,9 +113,7 @@ class AutoWarmupLoadTest {
     void statsWithoutCompileMillisAreSaidOnceAndThenIgnored() throws Exception {
         Path json = dir.resolve("old.json");
         Path stats = dir.resolve("old-server.out");
-        CommandRun run = withStatsWriter(stats, uptimeMs -> statsLine(uptimeMs, ""),
-                server -> load(server, json, "--warmup", "auto", "--warmup-max", "6s",
-                        "--server-stats", stats.toString()));
+        CommandRun run = autoWarmupWatching(stats, uptimeMs -> statsLine(uptimeMs, ""), json);
         assertEquals(0, run.exitCode(), run::toString);
         String message = "server stats carry no compileMillis: warm-up judged by throughput only";
         assertEquals(1, run.err().lines().filter(message::equals).count(), run::toString);
@@ -185,15 +181,12 @@ class AutoWarmupLoadTest {
                 uptimeMs, more);
     }
 
-    private interface LoadAgainst {
-        CommandRun run(TestServer server) throws Exception;
-    }
-
     /**
-     * Runs {@code load} while a task appends a stats line to {@code file} every 250 ms, after a
-     * {@code listening} line, as a server started with {@code --stats-interval 250ms} would.
+     * Runs {@code load --warmup auto --warmup-max 6s --server-stats file} while a task appends a
+     * stats line to {@code file} every 250 ms, after a {@code listening} line, as a server started
+     * with {@code --stats-interval 250ms} would.
      */
-    private static CommandRun withStatsWriter(Path file, LongFunction<String> line, LoadAgainst load) throws Exception {
+    private CommandRun autoWarmupWatching(Path file, LongFunction<String> line, Path json) throws Exception {
         Files.writeString(file, "listening 127.0.0.1:1\n");
         AtomicLong uptimeMs = new AtomicLong();
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
@@ -206,7 +199,7 @@ class AutoWarmupLoadTest {
                     throw new IllegalStateException(e);
                 }
             }, 0, 250, TimeUnit.MILLISECONDS);
-            return load.run(server);
+            return load(server, json, "--warmup", "auto", "--warmup-max", "6s", "--server-stats", file.toString());
         } finally {
             writer.shutdownNow();
             writer.awaitTermination(5, TimeUnit.SECONDS);

@@ -23,10 +23,8 @@ class ChatLoadTest {
     void openModelDeliversEveryPublishedLineToEveryReceiverInOrder() throws Exception {
         Path json = dir.resolve("chat.json");
         try (TestServer server = TestServer.chat()) {
-            CommandRun run = CommandRun.of("load", "--mode", "chat", "--port", Integer.toString(server.port()),
-                    "--connections", "6", "--publishers", "2", "--rate", "200", "--duration", "2s", "--warmup", "0s",
-                    "--json", json.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--mode", "chat", "--connections", "6", "--publishers", "2", "--rate", "200",
+                    "--duration", "2s", "--json", json.toString()).assertExit(0);
             long lines = server.publisherLines();
             JsonNode summary = JSON.readTree(json.toFile());
             assertEquals("chat", summary.get("mode").asText());
@@ -41,10 +39,8 @@ class ChatLoadTest {
     void closedModelPublishersSendTheNextLineWhenTheirOwnComesBack() throws Exception {
         Path json = dir.resolve("chat-closed.json");
         try (TestServer server = TestServer.chat()) {
-            CommandRun run = CommandRun.of("load", "--mode", "chat", "--port", Integer.toString(server.port()),
-                    "--connections", "4", "--publishers", "4", "--pipeline", "2", "--duration", "1s",
-                    "--warmup", "0s", "--payload", "100", "--json", json.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--mode", "chat", "--connections", "4", "--publishers", "4", "--pipeline", "2",
+                    "--duration", "1s", "--payload", "100", "--json", json.toString()).assertExit(0);
             assertEquals(server.publisherLines() * 4, JSON.readTree(json.toFile()).get("requests").asLong());
         }
     }
@@ -52,9 +48,8 @@ class ChatLoadTest {
     @Test
     void aLineTheServerLeavesOutIsAGapAndAnError() throws Exception {
         try (TestServer server = TestServer.chat().droppingChatLine(20)) {
-            CommandRun run = CommandRun.of("load", "--mode", "chat", "--port", Integer.toString(server.port()),
-                    "--connections", "3", "--publishers", "1", "--rate", "100", "--duration", "1s", "--warmup", "0s");
-            assertEquals(1, run.exitCode(), run::toString);
+            CommandRun run = CommandRun.load(server, "--mode", "chat", "--connections", "3", "--publishers", "1",
+                    "--rate", "100", "--duration", "1s").assertExit(1);
             assertTrue(run.err().contains("(a gap)"), run::toString);
         }
     }

@@ -1,7 +1,10 @@
 package io.vtnio.loadgen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
@@ -18,6 +21,26 @@ public record CommandRun(int exitCode, String out, String err) {
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
         return new CommandRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * {@code load --port <port> --warmup 0s} and then {@code more}: the measured run starts at
+     * once, which is what a test that looks at counts, errors or files (not at the warm-up) wants.
+     */
+    public static CommandRun load(int port, String... more) {
+        return of(Stream.concat(Stream.of("load", "--port", Integer.toString(port), "--warmup", "0s"),
+                Stream.of(more)).toArray(String[]::new));
+    }
+
+    /** {@link #load(int, String...)} against a test server's port. */
+    public static CommandRun load(TestServer server, String... more) {
+        return load(server.port(), more);
+    }
+
+    /** Fails the test, showing the whole run, unless it exited with {@code expected}; else this run. */
+    public CommandRun assertExit(int expected) {
+        assertEquals(expected, exitCode, this::toString);
+        return this;
     }
 
     @Override

@@ -75,9 +75,7 @@ class EchoLoadTest {
     void jsonHasTheSpecFieldsFirstAndInOrder() throws Exception {
         Path json = dir.resolve("order.json");
         try (TestServer server = TestServer.echo("好")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "2",
-                    "--duration", "1s", "--warmup", "0s", "--json", json.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--connections", "2", "--duration", "1s", "--json", json.toString()).assertExit(0);
         }
         List<String> names = new ArrayList<>();
         Iterator<String> fields = JSON.readTree(json.toFile()).fieldNames();
@@ -96,10 +94,8 @@ class EchoLoadTest {
     void pipelineKeepsSeveralRequestsInFlightAndStillChecksOrder() throws Exception {
         Path json = dir.resolve("pipeline.json");
         try (TestServer server = TestServer.echo("好")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "4",
-                    "--pipeline", "16", "--payload", "100", "--duration", "1s", "--warmup", "0s",
-                    "--json", json.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--connections", "4", "--pipeline", "16", "--payload", "100", "--duration", "1s",
+                    "--json", json.toString()).assertExit(0);
         }
         assertTrue(JSON.readTree(json.toFile()).get("requests").asLong() > 100);
     }
@@ -125,10 +121,8 @@ class EchoLoadTest {
     @Test
     void connectionsSpreadOverPortsAndSourceAddresses() throws Exception {
         try (TestServer first = TestServer.echo("好"); TestServer second = TestServer.echo("好")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(first.port()),
-                    "--port", Integer.toString(second.port()), "--bind", "127.0.0.1", "--bind", "127.0.0.2",
-                    "--connections", "4", "--connect-rate", "100", "--duration", "1s", "--warmup", "0s");
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(first, "--port", Integer.toString(second.port()), "--bind", "127.0.0.1", "--bind", "127.0.0.2",
+                    "--connections", "4", "--connect-rate", "100", "--duration", "1s").assertExit(0);
             assertTrue(first.messages() > 0 && second.messages() > 0, "both ports got load");
             List<InetAddress> sources = new ArrayList<>(first.clientAddresses());
             sources.addAll(second.clientAddresses());
@@ -140,9 +134,8 @@ class EchoLoadTest {
     void aServerStallIsInTheLatencyOfEveryMessageScheduledDuringItNotJustOne() throws Exception {
         Path hlog = dir.resolve("stall.hlog");
         try (TestServer server = TestServer.echo("好").stallingOnceAfter(100, 600)) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "1",
-                    "--rate", "200", "--duration", "2s", "--warmup", "0s", "--hlog", hlog.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--connections", "1", "--rate", "200", "--duration", "2s", "--hlog", hlog.toString())
+                    .assertExit(0);
         }
         Histogram latency = readTotals(hlog)[0];
         // 200 a second for 600 ms: about 120 messages were due during the stall, half of them at

@@ -32,9 +32,8 @@ class FailureReportingTest {
     void aWrongReplyIsAnErrorAndExitsOne() throws Exception {
         Path json = dir.resolve("wrong.json");
         try (TestServer server = TestServer.echo("!")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "3",
-                    "--duration", "1s", "--warmup", "0s", "--json", json.toString());
-            assertEquals(1, run.exitCode(), run::toString);
+            CommandRun run = CommandRun.load(server, "--connections", "3", "--duration", "1s", "--json", json.toString())
+                    .assertExit(1);
             assertTrue(run.err().contains("wrongReply"), run::toString);
             assertTrue(run.err().contains("expected"), run::toString);
         }
@@ -49,9 +48,7 @@ class FailureReportingTest {
     @Test
     void theSuffixOptionMakesAnyServerATarget() throws Exception {
         try (TestServer server = TestServer.echo(" ok")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--suffix= ok",
-                    "--connections", "2", "--duration", "1s", "--warmup", "0s");
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--suffix= ok", "--connections", "2", "--duration", "1s").assertExit(0);
         }
     }
 
@@ -74,9 +71,8 @@ class FailureReportingTest {
     void aServerClosingMidRunGivesCountedErrorsAndExitOne() throws Exception {
         Path json = dir.resolve("closed.json");
         try (TestServer server = TestServer.echoClosingAfter(200)) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "4",
-                    "--duration", "2s", "--warmup", "0s", "--json", json.toString());
-            assertEquals(1, run.exitCode(), run::toString);
+            CommandRun run = CommandRun.load(server, "--connections", "4", "--duration", "2s", "--json", json.toString())
+                    .assertExit(1);
             assertTrue(run.err().contains("closed by the server"), run::toString);
         }
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
@@ -90,11 +86,10 @@ class FailureReportingTest {
         Path json = dir.resolve("killed.json");
         try (TestServer first = TestServer.echo("好")) {
             int port = first.port();
-            List<String> args = new ArrayList<>(List.of("load", "--port", Integer.toString(port),
-                    "--connections", "2", "--duration", "4s", "--warmup", "0s", "--json", json.toString()));
+            List<String> args = new ArrayList<>(List.of("--connections", "2", "--duration", "4s", "--json", json.toString()));
             args.addAll(List.of(model.split(" ")));
             CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(
-                    () -> CommandRun.of(args.toArray(String[]::new)));
+                    () -> CommandRun.load(port, args.toArray(String[]::new)));
             while (first.messages() < 100) {
                 Thread.sleep(5);
             }
@@ -137,9 +132,8 @@ class FailureReportingTest {
                     // test over
                 }
             });
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(flood.getLocalPort()),
-                    "--connections", "2", "--duration", "1s", "--warmup", "0s", "--json", json.toString());
-            assertEquals(1, run.exitCode(), run::toString);
+            CommandRun run = CommandRun.load(flood.getLocalPort(), "--connections", "2", "--duration", "1s",
+                    "--json", json.toString()).assertExit(1);
             assertTrue(run.err().contains("longer than the expected"), run::toString);
         }
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
@@ -172,9 +166,8 @@ class FailureReportingTest {
                     // test over
                 }
             });
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(silent.getLocalPort()),
-                    "--connections", "2", "--duration", "1s", "--warmup", "0s", "--timeout", "300ms");
-            assertEquals(1, run.exitCode(), run::toString);
+            CommandRun run = CommandRun.load(silent.getLocalPort(), "--connections", "2", "--duration", "1s",
+                    "--timeout", "300ms").assertExit(1);
             assertTrue(run.err().contains("timeout"), run::toString);
         }
     }

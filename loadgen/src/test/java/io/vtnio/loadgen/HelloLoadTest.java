@@ -50,9 +50,8 @@ class HelloLoadTest {
     @Test
     void aWrongGreetingIsAnError() throws Exception {
         try (TestServer server = TestServer.hello("hi")) {
-            CommandRun run = CommandRun.of("load", "--mode", "hello", "--port", Integer.toString(server.port()),
-                    "--connections", "2", "--duration", "500ms", "--warmup", "0s");
-            assertEquals(1, run.exitCode(), run::toString);
+            CommandRun run = CommandRun.load(server, "--mode", "hello", "--connections", "2", "--duration", "500ms")
+                    .assertExit(1);
             assertTrue(run.err().contains("greeting was 'hi'"), run::toString);
         }
     }
@@ -60,10 +59,8 @@ class HelloLoadTest {
     @Test
     void theGreetingOptionMakesAnyGreetingRight() throws Exception {
         try (TestServer server = TestServer.hello("welcome")) {
-            CommandRun run = CommandRun.of("load", "--mode", "hello", "--greeting", "welcome",
-                    "--port", Integer.toString(server.port()), "--connections", "2", "--duration", "500ms",
-                    "--warmup", "0s");
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--mode", "hello", "--greeting", "welcome", "--connections", "2", "--duration", "500ms")
+                    .assertExit(0);
         }
     }
 

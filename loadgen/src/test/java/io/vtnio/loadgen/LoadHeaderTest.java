@@ -1,6 +1,5 @@
 package io.vtnio.loadgen;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,17 +11,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LoadHeaderTest {
 
-    private static String header(CommandRun run) {
-        assertEquals(0, run.exitCode(), run::toString);
-        return run.out().lines().findFirst().orElseThrow();
+    /** The first line of a {@code load} against {@code server} that must exit 0. */
+    private static String header(TestServer server, String... more) {
+        return CommandRun.load(server, more).assertExit(0).out().lines().findFirst().orElseThrow();
     }
 
     @Test
     void echoNamesPayloadAndPipeline() throws Exception {
         try (TestServer server = TestServer.echo("好")) {
-            String header = header(CommandRun.of("load", "--port", Integer.toString(server.port()),
-                    "--connections", "3", "--payload", "48", "--pipeline", "2", "--duration", "200ms",
-                    "--warmup", "0s"));
+            String header = header(server, "--connections", "3", "--payload", "48", "--pipeline", "2",
+                    "--duration", "200ms");
             assertTrue(header.startsWith("vtnio load: echo, closed model, 3 connections, 48-byte payload, pipeline 2 to "),
                     header);
         }
@@ -31,8 +29,7 @@ class LoadHeaderTest {
     @Test
     void openEchoHasNoPipeline() throws Exception {
         try (TestServer server = TestServer.echo("好")) {
-            String header = header(CommandRun.of("load", "--port", Integer.toString(server.port()),
-                    "--connections", "3", "--rate", "100", "--duration", "200ms", "--warmup", "0s"));
+            String header = header(server, "--connections", "3", "--rate", "100", "--duration", "200ms");
             assertTrue(header.startsWith("vtnio load: echo, open model at 100.0/s, 3 connections, 32-byte payload to "),
                     header);
         }
@@ -41,8 +38,7 @@ class LoadHeaderTest {
     @Test
     void openHelloSaysConnectsAndNoConnectionCount() throws Exception {
         try (TestServer server = TestServer.hello("hello")) {
-            String header = header(CommandRun.of("load", "--mode", "hello", "--port", Integer.toString(server.port()),
-                    "--rate", "50", "--duration", "200ms", "--warmup", "0s"));
+            String header = header(server, "--mode", "hello", "--rate", "50", "--duration", "200ms");
             assertTrue(header.startsWith("vtnio load: hello, open model at 50.0 connects/s to "), header);
             assertFalse(header.contains("connections"), header);
         }
@@ -51,8 +47,7 @@ class LoadHeaderTest {
     @Test
     void closedHelloCountsConcurrentConnects() throws Exception {
         try (TestServer server = TestServer.hello("hello")) {
-            String header = header(CommandRun.of("load", "--mode", "hello", "--port", Integer.toString(server.port()),
-                    "--connections", "4", "--duration", "200ms", "--warmup", "0s"));
+            String header = header(server, "--mode", "hello", "--connections", "4", "--duration", "200ms");
             assertTrue(header.startsWith("vtnio load: hello, closed model, 4 concurrent connects to "), header);
         }
     }

@@ -31,13 +31,12 @@ class MergeTest {
         Path merged = dir.resolve("merged.json");
         Path mergedHgrm = dir.resolve("merged.hgrm");
         try (TestServer server = TestServer.echo("好")) {
-            String port = Integer.toString(server.port());
-            CommandRun first = CommandRun.of("load", "--port", port, "--connections", "3", "--duration", "1s",
-                    "--warmup", "0s", "--hlog", firstLog.toString(), "--json", firstJson.toString());
-            CommandRun second = CommandRun.of("load", "--port", port, "--connections", "5", "--rate", "500",
-                    "--duration", "1s", "--warmup", "0s", "--hlog", secondLog.toString(), "--json", secondJson.toString());
-            assertEquals(0, first.exitCode(), first::toString);
-            assertEquals(0, second.exitCode(), second::toString);
+            CommandRun first = CommandRun.load(server, "--connections", "3", "--duration", "1s",
+                    "--hlog", firstLog.toString(), "--json", firstJson.toString());
+            CommandRun second = CommandRun.load(server, "--connections", "5", "--rate", "500",
+                    "--duration", "1s", "--hlog", secondLog.toString(), "--json", secondJson.toString());
+            first.assertExit(0);
+            second.assertExit(0);
         }
         CommandRun run = CommandRun.of("merge", firstLog.toString(), secondLog.toString(), "--json", merged.toString(),
                 "--hgrm", mergedHgrm.toString(), "--label", "both");
@@ -116,9 +115,8 @@ class MergeTest {
         Path log = dir.resolve("bad.hlog");
         Path json = dir.resolve("bad.json");
         try (TestServer server = TestServer.echo("?")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "2",
-                    "--duration", "500ms", "--warmup", "0s", "--hlog", log.toString(), "--json", json.toString());
-            assertEquals(1, run.exitCode(), run::toString);
+            CommandRun.load(server, "--connections", "2", "--duration", "500ms",
+                    "--hlog", log.toString(), "--json", json.toString()).assertExit(1);
         }
         // Each connection fails, is reopened and fails again: as many errors as the run counted.
         long errors = new ObjectMapper().readTree(json.toFile()).get("errors").asLong();

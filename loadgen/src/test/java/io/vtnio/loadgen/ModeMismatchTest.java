@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A load of one mode against vtnio's own server of another says so in one line and stops at
@@ -45,19 +47,16 @@ class ModeMismatchTest {
                 || line.startsWith("error: timeout")), "no error line per connection:\n" + run);
     }
 
-    @Test
-    void chatLoadAgainstAnEchoServer() throws Exception {
-        assertOneLine(loadAgainst("echo", false, "--mode", "chat"), "the server echoes");
-    }
-
-    @Test
-    void helloLoadAgainstAnEchoServer() throws Exception {
-        assertOneLine(loadAgainst("echo", true, "--mode", "hello"), "the server did not greet");
-    }
-
-    @Test
-    void helloLoadAgainstAChatServer() throws Exception {
-        assertOneLine(loadAgainst("chat", false, "--mode", "hello"), "the server did not greet");
+    @ParameterizedTest(name = "{2} load against a {0} server")
+    @CsvSource({
+        "echo,  false, chat,  the server echoes",
+        "echo,  true,  hello, the server did not greet",
+        "chat,  false, hello, the server did not greet",
+        "hello, true,  chat,  the server greets",
+    })
+    void loadOfAnotherModeSaysWhatTheServerDid(String serverMode, boolean virtualThreads, String loadMode, String said)
+            throws Exception {
+        assertOneLine(loadAgainst(serverMode, virtualThreads, "--mode", loadMode), said);
     }
 
     @Test
@@ -65,11 +64,6 @@ class ModeMismatchTest {
         CommandRun run = loadAgainst("hello", false);
         assertOneLine(run, "the server greets");
         assertTrue(run.err().contains("is it running --mode hello? then try load --mode hello"), run::toString);
-    }
-
-    @Test
-    void chatLoadAgainstAHelloServer() throws Exception {
-        assertOneLine(loadAgainst("hello", true, "--mode", "chat"), "the server greets");
     }
 
     @Test

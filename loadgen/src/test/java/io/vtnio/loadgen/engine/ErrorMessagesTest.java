@@ -49,10 +49,10 @@ class ErrorMessagesTest {
         Path json = dir.resolve("reset.json");
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = Thread.ofVirtual().start(() -> resetAfterFirstBytes(listener));
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(listener.getLocalPort()),
-                    "--connections", "3", "--duration", "1s", "--warmup", "0s", "--json", json.toString());
+            CommandRun run = CommandRun.load(listener.getLocalPort(), "--connections", "3", "--duration", "1s",
+                    "--json", json.toString());
             acceptor.interrupt();
-            assertEquals(1, run.exitCode(), run::toString);
+            run.assertExit(1);
             JsonNode summary = new ObjectMapper().readTree(json.toFile());
             JsonNode byKind = summary.get("errorsByKind");
             assertEquals(0, byKind.path("connect").asLong(), "they all connected: " + summary);
@@ -71,9 +71,7 @@ class ErrorMessagesTest {
     void aRunWithoutErrorsWritesNoErrorMessagesField() throws Exception {
         Path json = dir.resolve("clean.json");
         try (TestServer server = TestServer.echo("好")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "2",
-                    "--duration", "300ms", "--warmup", "0s", "--json", json.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--connections", "2", "--duration", "300ms", "--json", json.toString()).assertExit(0);
         }
         assertFalse(new ObjectMapper().readTree(json.toFile()).has("errorMessages"));
         assertEquals(null, LoadSummary.read(json).errorMessages());

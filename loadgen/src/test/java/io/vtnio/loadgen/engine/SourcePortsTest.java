@@ -102,9 +102,8 @@ class SourcePortsTest {
         server.start();
         int port = server.localAddresses().get(0).getPort();
         try {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(port), "--connections", "200",
-                    "--pipeline", "8", "--duration", "500ms", "--warmup", "0s");
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun run = CommandRun.load(port, "--connections", "200", "--pipeline", "8", "--duration", "500ms")
+                    .assertExit(0);
             assertTrue(run.out().contains("errors 0"), run::toString);
             String hexPort = String.format(Locale.ROOT, ":%04X", port);
             long timeWait = 0;

@@ -42,10 +42,8 @@ class HdrHistogramToolsTest {
         Path hlog = dir.resolve("run.hlog");
         Path json = dir.resolve("run.json");
         try (TestServer server = TestServer.echo("好")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "3",
-                    "--rate", "300", "--duration", "2s", "--warmup", "0s", "--hlog", hlog.toString(),
-                    "--json", json.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--connections", "3", "--rate", "300", "--duration", "2s", "--hlog", hlog.toString(),
+                    "--json", json.toString()).assertExit(0);
         }
         long requests = JSON.readTree(json.toFile()).get("requests").asLong();
         assertTrue(requests > 0, "requests " + requests);
@@ -73,9 +71,8 @@ class HdrHistogramToolsTest {
         Path fresh = dir.resolve("fresh.hlog");
         Path freshJson = dir.resolve("fresh.json");
         try (TestServer server = TestServer.echo("好")) {
-            CommandRun run = CommandRun.of("load", "--port", Integer.toString(server.port()), "--connections", "2",
-                    "--duration", "1s", "--warmup", "0s", "--hlog", fresh.toString(), "--json", freshJson.toString());
-            assertEquals(0, run.exitCode(), run::toString);
+            CommandRun.load(server, "--connections", "2", "--duration", "1s", "--hlog", fresh.toString(),
+                    "--json", freshJson.toString()).assertExit(0);
         }
         long freshRequests = JSON.readTree(freshJson.toFile()).get("requests").asLong();
         LogMerge.Merged merged = LogMerge.merge(List.of(RecordedLog.read(oldFormLog()), RecordedLog.read(fresh)), null);
