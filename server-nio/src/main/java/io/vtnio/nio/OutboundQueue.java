@@ -59,7 +59,13 @@ final class OutboundQueue {
         }
         boolean queuedAhead = !isEmpty();
         if (!queuedAhead) {
-            wrote(channel.write(buffer));
+            try {
+                wrote(channel.write(buffer));
+            } catch (IOException e) {
+                // What the socket refused is still owed: a reset now is a fault, not a close.
+                queue(buffer, reusable);
+                throw e;
+            }
         }
         if (buffer.hasRemaining()) {
             queue(buffer, reusable);

@@ -340,7 +340,7 @@ class ConnectionTest {
     }
 
     @Test
-    void aResetIsAFault() throws IOException {
+    void aResetOwingNothingIsOnlyAClose() throws IOException {
         start("--mode", "echo");
         Peer peer = connect();
 
@@ -348,7 +348,7 @@ class ConnectionTest {
         peer.client.close();
         stepUntil(peer.connection::isClosed);
 
-        assertEquals(1, counted().errors());
+        assertEquals(0, counted().errors(), "a client's reset with nothing owed is how load tools close (core ConnectionEnd)");
         assertEquals(1, counted().connectionsClosed());
         assertFalse(peer.accepted.isOpen());
         assertEquals(0, limit.admitted());
