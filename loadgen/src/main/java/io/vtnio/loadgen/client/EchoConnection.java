@@ -27,6 +27,8 @@ import java.nio.ByteBuffer;
  */
 public final class EchoConnection extends MessageConnection {
 
+    private static final String CHAT_MISMATCH = "the server sends lines back without the suffix ";
+
     private final EchoPayload payload;
     private final OutstandingRing outstanding;
     private final int messageBytes;
@@ -121,24 +123,28 @@ public final class EchoConnection extends MessageConnection {
         if (isClosed()) {
             return;
         }
+        if (!verifiedAny && payload.isMessageWithoutSuffix(bytes, offset, length)) {
+            // Checked first: a chat server may broadcast another connection's message to this one
+            // before this one has sent anything, which would otherwise look like a greeting.
+            failMismatch(ErrorKind.WRONG_REPLY, CHAT_MISMATCH + payload.suffixText()
+                    + ": is it running --mode chat? then try load --mode chat,"
+                    + " or start it with --mode echo (or give load the server's --suffix)");
+            return;
+        }
+        if (!verifiedAny && (outstanding.isEmpty() || !payload.looksLikeAMessage(bytes, offset, length))) {
+            // Nothing asked yet, or what came is no echo of any message: a hello server greets
+            // every connection, often after the connection has sent its first request.
+            failMismatch(ErrorKind.WRONG_REPLY, "the server greets: it sent " + Printable.quote(bytes, offset, length)
+                    + " before any reply; is it running --mode hello? then try load --mode hello,"
+                    + " or start it with --mode echo");
+            return;
+        }
         if (outstanding.isEmpty()) {
-            if (!verifiedAny) {
-                failMismatch(ErrorKind.WRONG_REPLY, "the server greets: it sent " + Printable.quote(bytes, offset, length)
-                        + " before any request; is it running --mode hello? then try load --mode hello,"
-                        + " or start it with --mode echo");
-                return;
-            }
             fail(ErrorKind.WRONG_REPLY, describe() + ": unexpected reply " + Printable.quote(bytes, offset, length)
                     + " with no request outstanding");
             return;
         }
         long sequence = outstanding.oldestSequence();
-        if (!verifiedAny && payload.isMessageWithoutSuffix(bytes, offset, length)) {
-            failMismatch(ErrorKind.WRONG_REPLY, "the server sends lines back without the suffix "
-                    + payload.suffixText() + ": is it running --mode chat? then try load --mode chat,"
-                    + " or start it with --mode echo (or give load the server's --suffix)");
-            return;
-        }
         if (!payload.matches(index(), sequence, bytes, offset, length)) {
             fail(ErrorKind.WRONG_REPLY, describe() + ": reply " + sequence + " was "
                     + Printable.quote(bytes, offset, length) + ", expected " + payload.expected(index(), sequence));

@@ -76,6 +76,15 @@ public final class EchoPayload {
     }
 
     /**
+     * True when {@code reply} begins like a message of this run (its sequence digits where this
+     * run puts them): an echo, right or wrong, rather than something the server says of itself,
+     * such as a greeting.
+     */
+    boolean looksLikeAMessage(byte[] reply, int offset, int length) {
+        return length >= payloadBytes && HexField.isHex(reply, offset + letterBytes, sequenceDigits);
+    }
+
+    /**
      * True when {@code reply} looks like a message of this run sent back without the suffix, as
      * a chat server delivers it; never true with an empty suffix, where that is the echo.
      */
