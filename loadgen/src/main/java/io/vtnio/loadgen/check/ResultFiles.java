@@ -19,7 +19,8 @@ import java.util.List;
  * {@code compare} {@code summary.json} (its {@code results} array of {@link ResultEntry}s, the
  * same figures with their {@code scenario}, and the successful ones of their {@code rounds}).
  * Both are read into those records with unknown fields ignored, so others may add to either
- * shape, and a field missing from an older file reads as null.
+ * shape, and a field missing from an older file reads as null. The figures check compares are
+ * required in the JSON itself first: a record would read a missing number as 0.
  *
  * <p>Threading: stateless.
  */
@@ -45,16 +46,19 @@ final class ResultFiles {
         }
         List<CheckedResult> results = new ArrayList<>();
         if (root.path("results").isArray()) {
-            for (ResultEntry entry : convert(root, ComparedResults.class, file).results()) {
-                results.add(result(entry.figures(), entry.scenario() == null ? "?" : entry.scenario(), entry.rounds(),
-                        file));
+            List<ResultEntry> entries = convert(root, ComparedResults.class, file).results();
+            for (int i = 0; i < entries.size(); i++) {
+                ResultEntry entry = entries.get(i);
+                JsonNode node = root.get("results").get(i);
+                results.add(result(node, entry.figures(), entry.scenario() == null ? "?" : entry.scenario(),
+                        entry.rounds(), node.path("rounds"), file));
             }
             return results;
         }
         if (root.has("throughputPerSec") && root.has("latencyMicros")) {
             LoadFigures figures = convert(root, LoadSummary.class, file).figures();
             String scenario = orElse(figures.mode(), "load") + "/" + orElse(figures.model(), "?");
-            results.add(result(figures, scenario, List.of(), file));
+            results.add(result(root, figures, scenario, List.of(), root.path("rounds"), file));
             return results;
         }
         throw new IOException(file + " is neither a 'vtnio load --json' file nor a 'vtnio compare' summary.json");
@@ -85,31 +89,39 @@ final class ResultFiles {
         return e.getMessage();
     }
 
-    private static CheckedResult result(LoadFigures figures, String scenario, List<RoundResult> rounds, Path file)
-            throws IOException {
-        if (figures.latencyMicros() == null) {
-            throw new IOException(file + ": a result lacks latencyMicros");
+    /** {@code node} is the JSON that {@code figures} and {@code rounds} (its {@code roundNodes}) were read from. */
+    private static CheckedResult result(JsonNode node, LoadFigures figures, String scenario, List<RoundResult> rounds,
+                                        JsonNode roundNodes, Path file) throws IOException {
+        if (!hasComparedFigures(node)) {
+            throw new IOException(file + ": a result lacks throughputPerSec or latencyMicros.p99");
         }
         Double target = figures.targetRatePerSec();
         String server = orElse(figures.server(), "-");
         return new CheckedResult(scenario, server, figures.throughputPerSec(), figures.latencyMicros().p99(),
                 figures.errors(), target != null && target > 0 ? target : null,
-                measured(rounds, scenario + "/" + server, file));
+                measured(rounds, roundNodes, scenario + "/" + server, file));
+    }
+
+    /** The two figures a bound compares, as numbers in the JSON itself. */
+    private static boolean hasComparedFigures(JsonNode node) {
+        return node.path("throughputPerSec").isNumber() && node.path("latencyMicros").path("p99").isNumber();
     }
 
     /**
      * The rounds that gave a result. A failed round is left out here: it has no figures, and
      * it already counts as an error of its result.
      */
-    private static List<CheckedResult.Round> measured(List<RoundResult> rounds, String name, Path file)
-            throws IOException {
+    private static List<CheckedResult.Round> measured(List<RoundResult> rounds, JsonNode roundNodes, String name,
+                                                      Path file) throws IOException {
         List<CheckedResult.Round> measured = new ArrayList<>();
-        for (RoundResult round : rounds) {
+        for (int i = 0; i < rounds.size(); i++) {
+            RoundResult round = rounds.get(i);
             if (!round.succeeded()) {
                 continue;
             }
-            if (round.latencyMicros() == null) {
-                throw new IOException(file + ": a round of " + name + " gave a result but lacks latencyMicros");
+            if (!hasComparedFigures(roundNodes.get(i))) {
+                throw new IOException(file + ": a round of " + name
+                        + " gave a result but lacks throughputPerSec or latencyMicros.p99");
             }
             measured.add(new CheckedResult.Round(round.throughputPerSec(), round.latencyMicros().p99()));
         }

@@ -2,11 +2,17 @@ package io.vtnio.loadgen.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code check} reads the result files real runs wrote ({@code schema/*-2026-11.json}) and those
@@ -58,5 +64,28 @@ class ResultFilesTest {
     void aSummaryJsonWithoutTheNewerFieldsReadsTheSame() throws Exception {
         assertEquals(ResultFiles.read(resource("summary-2026-11.json")),
                 ResultFiles.read(resource("summary-old-form.json")));
+    }
+
+    @Test
+    void aResultWithoutThroughputIsRefusedNotReadAsZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("no-throughput.json");
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode summary = (ObjectNode) mapper.readTree(resource("summary-2026-11.json").toFile());
+        ((ObjectNode) summary.get("results").get(0)).remove("throughputPerSec");
+        mapper.writeValue(file.toFile(), summary);
+        IOException e = assertThrows(IOException.class, () -> ResultFiles.read(file));
+        assertTrue(e.getMessage().endsWith("lacks throughputPerSec or latencyMicros.p99"), e.getMessage());
+    }
+
+    @Test
+    void aMeasuredRoundWithoutThroughputIsRefusedNotReadAsZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("round-without-throughput.json");
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode summary = (ObjectNode) mapper.readTree(resource("summary-2026-11.json").toFile());
+        ((ObjectNode) summary.get("results").get(0).get("rounds").get(0)).remove("throughputPerSec");
+        mapper.writeValue(file.toFile(), summary);
+        IOException e = assertThrows(IOException.class, () -> ResultFiles.read(file));
+        assertTrue(e.getMessage().contains("a round of echo-peak/vt gave a result but lacks throughputPerSec"),
+                e.getMessage());
     }
 }
