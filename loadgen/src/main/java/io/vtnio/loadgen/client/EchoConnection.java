@@ -27,8 +27,6 @@ import java.nio.ByteBuffer;
  */
 public final class EchoConnection extends MessageConnection {
 
-    private static final String CHAT_MISMATCH = "the server sends lines back without the suffix ";
-
     private final EchoPayload payload;
     private final OutstandingRing outstanding;
     private final int messageBytes;
@@ -123,20 +121,7 @@ public final class EchoConnection extends MessageConnection {
         if (isClosed()) {
             return;
         }
-        if (!verifiedAny && payload.isMessageWithoutSuffix(bytes, offset, length)) {
-            // Checked first: a chat server may broadcast another connection's message to this one
-            // before this one has sent anything, which would otherwise look like a greeting.
-            failMismatch(ErrorKind.WRONG_REPLY, CHAT_MISMATCH + payload.suffixText()
-                    + ": is it running --mode chat? then try load --mode chat,"
-                    + " or start it with --mode echo (or give load the server's --suffix)");
-            return;
-        }
-        if (!verifiedAny && (outstanding.isEmpty() || !payload.looksLikeAMessage(bytes, offset, length))) {
-            // Nothing asked yet, or what came is no echo of any message: a hello server greets
-            // every connection, often after the connection has sent its first request.
-            failMismatch(ErrorKind.WRONG_REPLY, "the server greets: it sent " + Printable.quote(bytes, offset, length)
-                    + " before any reply; is it running --mode hello? then try load --mode hello,"
-                    + " or start it with --mode echo");
+        if (!verifiedAny && failedAsAnotherMode(bytes, offset, length)) {
             return;
         }
         if (outstanding.isEmpty()) {
@@ -156,6 +141,29 @@ public final class EchoConnection extends MessageConnection {
         outstanding.removeOldest();
         answered();
         verifiedAny = true;
+    }
+
+    /**
+     * Before the first verified reply: fails the run with the one line that names the server's
+     * mode when what came shows it runs another, and says whether it did. A chat server sends
+     * messages back without the suffix, and may broadcast another connection's message before
+     * this one sent anything (so this is checked first); a hello server greets, often after this
+     * connection sent its first request, with something that is no echo of any message.
+     */
+    private boolean failedAsAnotherMode(byte[] bytes, int offset, int length) {
+        if (payload.isMessageWithoutSuffix(bytes, offset, length)) {
+            failMismatch(ErrorKind.WRONG_REPLY, "the server sends lines back without the suffix "
+                    + payload.suffixText() + ": is it running --mode chat? then try load --mode chat,"
+                    + " or start it with --mode echo (or give load the server's --suffix)");
+            return true;
+        }
+        if (outstanding.isEmpty() || !payload.looksLikeAMessage(bytes, offset, length)) {
+            failMismatch(ErrorKind.WRONG_REPLY, "the server greets: it sent " + Printable.quote(bytes, offset, length)
+                    + " before any reply; is it running --mode hello? then try load --mode hello,"
+                    + " or start it with --mode echo");
+            return true;
+        }
+        return false;
     }
 
     @Override
