@@ -39,7 +39,7 @@ public final class ProtocolTextOptions {
      * @throws ParameterException when it holds a newline, which ends the reply
      */
     public byte[] suffixBytes() {
-        return checked("--suffix", suffix, "it ends the reply").getBytes(StandardCharsets.UTF_8);
+        return suffix().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class ProtocolTextOptions {
      * @throws ParameterException when it holds a newline, which ends the greeting
      */
     public byte[] greetingBytes() {
-        return checked("--greeting", greeting, "it ends the greeting").getBytes(StandardCharsets.UTF_8);
+        return greeting().getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code --suffix} as given, checked as {@link #suffixBytes} is. */
