@@ -125,7 +125,8 @@ final class Comparison {
             entries = entries(scenario, outcomes);
             decided = verdicts(info, entries);
             long perRoundNs = (System.nanoTime() - startNs) / round;
-            if (!plan.another(round, decided, System.nanoTime() - startNs + perRoundNs, shareNs)) {
+            if (!plan.another(round, countedRounds(outcomes, round), decided,
+                    System.nanoTime() - startNs + perRoundNs, shareNs)) {
                 break;
             }
         }
@@ -140,11 +141,6 @@ final class Comparison {
                 notes.add(scenario.name() + " " + outcome.server() + " round " + outcome.round() + " failed: "
                         + outcome.failure());
             }
-            if (Boolean.FALSE.equals(outcome.steadyState())) {
-                notes.add(String.format(java.util.Locale.ROOT, "%s %s round %d: no steady state within the warm-up's "
-                        + "bound (%.1fs); it was measured anyway", scenario.name(), outcome.server(), outcome.round(),
-                        outcome.warmupSeconds() == null ? 0 : outcome.warmupSeconds()));
-            }
         }
         results.addAll(entries);
         verdicts.addAll(decided);
@@ -152,6 +148,19 @@ final class Comparison {
             noise.checkpoint("after " + scenario.name());
         }
         return entries;
+    }
+
+    /** Rounds 1 to {@code rounds} in which every contestant gave a result that counts ({@link RunOutcome#counts}). */
+    private int countedRounds(List<RunOutcome> outcomes, int rounds) {
+        int counted = 0;
+        for (int round = 1; round <= rounds; round++) {
+            int number = round;
+            List<RunOutcome> ofRound = outcomes.stream().filter(o -> o.round() == number).toList();
+            if (ofRound.size() == contestants.size() && ofRound.stream().allMatch(RunOutcome::counts)) {
+                counted++;
+            }
+        }
+        return counted;
     }
 
     private List<ResultEntry> entries(Scenario scenario, List<RunOutcome> outcomes) {

@@ -1,14 +1,17 @@
 package io.vtnio.loadgen.compare;
 
 import io.vtnio.loadgen.report.summary.ScenarioVerdict;
+import io.vtnio.loadgen.stats.Verdict;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * How many rounds each scenario runs: a fixed count ({@code --rounds N}), or as many as the
  * question needs ({@code --rounds auto}): at least {@code minRounds}, then one more while a
- * verdict is inconclusive and the scenario's share of the time budget ({@code --max-time})
- * holds one more round, up to {@code maxRounds}.
+ * scenario is undecided and the scenario's share of the time budget ({@code --max-time})
+ * holds one more round, up to {@code maxRounds}. A round left out of the verdicts (not steady,
+ * foreign load; see {@code RoundValidity}) does not count toward the minimum: it is run again
+ * while the budget allows (a fixed plan of three rounds or more reruns up to as many again).
  *
  * <p>Threading: one thread; the budget's clock starts when the plan is made.
  */
@@ -56,19 +59,25 @@ final class RoundPlan {
      * Whether to run round {@code done + 1}.
      *
      * @param done              rounds run so far
+     * @param counted           of those, rounds in which every contestant gave a result that counts
      * @param verdicts          the verdicts after them
      * @param projectedNs       the scenario's time so far plus one more round at the mean pace
      * @param scenarioShareNs   the scenario's share of the budget
      */
-    boolean another(int done, List<ScenarioVerdict> verdicts, long projectedNs, long scenarioShareNs) {
+    boolean another(int done, int counted, List<ScenarioVerdict> verdicts, long projectedNs, long scenarioShareNs) {
         if (done < minRounds) {
             return true;
+        }
+        boolean affordable = projectedNs <= scenarioShareNs && timeLeftNs() > projectedNs / Math.max(1, done + 1);
+        if (counted < minRounds) {
+            return auto ? done < maxRounds && affordable
+                    : minRounds >= Verdict.FEWEST_PAIRS_TO_DECIDE && done < 2 * minRounds;
         }
         if (!auto || done >= maxRounds) {
             return false;
         }
-        boolean open = verdicts.stream().anyMatch(v -> v.verdict().equals("inconclusive"));
-        return open && projectedNs <= scenarioShareNs && timeLeftNs() > projectedNs / Math.max(1, done + 1);
+        boolean open = verdicts.stream().anyMatch(v -> !v.decided());
+        return open && affordable;
     }
 
     /** For progress lines: {@code 3}, or {@code 3+} while auto rounds may add more. */

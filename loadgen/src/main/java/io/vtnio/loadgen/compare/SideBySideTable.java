@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.compare;
 
+import io.vtnio.loadgen.compare.round.RoundValidity;
 import io.vtnio.loadgen.report.summary.CompareSummary;
 import io.vtnio.loadgen.report.summary.ResultEntry;
 import io.vtnio.loadgen.report.summary.ScenarioInfo;
@@ -8,6 +9,7 @@ import io.vtnio.loadgen.report.table.ComparisonRows;
 import io.vtnio.loadgen.report.table.CpuLines;
 import io.vtnio.loadgen.report.table.MetricRow;
 import io.vtnio.loadgen.report.table.Units;
+import io.vtnio.loadgen.report.table.VerdictLines;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +77,16 @@ final class SideBySideTable {
                 }
                 out.println(line);
             }
-            for (ScenarioVerdict verdict : summary.verdicts(scenario.name())) {
-                out.println("  = " + verdict.line());
+            List<ScenarioVerdict> verdicts = summary.verdicts(scenario.name());
+            for (String line : VerdictLines.verdicts(verdicts)) {
+                out.println("  = " + line);
+            }
+            for (String line : VerdictLines.disagreements(verdicts)) {
+                out.println("  ! " + line);
+            }
+            List<String> leftOut = VerdictLines.leftOut(verdicts);
+            if (!leftOut.isEmpty()) {
+                out.println("  left out of the verdicts: " + String.join("; ", leftOut));
             }
         }
         out.println();
@@ -84,8 +94,11 @@ final class SideBySideTable {
             out.println("Ratios divide medians by " + servers.getFirst() + "'s. More is better for the /s rows; less "
                     + "for latency, CPU, memory and errors.");
             out.printf(Locale.ROOT, "Verdicts: the 95%% interval of the paired rounds' ratio against the %s%% "
-                    + "threshold: ahead (all beyond it), even (all within), inconclusive (neither).%n",
-                    threshold(summary.thresholdPct()));
+                    + "threshold: ahead (all beyond it), even (all within), inconclusive (neither); first on the "
+                    + "scenario's deciding figure, then on server CPU per request. A round counts when it was steady, "
+                    + "other processes took at most %.0f%% of the contestants' CPUs and, for a closed-loop peak, "
+                    + "the server was at least %.0f%% busy.%n",
+                    threshold(summary.thresholdPct()), RoundValidity.MOST_FOREIGN_PCT, RoundValidity.SATURATED_PCT);
         }
         for (String note : summary.notes()) {
             out.println("note: " + note);

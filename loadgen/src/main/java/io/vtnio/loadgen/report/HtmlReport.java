@@ -4,6 +4,7 @@ import io.vtnio.loadgen.report.summary.CompareSummary;
 import io.vtnio.loadgen.report.summary.ContestantInfo;
 import io.vtnio.loadgen.report.summary.MachineInfo;
 import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.RoundCheck;
 import io.vtnio.loadgen.report.summary.RoundResult;
 import io.vtnio.loadgen.report.summary.ScenarioInfo;
 import io.vtnio.loadgen.report.summary.ScenarioVerdict;
@@ -11,6 +12,7 @@ import io.vtnio.loadgen.report.table.ComparisonRows;
 import io.vtnio.loadgen.report.table.CpuLines;
 import io.vtnio.loadgen.report.table.MetricRow;
 import io.vtnio.loadgen.report.table.Units;
+import io.vtnio.loadgen.report.table.VerdictLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,9 +164,17 @@ public final class HtmlReport {
                 html.append("n/a");
             }
             for (ScenarioVerdict verdict : verdicts) {
+                String versus = servers.size() > 2 ? verdict.other() + " vs " + verdict.reference() + ": " : "";
                 html.append("<span class=\"verdict-").append(esc(verdict.verdict())).append("\">")
-                        .append(esc(servers.size() > 2 ? verdict.other() + " vs " + verdict.reference() + ": " : ""))
-                        .append(esc(verdict.brief())).append("</span><br>");
+                        .append(esc(versus + verdict.figure() + ": " + verdict.brief())).append("</span><br>");
+                if (verdict.efficiency() != null) {
+                    html.append("<span class=\"verdict-").append(esc(verdict.efficiency().verdict())).append("\">")
+                            .append(esc(versus + "CPU/" + scenario.unit() + ": " + verdict.efficiency().brief()))
+                            .append("</span><br>");
+                }
+                if (ScenarioVerdict.DISAGREE.equals(verdict.decision())) {
+                    html.append("<span class=\"verdict-inconclusive\">the witnesses disagree</span><br>");
+                }
             }
             html.append("</td>");
             for (int i = 0; i < servers.size(); i++) {
@@ -219,8 +229,17 @@ public final class HtmlReport {
                 .append("</span></h2>\n<p class=\"what\">").append(esc(scenario.description())).append("</p>\n");
         html.append("<div class=\"body\">\n<div class=\"side\">\n");
         table(scenario, entries);
-        for (ScenarioVerdict verdict : summary.verdicts(scenario.name())) {
-            html.append("<p class=\"verdict\">").append(esc(verdict.line())).append("</p>\n");
+        List<ScenarioVerdict> verdicts = summary.verdicts(scenario.name());
+        for (String line : VerdictLines.verdicts(verdicts)) {
+            html.append("<p class=\"verdict\">").append(esc(line)).append("</p>\n");
+        }
+        for (String line : VerdictLines.disagreements(verdicts)) {
+            html.append("<p class=\"verdict\">").append(esc(line)).append("</p>\n");
+        }
+        List<String> leftOut = VerdictLines.leftOut(verdicts);
+        if (!leftOut.isEmpty()) {
+            html.append("<p class=\"left-out\">Left out of the verdicts: ").append(esc(String.join("; ", leftOut)))
+                    .append("</p>\n");
         }
         html.append("<p class=\"flags\">server flags ").append(flags(scenario.serverFlags()))
                 .append("<br>load flags ").append(flags(scenario.loadFlags())).append("</p>\n");
@@ -270,7 +289,8 @@ public final class HtmlReport {
         html.append("<details>\n<summary>Every round and its files</summary>\n<table class=\"rounds\">\n")
                 .append("<thead><tr><th>round</th><th>server</th><th>").append(esc(ComparisonRows.plural(scenario.unit())))
                 .append("/s</th><th>p50</th><th>p99</th><th>CPU/").append(esc(scenario.unit()))
-                .append("</th><th>errors</th><th>warm-up</th><th>files</th></tr></thead>\n<tbody>\n");
+                .append("</th><th>server busy</th><th>generator busy</th><th>other load</th><th>counts</th>")
+                .append("<th>errors</th><th>warm-up</th><th>files</th></tr></thead>\n<tbody>\n");
         int rounds = entries.stream().filter(e -> e != null).mapToInt(e -> e.rounds().size()).max().orElse(0);
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < servers.size(); i++) {
@@ -282,14 +302,15 @@ public final class HtmlReport {
                 html.append("<tr><td>").append(round.round()).append("</td><td style=\"color:")
                         .append(ChartRenderer.cssColor(i)).append("\">").append(esc(servers.get(i))).append("</td>");
                 if (round.failure() != null) {
-                    html.append("<td colspan=\"6\" class=\"failed\">failed: ").append(esc(round.failure())).append("</td>");
+                    html.append("<td colspan=\"10\" class=\"failed\">failed: ").append(esc(round.failure())).append("</td>");
                 } else {
                     html.append("<td>").append(Units.count(round.throughputPerSec())).append("</td><td>")
                             .append(Units.micros(round.latencyMicros().p50())).append("</td><td>")
                             .append(Units.micros(round.latencyMicros().p99())).append("</td><td>")
                             .append(round.process().cpuMicrosPerRequest() == null ? "n/a"
                                     : Units.micros(round.process().cpuMicrosPerRequest()))
-                            .append("</td><td>").append(round.errors()).append("</td><td>")
+                            .append("</td>").append(checkCells(round))
+                            .append("<td>").append(round.errors()).append("</td><td>")
                             .append(warmup(round)).append("</td>");
                 }
                 html.append("<td class=\"files\">");
@@ -303,6 +324,25 @@ public final class HtmlReport {
             }
         }
         html.append("</tbody>\n</table>\n</details>\n");
+    }
+
+    /** A round's busy shares and whether it counts, four cells; n/a in a file written before rounds were checked. */
+    private static String checkCells(RoundResult round) {
+        RoundCheck check = round.check();
+        if (check == null) {
+            return "<td>n/a</td><td>n/a</td><td>n/a</td><td>yes</td>";
+        }
+        Double foreign = check.serverCpusForeignPct() == null ? null : Math.max(check.serverCpusForeignPct(),
+                check.generatorCpusForeignPct() == null ? 0 : check.generatorCpusForeignPct());
+        String counts = check.leftOut() == null ? "yes"
+                : (check.throughputOnly() ? "not for throughput: " : "no: ") + check.leftOut();
+        return "<td>" + percent(check.serverBusyPct()) + "</td><td>" + percent(check.generatorBusyPct())
+                + "</td><td>" + percent(foreign) + "</td><td" + (check.leftOut() == null ? "" : " class=\"failed\"")
+                + ">" + esc(counts) + "</td>";
+    }
+
+    private static String percent(Double pct) {
+        return pct == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", pct);
     }
 
     /** {@code 3.2s}, {@code 15.0s, not steady}, {@code 1.0s fixed}, or {@code n/a}. */

@@ -36,6 +36,11 @@ public final class GeneratorProcess {
         return new GeneratorProcess(process);
     }
 
+    /** The generator's process, for sampling its CPU time. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -72,6 +72,11 @@ record CpuTicks(int cpu, long idleTicks, long iowaitTicks, long stealTicks, long
         return percentSince(before, totalTicks - before.totalTicks - notBusy);
     }
 
+    /** Ticks spent running something (not idle, not waiting for I/O, not stolen): the numerator of {@link #busyPercentSince}. */
+    long busyTicks() {
+        return totalTicks - idleTicks - iowaitTicks - stealTicks;
+    }
+
     private Double percentSince(CpuTicks before, long ticks) {
         long elapsed = totalTicks - before.totalTicks;
         // Zero ticks apart, or counters that went backwards (a CPU taken offline and back) say nothing.

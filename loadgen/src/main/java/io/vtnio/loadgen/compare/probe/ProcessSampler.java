@@ -162,10 +162,19 @@ public final class ProcessSampler implements AutoCloseable {
      */
     static double[] interpolate(List<ProcessSample> samples, long wallMs,
                                 java.util.function.Function<ProcessSample, double[]> figures) {
-        ProcessSample before = null;
-        ProcessSample after = null;
-        for (ProcessSample sample : samples) {
-            if (sample.wallMs() <= wallMs) {
+        return interpolate(samples, ProcessSample::wallMs, wallMs, figures);
+    }
+
+    /**
+     * The same for any readings taken in time order, {@code time} giving each one's wall clock in
+     * milliseconds.
+     */
+    static <T> double[] interpolate(List<T> samples, java.util.function.ToLongFunction<T> time, long wallMs,
+                                    java.util.function.Function<T, double[]> figures) {
+        T before = null;
+        T after = null;
+        for (T sample : samples) {
+            if (time.applyAsLong(sample) <= wallMs) {
                 before = sample;
             } else if (after == null) {
                 after = sample;
@@ -177,10 +186,11 @@ public final class ProcessSampler implements AutoCloseable {
         if (before == null) {
             return figures.apply(after);
         }
-        if (after == null || after.wallMs() == before.wallMs()) {
+        long beforeMs = time.applyAsLong(before);
+        if (after == null || time.applyAsLong(after) == beforeMs) {
             return figures.apply(before);
         }
-        double share = (double) (wallMs - before.wallMs()) / (after.wallMs() - before.wallMs());
+        double share = (double) (wallMs - beforeMs) / (time.applyAsLong(after) - beforeMs);
         double[] low = figures.apply(before);
         double[] high = figures.apply(after);
         double[] value = new double[low.length];

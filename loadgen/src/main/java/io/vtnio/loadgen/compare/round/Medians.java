@@ -28,9 +28,15 @@ public final class Medians {
     private Medians() {
     }
 
+    /**
+     * The medians over the runs that count ({@link RunOutcome#counts}), or over every run that gave a
+     * result when none counts (the verdicts then say why no pair counted).
+     */
     public static ResultEntry entry(String scenario, String server, List<RunOutcome> runs, Path outDir) {
-        List<LoadFigures> loads = runs.stream().filter(RunOutcome::succeeded).map(run -> run.load().figures()).toList();
-        List<ProcessFigures> figures = runs.stream().filter(RunOutcome::succeeded).map(RunOutcome::process).toList();
+        List<RunOutcome> counted = runs.stream().filter(RunOutcome::counts).toList();
+        List<RunOutcome> used = counted.isEmpty() ? runs.stream().filter(RunOutcome::succeeded).toList() : counted;
+        List<LoadFigures> loads = used.stream().map(run -> run.load().figures()).toList();
+        List<ProcessFigures> figures = used.stream().map(RunOutcome::process).toList();
         List<RoundResult> rounds = runs.stream().map(run -> run.toRoundResult(outDir)).toList();
         long errors = runs.stream().mapToLong(run -> run.succeeded() ? run.load().figures().errors() : 1).sum();
         if (loads.isEmpty()) {

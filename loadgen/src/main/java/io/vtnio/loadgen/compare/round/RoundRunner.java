@@ -7,6 +7,7 @@ import io.vtnio.loadgen.compare.launch.JavaLaunch;
 import io.vtnio.loadgen.compare.launch.ServerLaunch;
 import io.vtnio.loadgen.compare.launch.ServerProcess;
 import io.vtnio.loadgen.compare.launch.StatsLine;
+import io.vtnio.loadgen.compare.probe.CpuBusySampler;
 import io.vtnio.loadgen.compare.probe.GcLog;
 import io.vtnio.loadgen.compare.probe.ProcFs;
 import io.vtnio.loadgen.compare.probe.ProcessSampler;
@@ -17,6 +18,7 @@ import io.vtnio.loadgen.profile.SyscallCounter;
 import io.vtnio.loadgen.report.profile.ProfileSummary;
 import io.vtnio.loadgen.report.profile.SyscallFigures;
 import io.vtnio.loadgen.report.summary.ProcessFigures;
+import io.vtnio.loadgen.report.summary.RoundCheck;
 import io.vtnio.loadgen.report.table.Units;
 import io.vtnio.loadgen.result.LoadSummary;
 import java.io.IOException;
@@ -135,6 +137,8 @@ public final class RoundRunner {
                              ServerProcess server) throws IOException, InterruptedException {
         int port = server.port();
         ProcessSampler sampler = ProcessSampler.start(server.measured(), SAMPLE_PERIOD);
+        CpuBusySampler machine = CpuBusySampler.start(SAMPLE_PERIOD);
+        ProcessSampler generatorSampler = null;
         try {
             Warmed warmed = null;
             MemoryPoint before = null;
@@ -155,6 +159,7 @@ public final class RoundRunner {
             long generatorStartMs = System.currentTimeMillis();
             GeneratorProcess generator =
                     GeneratorProcess.start(cpus.generator(java, args), files.loadLog());
+            generatorSampler = ProcessSampler.start(generator.handle(), SAMPLE_PERIOD);
             MemoryPoint loaded = null;
             if (scenario.probesMemory()) {
                 awaitConnections(server, before, scenario.connections(), generator,
@@ -165,6 +170,8 @@ public final class RoundRunner {
             int exit = generator.await(longestWarmup.plus(scenario.duration()).plus(GENERATOR_SLACK));
             long generatorEndMs = System.currentTimeMillis();
             sampler.stop();
+            machine.stop();
+            generatorSampler.stop();
             boolean aliveAtEnd = server.isAlive();
             server.stop(STOP_TIMEOUT);
             if (!Files.isRegularFile(files.json())) {
@@ -178,8 +185,8 @@ public final class RoundRunner {
             } catch (IOException e) {
                 return failed(contestant, round, files, "cannot read the generator's result: " + e.getMessage());
             }
-            MeasuredWindow window =
-                    MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs, load.figures().requests());
+            MeasuredWindow window = MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs,
+                    load.figures().durationSeconds(), load.figures().requests());
             GcLog gc = contestant.isJvm() ? GcLog.read(files.gcLog(), window.fromMs(), window.toMs()) : null;
             ProcessFigures figures = WindowFigures.compute(sampler, server.stats(), gc, window.fromMs(), window.toMs(),
                     window.requests(), before, loaded, scenario.connections(), java.heapPreTouched());
@@ -190,10 +197,16 @@ public final class RoundRunner {
             }
             Double warmupSeconds = warmed != null ? warmed.seconds() : load.warmupSeconds();
             Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
+            RoundCheck check = WindowLoad.check(cpus, sampler, generatorSampler, machine, window,
+                    scenario.closedPeak(), steady);
             return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
-                    window);
+                    window, check);
         } finally {
             sampler.stop();
+            machine.stop();
+            if (generatorSampler != null) {
+                generatorSampler.stop();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vtnio.loadgen.compare.round;
 
 import io.vtnio.loadgen.report.summary.ProcessFigures;
+import io.vtnio.loadgen.report.summary.RoundCheck;
 import io.vtnio.loadgen.report.summary.RoundResult;
 import io.vtnio.loadgen.result.LatencyFigures;
 import io.vtnio.loadgen.result.LoadSummary;
@@ -17,22 +18,32 @@ import java.nio.file.Path;
  * @param warmupSeconds how long the warm-up took, or null
  * @param steadyState   whether it ended on a detected steady state; null for a fixed warm-up
  * @param window        when it measured, or null when the run failed
+ * @param check         whether it measured the server, or null when the run failed
  */
 public record RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
-                  String note, Double warmupSeconds, Boolean steadyState, MeasuredWindow window) {
+                  String note, Double warmupSeconds, Boolean steadyState, MeasuredWindow window, RoundCheck check) {
 
     RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
                String note, Double warmupSeconds, Boolean steadyState) {
-        this(server, round, load, process, failure, files, note, warmupSeconds, steadyState, null);
+        this(server, round, load, process, failure, files, note, warmupSeconds, steadyState, null, null);
     }
 
     /** This outcome with other server figures. */
     RunOutcome withProcess(ProcessFigures figures) {
-        return new RunOutcome(server, round, load, figures, failure, files, note, warmupSeconds, steadyState, window);
+        return new RunOutcome(server, round, load, figures, failure, files, note, warmupSeconds, steadyState, window,
+                check);
     }
 
     public boolean succeeded() {
         return load != null;
+    }
+
+    /**
+     * Whether it gave a result that counts: for every verdict, or for all but a throughput verdict
+     * (a closed-loop peak whose server was not saturated still measured its CPU per request).
+     */
+    public boolean counts() {
+        return succeeded() && (check == null || check.counts(false));
     }
 
     /** The report's view, with file paths relative to {@code outDir}. */
@@ -47,7 +58,7 @@ public record RunOutcome(String server, int round, LoadSummary load, ProcessFigu
                 process,
                 relative(outDir, files.json()), relative(outDir, files.hlog()), relative(outDir, files.hgrm()),
                 relative(outDir, files.loadLog()), relative(outDir, files.serverOut()),
-                relative(outDir, files.gcLog()), warmupSeconds, steadyState);
+                relative(outDir, files.gcLog()), warmupSeconds, steadyState, check);
     }
 
     private static String relative(Path outDir, Path file) {

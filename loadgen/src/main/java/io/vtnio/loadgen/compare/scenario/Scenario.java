@@ -34,6 +34,15 @@ public record Scenario(String name, String title, String description, ServerFlag
         loadArgs = List.copyOf(loadArgs);
     }
 
+    /**
+     * Whether this scenario measures a closed loop's peak: no rate fixes the load and the server
+     * does no work of its own per message, so its throughput is the server's only when the server's
+     * CPUs were saturated ({@code echo-peak}, {@code churn}; not {@code backend}, whose server waits).
+     */
+    public boolean closedPeak() {
+        return !loadArgs.contains("--rate") && "none".equals(serverFlags.work()) && !probesMemory;
+    }
+
     /** The generator's flags: connections, duration, then the scenario's own (warm-up flags come per run). */
     static List<String> loadArgs(int connections, Duration duration, String... more) {
         List<String> args = new ArrayList<>(List.of("--connections", Integer.toString(connections),

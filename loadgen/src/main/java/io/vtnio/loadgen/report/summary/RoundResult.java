@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.report.summary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vtnio.loadgen.result.LatencyFigures;
 
 /**
@@ -13,6 +14,8 @@ import io.vtnio.loadgen.result.LatencyFigures;
  *                        traffic that warmed the server before its memory was measured); null in older files
  * @param steadyState     whether the warm-up ended on a detected steady state (true), ran into its upper
  *                        bound (false), or was fixed by {@code --warmup} (null)
+ * @param check           whether the round measured the server, with the busy shares that say so; null for a
+ *                        failed round and in older files (such a round counts)
  */
 public record RoundResult(
         int round,
@@ -30,10 +33,33 @@ public record RoundResult(
         String serverLog,
         String gcLog,
         Double warmupSeconds,
-        Boolean steadyState) {
+        Boolean steadyState,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RoundCheck check) {
+
+    /** A round without its check, as older files hold it. */
+    public RoundResult(int round, String failure, long requests, long errors, double durationSeconds,
+                       double throughputPerSec, LatencyFigures latencyMicros, ProcessFigures process, String json,
+                       String hlog, String hgrm, String loadLog, String serverLog, String gcLog, Double warmupSeconds,
+                       Boolean steadyState) {
+        this(round, failure, requests, errors, durationSeconds, throughputPerSec, latencyMicros, process, json, hlog,
+                hgrm, loadLog, serverLog, gcLog, warmupSeconds, steadyState, null);
+    }
 
     /** Whether this round gave a result. */
     public boolean succeeded() {
         return failure == null;
+    }
+
+    /** Whether it gave a result that counts for a verdict on a throughput figure ({@code throughput}) or another. */
+    public boolean counts(boolean throughput) {
+        return succeeded() && (check == null || check.counts(throughput));
+    }
+
+    /** Why it is left out of a verdict on such a figure, or null when it counts. */
+    public String leftOut(boolean throughput) {
+        if (!succeeded()) {
+            return "failed";
+        }
+        return counts(throughput) ? null : check.leftOut();
     }
 }

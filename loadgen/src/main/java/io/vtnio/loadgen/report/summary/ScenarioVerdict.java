@@ -1,5 +1,7 @@
 package io.vtnio.loadgen.report.summary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The verdict of one scenario between the reference contestant (the first) and one other, on
  * the scenario's deciding figure, from the ratios of their paired rounds: what the table's
@@ -20,10 +22,46 @@ package io.vtnio.loadgen.report.summary;
  * @param leader     the contestant ahead, or null
  * @param line       one sentence: {@code nio ahead, 1.25x higher replies/s [1.15-1.36x] (95%, 5 pairs)}
  * @param brief      a few words: {@code nio ahead, 1.25x [1.15-1.36x]}
+ * @param leftOut    the rounds left out of this verdict and why, e.g. {@code nio round 3: not steady ...};
+ *                   a round left out drops its pair
+ * @param efficiency the second witness: the same verdict on the server's CPU time per request, or null where
+ *                   it was not measured (and inside a witness itself)
+ * @param decision   the scenario's answer from both witnesses: {@code nio ahead} when a witness says so and
+ *                   none points the other way, {@code even}, {@code inconclusive}, or {@code witnesses disagree};
+ *                   null inside a witness and in older files
  *
  * <p>Threading: immutable.
  */
 public record ScenarioVerdict(String scenario, String figure, String better, String reference, String other,
                               double ratio, double low, Double high, double confidence, int pairs, double threshold,
-                              String verdict, String leader, String line, String brief) {
+                              String verdict, String leader, String line, String brief,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<String> leftOut,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) ScenarioVerdict efficiency,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String decision) {
+
+    /** The word a scenario gets when its two witnesses name different leaders. */
+    public static final String DISAGREE = "witnesses disagree";
+
+    public ScenarioVerdict {
+        leftOut = leftOut == null ? java.util.List.of() : java.util.List.copyOf(leftOut);
+    }
+
+    /** One witness alone, as older files hold a verdict. */
+    public ScenarioVerdict(String scenario, String figure, String better, String reference, String other,
+                           double ratio, double low, Double high, double confidence, int pairs, double threshold,
+                           String verdict, String leader, String line, String brief) {
+        this(scenario, figure, better, reference, other, ratio, low, high, confidence, pairs, threshold, verdict,
+                leader, line, brief, null, null, null);
+    }
+
+    /** The scenario's answer: {@link #decision} where both witnesses were weighed, else this verdict's word. */
+    public String answer() {
+        return decision != null ? decision : "ahead".equals(verdict) ? leader + " ahead" : verdict;
+    }
+
+    /** Whether the scenario is decided: some witness says "ahead" or "even" and none contradicts it. */
+    public boolean decided() {
+        String answer = answer();
+        return !answer.equals("inconclusive") && !answer.equals(DISAGREE);
+    }
 }

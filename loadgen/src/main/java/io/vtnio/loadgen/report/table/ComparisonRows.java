@@ -2,6 +2,7 @@ package io.vtnio.loadgen.report.table;
 
 import io.vtnio.loadgen.report.summary.ProcessFigures;
 import io.vtnio.loadgen.report.summary.ResultEntry;
+import io.vtnio.loadgen.report.summary.RoundCheck;
 import io.vtnio.loadgen.report.summary.RoundResult;
 import io.vtnio.loadgen.report.summary.ScenarioInfo;
 import io.vtnio.loadgen.result.LatencyFigures;
@@ -34,7 +35,12 @@ public final class ComparisonRows {
         boolean idle = scenario.name().equals("idle")
                 || entries.stream().anyMatch(e -> e != null && e.process().bytesPerConnection() != null);
         rows.add(row(plural(unit) + "/s", entries, RoundResult::throughputPerSec, Units::count,
-                MetricRow.Better.HIGHER, false));
+                MetricRow.Better.HIGHER, false, true));
+        rows.add(checkRow("server busy", entries, RoundCheck::serverBusyPct, false));
+        rows.add(checkRow("generator busy", entries, RoundCheck::generatorBusyPct, false));
+        rows.add(checkRow("other load", entries, check -> check.serverCpusForeignPct() == null ? null
+                : Math.max(check.serverCpusForeignPct(), check.generatorCpusForeignPct() == null ? 0
+                        : check.generatorCpusForeignPct()), true));
         rows.add(latencyRow("latency p50", entries, LatencyFigures::p50, false));
         rows.add(latencyRow("latency p90", entries, LatencyFigures::p90, true));
         rows.add(latencyRow("latency p99", entries, LatencyFigures::p99, false));
@@ -99,14 +105,56 @@ public final class ComparisonRows {
                 detail);
     }
 
-    /** A row of per-round figures: the median of the successful rounds, with their spread. */
-    static MetricRow row(String label, List<ResultEntry> entries, Function<RoundResult, Double> field,
-                                 Function<Double, String> format, MetricRow.Better better, boolean detail) {
+    /**
+     * A row of a round's busy shares ({@link RoundCheck}) as the range over every round that gave a
+     * result (those left out too: their shares say why), e.g. {@code 91-96%}; a detail when no round
+     * has the figure. It has no ratio: a share of CPUs says whether a round measured the server, not
+     * which server is better.
+     */
+    private static MetricRow checkRow(String label, List<ResultEntry> entries, Function<RoundCheck, Double> field,
+                                      boolean detail) {
         List<Double> values = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (ResultEntry entry : entries) {
             List<Double> perRound = entry == null ? List.of() : entry.rounds().stream()
-                    .filter(RoundResult::succeeded).map(field).filter(v -> v != null && Double.isFinite(v)).toList();
+                    .filter(r -> r.succeeded() && r.check() != null).map(r -> field.apply(r.check()))
+                    .filter(v -> v != null && Double.isFinite(v)).toList();
+            if (perRound.isEmpty()) {
+                values.add(null);
+                texts.add("n/a");
+            } else {
+                double low = perRound.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                double high = perRound.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                values.add(null);
+                texts.add(Math.round(low) == Math.round(high) ? String.format(Locale.ROOT, "%.0f%%", low)
+                        : String.format(Locale.ROOT, "%.0f-%.0f%%", low, high));
+            }
+        }
+        return new MetricRow(label, values, texts, MetricRow.Better.NEITHER,
+                detail || texts.stream().allMatch("n/a"::equals));
+    }
+
+    /** A row of per-round figures: the median of the rounds that count, with their spread. */
+    static MetricRow row(String label, List<ResultEntry> entries, Function<RoundResult, Double> field,
+                                 Function<Double, String> format, MetricRow.Better better, boolean detail) {
+        return row(label, entries, field, format, better, detail, false);
+    }
+
+    /**
+     * A row of per-round figures: the median over the rounds that count for such a figure
+     * ({@link RoundResult#counts}; {@code throughput} for a throughput), or over every round that gave a
+     * result when none counts, with their spread.
+     */
+    static MetricRow row(String label, List<ResultEntry> entries, Function<RoundResult, Double> field,
+                         Function<Double, String> format, MetricRow.Better better, boolean detail, boolean throughput) {
+        List<Double> values = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (ResultEntry entry : entries) {
+            List<RoundResult> counted = entry == null ? List.of()
+                    : entry.rounds().stream().filter(r -> r.counts(throughput)).toList();
+            List<RoundResult> used = !counted.isEmpty() || entry == null ? counted
+                    : entry.rounds().stream().filter(RoundResult::succeeded).toList();
+            List<Double> perRound = used.stream().map(field).filter(v -> v != null && Double.isFinite(v)).toList();
             if (perRound.isEmpty()) {
                 values.add(null);
                 texts.add("n/a");

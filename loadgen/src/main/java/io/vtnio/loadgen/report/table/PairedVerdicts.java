@@ -25,16 +25,54 @@ public final class PairedVerdicts {
     }
 
     /**
-     * @return the verdict, or null when not one pair has the figure on both sides
+     * The verdict on the scenario's deciding figure, with the second witness (CPU per request)
+     * inside it and the scenario's decision from both.
+     *
+     * @return the verdict, or null when no round of either has the deciding figure
      */
     public static ScenarioVerdict of(ScenarioInfo scenario, ResultEntry reference, ResultEntry other,
                                      double thresholdPct) {
-        DecidingFigure figure = DecidingFigure.of(scenario);
+        ScenarioVerdict deciding = witness(scenario, DecidingFigure.of(scenario), reference, other, thresholdPct);
+        ScenarioVerdict efficiency =
+                witness(scenario, DecidingFigure.cpuPerRequest(scenario), reference, other, thresholdPct);
+        if (deciding == null) {
+            return null;
+        }
+        return new ScenarioVerdict(deciding.scenario(), deciding.figure(), deciding.better(), deciding.reference(),
+                deciding.other(), deciding.ratio(), deciding.low(), deciding.high(), deciding.confidence(),
+                deciding.pairs(), deciding.threshold(), deciding.verdict(), deciding.leader(), deciding.line(),
+                deciding.brief(), deciding.leftOut(), efficiency, decision(deciding, efficiency));
+    }
+
+    /**
+     * The scenario's answer from its witnesses: a leader when some witness names it and no witness
+     * names the other, {@code even} when some witness says even and none names a leader,
+     * {@link ScenarioVerdict#DISAGREE} when two name different leaders, else {@code inconclusive}.
+     */
+    static String decision(ScenarioVerdict deciding, ScenarioVerdict efficiency) {
+        List<ScenarioVerdict> witnesses = efficiency == null ? List.of(deciding) : List.of(deciding, efficiency);
+        List<String> leaders = witnesses.stream().filter(w -> "ahead".equals(w.verdict()))
+                .map(ScenarioVerdict::leader).distinct().toList();
+        if (leaders.size() > 1) {
+            return ScenarioVerdict.DISAGREE;
+        }
+        if (leaders.size() == 1) {
+            return leaders.getFirst() + " ahead";
+        }
+        return witnesses.stream().anyMatch(w -> "even".equals(w.verdict())) ? "even" : "inconclusive";
+    }
+
+    /** The verdict on one figure from the rounds that count for it; null when no pair has it. */
+    private static ScenarioVerdict witness(ScenarioInfo scenario, DecidingFigure figure, ResultEntry reference,
+                                           ResultEntry other, double thresholdPct) {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         for (RoundResult mine : reference.rounds()) {
             RoundResult theirs = other.rounds().stream().filter(r -> r.round() == mine.round()).findFirst()
                     .orElse(null);
+            leftOut(reference, mine, figure, leftOut);
+            leftOut(other, theirs, figure, leftOut);
             Double x = value(figure, mine);
             Double y = theirs == null ? null : value(figure, theirs);
             if (x != null && y != null) {
@@ -43,7 +81,7 @@ public final class PairedVerdicts {
             }
         }
         if (a.isEmpty()) {
-            return null;
+            return leftOut.isEmpty() ? null : noPairCounts(scenario, figure, reference, other, thresholdPct, leftOut);
         }
         RatioInterval interval = RatioInterval.paired(a.stream().mapToDouble(Double::doubleValue).toArray(),
                 b.stream().mapToDouble(Double::doubleValue).toArray(), CONFIDENCE);
@@ -52,11 +90,33 @@ public final class PairedVerdicts {
         return new ScenarioVerdict(scenario.name(), figure.label(), figure.higherIsBetter() ? "higher" : "lower",
                 reference.figures().server(), other.figures().server(), interval.ratio(), interval.low(),
                 interval.bounded() ? interval.high() : null, CONFIDENCE, interval.samples(), thresholdPct,
-                verdict.kind().word(), verdict.leader(), verdict.line(), verdict.brief());
+                verdict.kind().word(), verdict.leader(), verdict.line(), verdict.brief(), leftOut, null, null);
+    }
+
+    /** The verdict on a figure whose every pair lost a round to the checks: inconclusive, ratio 0, no interval. */
+    private static ScenarioVerdict noPairCounts(ScenarioInfo scenario, DecidingFigure figure, ResultEntry reference,
+                                                ResultEntry other, double thresholdPct, List<String> leftOut) {
+        String line = "inconclusive on " + figure.label() + ": no pair of rounds counts (" + leftOut.size()
+                + (leftOut.size() == 1 ? " round" : " rounds") + " left out: " + leftOut.getFirst()
+                + (leftOut.size() > 1 ? "; ..." : "") + ")";
+        return new ScenarioVerdict(scenario.name(), figure.label(), figure.higherIsBetter() ? "higher" : "lower",
+                reference.figures().server(), other.figures().server(), 0, 0, null, CONFIDENCE, 0, thresholdPct,
+                Verdict.Kind.INCONCLUSIVE.word(), null, line, "inconclusive, no pair counts", leftOut, null, null);
+    }
+
+    /** Adds {@code round} to the rounds left out of {@code figure}'s verdict, with why, unless it counts. */
+    private static void leftOut(ResultEntry entry, RoundResult round, DecidingFigure figure, List<String> leftOut) {
+        if (round == null || !round.succeeded()) {
+            return;
+        }
+        String why = round.leftOut(figure.throughput());
+        if (why != null) {
+            leftOut.add(entry.figures().server() + " round " + round.round() + ": " + why);
+        }
     }
 
     private static Double value(DecidingFigure figure, RoundResult round) {
-        if (!round.succeeded()) {
+        if (!round.counts(figure.throughput())) {
             return null;
         }
         Double value = figure.perRound().apply(round);

@@ -1,0 +1,62 @@
+package io.vtnio.loadgen.compare.round;
+
+import io.vtnio.loadgen.compare.launch.CpuPlan;
+import io.vtnio.loadgen.compare.probe.CpuBusySampler;
+import io.vtnio.loadgen.compare.probe.ProcessSampler;
+import io.vtnio.loadgen.report.summary.RoundCheck;
+import java.util.List;
+
+/**
+ * The CPU figures of one measured window that say whether a round measured the server: the
+ * server's and the generator's CPU time as shares of their own CPUs, and what the rest of the
+ * machine took of those CPUs ({@code /proc/stat}'s busy time less theirs). Then
+ * {@link RoundValidity} judges them.
+ *
+ * <p>Threading: stateless.
+ */
+final class WindowLoad {
+
+    private WindowLoad() {
+    }
+
+    /**
+     * @param generator samples the generator's process, or null when it could not be sampled
+     */
+    static RoundCheck check(CpuPlan plan, ProcessSampler server, ProcessSampler generator, CpuBusySampler machine,
+                            MeasuredWindow window, boolean closedPeak, Boolean steadyState) {
+        double seconds = window.seconds();
+        if (seconds <= 0) {
+            return RoundValidity.judge(closedPeak, steadyState, plan.pinned(), null, null, null, null, null);
+        }
+        List<Integer> serverCpus = plan.pinned() ? plan.serverCpus() : plan.allowed();
+        List<Integer> generatorCpus = plan.pinned() ? plan.generatorCpus() : plan.allowed();
+        Double serverBusy = share(server.cpuSecondsBetween(window.fromMs(), window.toMs()), seconds,
+                serverCpus.size());
+        Double generatorBusy = generator == null ? null
+                : share(generator.cpuSecondsBetween(window.fromMs(), window.toMs()), seconds, generatorCpus.size());
+        Double serverSide = machine.busyPercentBetween(serverCpus, window.fromMs(), window.toMs());
+        Double serverForeign;
+        Double generatorForeign;
+        if (plan.pinned()) {
+            serverForeign = foreign(serverSide, serverBusy);
+            generatorForeign = foreign(machine.busyPercentBetween(generatorCpus, window.fromMs(), window.toMs()),
+                    generatorBusy);
+        } else {
+            serverForeign = serverBusy == null || generatorBusy == null ? null
+                    : foreign(serverSide, serverBusy + generatorBusy);
+            generatorForeign = serverForeign;
+        }
+        return RoundValidity.judge(closedPeak, steadyState, plan.pinned(), Math.round(seconds * 1000) / 1000.0,
+                serverBusy, generatorBusy, serverForeign, generatorForeign);
+    }
+
+    /** CPU seconds as a percentage of {@code cpus} CPUs over {@code seconds}, or null. */
+    private static Double share(Double cpuSeconds, double seconds, int cpus) {
+        return cpuSeconds == null || cpus <= 0 ? null : 100.0 * cpuSeconds / (seconds * cpus);
+    }
+
+    /** The CPUs' busy share less the part the known processes account for, at least 0; null when unknown. */
+    private static Double foreign(Double cpusBusy, Double known) {
+        return cpusBusy == null || known == null ? null : Math.max(0, cpusBusy - known);
+    }
+}
