@@ -18,7 +18,8 @@ package io.vtnio.loadgen.report.summary;
  * @param threshold  the practical threshold in percent
  * @param verdict    {@code ahead}, {@code even} or {@code inconclusive}
  * @param leader     the contestant ahead, or null
- * @param line       one sentence: {@code nio ahead, 1.25x higher replies/s [1.15-1.36x] (95%, 5 pairs)}
+ * @param line       one sentence: {@code nio ahead, 1.25x higher replies/s [1.15-1.36x] (95%, 5 pairs); could
+ *                   detect 20% or more}
  * @param brief      a few words: {@code nio ahead, 1.25x [1.15-1.36x]}
  *
  * <p>Threading: immutable.
