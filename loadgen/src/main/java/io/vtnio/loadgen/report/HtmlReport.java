@@ -407,8 +407,10 @@ public final class HtmlReport {
                 B A), so a machine that drifts slows both sides of a pair alike; each pair gives one ratio of the
                 scenario's deciding figure, and the ratios give a 95% confidence interval (Student's t on their
                 logarithms). <i>Ahead</i>: the whole interval lies beyond the threshold. <i>Even</i>: the whole
-                interval lies within it. <i>Inconclusive</i>: neither; the verdict says how many pairs would
-                likely settle it, or that the machine is too noisy for the difference.</li>
+                interval lies within it. <i>Inconclusive</i>: neither; the verdict names why (too few pairs, pairs
+                that spread more than the threshold band, a ratio close to the threshold, or pairs that disagree)
+                and what would settle it. Every verdict ends with the smallest difference its run could have
+                detected.</li>
                 <li><b>Tables</b> give the median over the rounds of each figure and, after &plusmn;, the
                 rounds' standard deviation in percent of their mean (errors are summed);
                 the ratio column divides medians by the first server. &#9650; marks figures where higher is better,

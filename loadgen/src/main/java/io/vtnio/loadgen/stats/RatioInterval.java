@@ -112,6 +112,22 @@ public record RatioInterval(double ratio, double low, double high, double confid
         return bounded() ? (Math.log(high) - Math.log(low)) / 2 : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * The smallest true ratio (as a factor above 1, either way) whose interval would lie wholly
+     * beyond {@code bound}, were it measured with this interval's width: {@code bound * e^h}, with
+     * {@code h} the {@link #logHalfWidth()}. A ratio {@code r} measured as itself has the interval
+     * {@code [r/e^h, r*e^h]}, which clears the bound only from {@code r = bound * e^h} on.
+     *
+     * @param bound the threshold as a ratio, 1 or more (1.10 for 10%)
+     * @return the ratio, or {@link Double#POSITIVE_INFINITY} without an interval
+     */
+    public double smallestDetectableRatio(double bound) {
+        if (!(bound >= 1)) {
+            throw new IllegalArgumentException("a bound is a ratio of 1 or more, got " + bound);
+        }
+        return bounded() ? bound * Math.exp(logHalfWidth()) : Double.POSITIVE_INFINITY;
+    }
+
     /** {@code 1.22x [1.15-1.31]}, or {@code 1.22x [no interval from 1 pair]}. */
     public String describe() {
         if (!bounded()) {

@@ -27,6 +27,22 @@ class RatioIntervalTest {
     }
 
     @Test
+    void theSmallestDetectableRatioIsTheBoundWidenedByTheHalfWidth() {
+        double[] logs = {Math.log(1.1), Math.log(1.2), Math.log(1.3)};
+        double mean = (logs[0] + logs[1] + logs[2]) / 3;
+        double sd = Math.sqrt(((logs[0] - mean) * (logs[0] - mean) + (logs[1] - mean) * (logs[1] - mean)
+                + (logs[2] - mean) * (logs[2] - mean)) / 2);
+        double t = 4.302652729911275; // t(0.975, 2 degrees of freedom)
+        RatioInterval ratio = RatioInterval.paired(new double[] {100, 100, 100}, new double[] {110, 120, 130}, 0.95);
+        assertEquals(1.1 * Math.exp(t * sd / Math.sqrt(3)), ratio.smallestDetectableRatio(1.1), 1e-9);
+        assertEquals(1.1 * Math.sqrt(1.6 / 1.4),
+                new RatioInterval(1.5, 1.4, 1.6, 0.95, 5, 0.05, 5, 0).smallestDetectableRatio(1.1), 1e-12);
+        RatioInterval single = RatioInterval.paired(new double[] {100}, new double[] {150}, 0.95);
+        assertEquals(Double.POSITIVE_INFINITY, single.smallestDetectableRatio(1.1));
+        assertThrows(IllegalArgumentException.class, () -> ratio.smallestDetectableRatio(0.9));
+    }
+
+    @Test
     void aRatioAndItsInverseAreSymmetric() {
         double[] a = {100, 90, 95, 105};
         double[] b = {120, 100, 118, 121};

@@ -3,6 +3,7 @@ package io.vtnio.loadgen.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -56,6 +57,9 @@ class VerdictTest {
         assertEquals(1.0, verdict.interval().low(), 1e-12);
         assertEquals(1.0, verdict.interval().high(), 1e-12);
         assertTrue(verdict.line().startsWith("even on replies/s: B/A 1.00x [1.00-1.00x]"), verdict.line());
+        // A point interval detects everything beyond the threshold itself.
+        assertEquals(1.1, verdict.detectable(), 1e-12);
+        assertTrue(verdict.line().endsWith("; could detect 10% or more"), verdict.line());
     }
 
     @Test
@@ -108,14 +112,92 @@ class VerdictTest {
     }
 
     @Test
-    void aDifferenceTheNoiseCannotResolveIsInconclusiveAndSaysWhatWouldSettleIt() {
+    void pairsThatSpreadMoreThanTheThresholdBandAreNamedAsTheCauseWithThePairsThatWouldNarrowThem() {
+        // Pair ratios 1.12, 1.03 and 1.20: a log spread of 0.079 (±8%) and, from 3 pairs, an
+        // interval of 0.91x to 1.35x, wider than the whole band from 1/1.1 to 1.1.
         double[] a = {50_000, 40_000, 55_000};
         double[] b = {56_000, 41_000, 66_000};
         Verdict verdict = throughput(new Pairs(a, b));
         assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
-        assertTrue(verdict.line().contains("straddles the 10% threshold"), verdict.line());
-        assertTrue(verdict.line().contains("pairs would settle it") || verdict.line().contains("quieter machine"),
+        assertTrue(verdict.interval().logHalfWidth() > Math.log(1.1), verdict.interval().toString());
+        assertTrue(verdict.line().contains("(95%, 3 pairs), the pairs spread too much (±8% per pair) for 3 pairs to "
+                + "see a 10% difference; about 4 pairs would narrow the interval to ±10% (--rounds 4), or a quieter "
+                + "machine"), verdict.line());
+        assertFalse(verdict.line().contains("straddles"), verdict.line());
+    }
+
+    @Test
+    void aWideIntervalIsExplainedByTheSpreadOfItsPairsNotByTheThreshold() {
+        // The interval of the report: 1.29x [0.24-7.06x], from pair ratios 0.64, 1.34 and 2.51.
+        double[] a = {100, 100, 100};
+        double[] b = {64, 134, 251};
+        Verdict verdict = throughput(new Pairs(a, b));
+        assertEquals("1.29x [0.24-7.06x]", verdict.interval().describe());
+        assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
+        assertTrue(verdict.line().contains("the pairs spread too much (±98% per pair) for 3 pairs to see a 10% "
+                + "difference"), verdict.line());
+        // (2 * 0.684 / ln 1.1)^2 = 206.04, so 207 pairs: not worth suggesting.
+        assertTrue(verdict.line().contains("narrowing the interval to ±10% would take about 207 pairs at this "
+                + "spread: a quieter machine would settle it"), verdict.line());
+        assertFalse(verdict.line().contains("too close"), verdict.line());
+        assertFalse(verdict.line().contains("straddles"), verdict.line());
+    }
+
+    @Test
+    void aNarrowIntervalAcrossTheThresholdStraddlesIt() {
+        double[] a = {100, 100, 100, 100, 100, 100};
+        double[] b = {109, 111, 110, 112, 108, 110};
+        Verdict verdict = throughput(new Pairs(a, b));
+        assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
+        assertTrue(verdict.interval().logHalfWidth() < Math.log(1.1), verdict.interval().toString());
+        assertTrue(verdict.line().contains("(95%, 6 pairs) straddles the 10% threshold; "), verdict.line());
+        // 1.10x sits on the threshold itself: no number of pairs at this spread moves the interval off it.
+        assertTrue(verdict.line().contains("the ratio sits too close to the threshold for more rounds to settle it"),
                 verdict.line());
+        assertFalse(verdict.line().contains("spread too much"), verdict.line());
+        Verdict nearer = Verdict.of(new RatioInterval(1.08, 1.05, 1.11, 0.95, 4, 0.019, 4, 0), 10, true, "A", "B",
+                "replies/s");
+        // ln 1.1 - ln 1.08 = 0.0183 away from the threshold: (2 * 0.019 / 0.0183)^2 = 4.3, so 5 pairs.
+        assertTrue(nearer.line().contains("straddles the 10% threshold; about 5 pairs would settle it (--rounds 5)"),
+                nearer.line());
+    }
+
+    /** Every line ends with {@code bound * e^h}, h the interval's half width in logs, computed here by hand. */
+    @Test
+    void everyKindOfLineEndsWithTheSmallestDifferenceTheRunCouldHaveDetected() {
+        // ahead: 1.1 * sqrt(1.60 / 1.40) = 1.1760
+        assertDetects(new RatioInterval(1.5, 1.4, 1.6, 0.95, 5, 0.054, 5, 0), Verdict.Kind.AHEAD, 1.1760,
+                "B ahead, 1.50x higher replies/s [1.40-1.60x] (95%, 5 pairs); could detect 18% or more");
+        // even: 1.1 * sqrt(1.05 / 0.95) = 1.1564
+        assertDetects(new RatioInterval(1.0, 0.95, 1.05, 0.95, 4, 0.031, 2, 2), Verdict.Kind.EVEN, 1.1564,
+                "even on replies/s: B/A 1.00x [0.95-1.05x], within the 10% threshold (95%, 4 pairs); "
+                        + "could detect 16% or more");
+        // near the threshold: 1.1 * sqrt(1.15 / 1.05) = 1.1512
+        assertDetects(new RatioInterval(1.1, 1.05, 1.15, 0.95, 5, 0.037, 5, 0), Verdict.Kind.INCONCLUSIVE, 1.1512,
+                "; could detect 16% or more");
+        // pairs that disagree: 1.1 * sqrt(1.47 / 1.15) = 1.2437
+        assertDetects(new RatioInterval(1.3, 1.15, 1.47, 0.95, 5, 0.099, 4, 1), Verdict.Kind.INCONCLUSIVE, 1.2437,
+                "only 4 of its 5 pairs point that way; about 6 pairs would settle it (--rounds 6), or a quieter "
+                        + "machine; could detect 25% or more");
+        // the spread: 1.1 * sqrt(7.06 / 0.24) = 5.966
+        assertDetects(new RatioInterval(1.29, 0.24, 7.06, 0.95, 3, 0.681, 2, 1), Verdict.Kind.INCONCLUSIVE, 5.966,
+                "; could detect nothing below 6.0x");
+    }
+
+    private static void assertDetects(RatioInterval interval, Verdict.Kind kind, double ratio, String ending) {
+        Verdict verdict = Verdict.of(interval, THRESHOLD_PCT, true, "A", "B", "replies/s");
+        assertEquals(kind, verdict.kind(), verdict.line());
+        assertEquals(ratio, verdict.detectable(), 0.0005, verdict.line());
+        assertTrue(verdict.line().endsWith(ending), verdict.line());
+    }
+
+    @Test
+    void theDetectableDifferenceIsRoundedUpAndReadAsAFactorOnceItIsLarge() {
+        assertEquals("could detect 10% or more", Verdict.couldDetect(1.1));
+        assertEquals("could detect 19% or more", Verdict.couldDetect(1.181));
+        assertEquals("could detect nothing below 2.6x", Verdict.couldDetect(2.53));
+        assertEquals("could detect nothing below 13x", Verdict.couldDetect(12.3));
+        assertEquals("could detect nothing from fewer than 3 pairs", Verdict.couldDetect(null));
     }
 
     @Test
@@ -125,7 +207,10 @@ class VerdictTest {
                 10, false, "nioA", "nioB", "latency p99");
         assertTrue(verdict.interval().low() > 1.1, "the interval alone would say ahead: " + verdict.interval());
         assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
-        assertTrue(verdict.line().contains("too few pairs to decide (at least 3)"), verdict.line());
+        assertTrue(verdict.line().contains("too few pairs to decide (at least 3); run at least 3 rounds"),
+                verdict.line());
+        assertNull(verdict.detectable());
+        assertTrue(verdict.line().endsWith("; could detect nothing from fewer than 3 pairs"), verdict.line());
     }
 
     @Test
@@ -157,6 +242,9 @@ class VerdictTest {
         Verdict verdict = throughput(new Pairs(new double[] {50_000}, new double[] {90_000}));
         assertEquals(Verdict.Kind.INCONCLUSIVE, verdict.kind());
         assertTrue(verdict.line().contains("no interval"), verdict.line());
+        assertNull(verdict.detectable());
+        assertTrue(verdict.line().endsWith("; run at least 3 rounds (--rounds 3 or more); could detect nothing from "
+                + "fewer than 3 pairs"), verdict.line());
     }
 
     @Test
@@ -165,5 +253,13 @@ class VerdictTest {
         String loose = Verdict.whatWouldSettle(new RatioInterval(1.2, 0.9, 1.6, 0.95, 3, 0.15, 2, 1), 1.1);
         assertTrue(tight.startsWith("about 4 pairs"), tight);
         assertTrue(loose.startsWith("about 12 pairs"), loose);
+        // To the band itself, whatever the ratio: (2 * 0.05 / ln 1.1)^2 = 1.1, so one more than the 3 pairs;
+        // (2 * 0.15 / ln 1.1)^2 = 9.9.
+        String tightNarrow = Verdict.whatWouldNarrow(new RatioInterval(1.2, 1.05, 1.37, 0.95, 3, 0.05, 3, 0), 1.1,
+                "10%");
+        String looseNarrow = Verdict.whatWouldNarrow(new RatioInterval(1.2, 0.9, 1.6, 0.95, 3, 0.15, 2, 1), 1.1,
+                "10%");
+        assertTrue(tightNarrow.startsWith("about 4 pairs would narrow the interval to ±10%"), tightNarrow);
+        assertTrue(looseNarrow.startsWith("about 10 pairs would narrow the interval to ±10%"), looseNarrow);
     }
 }

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param threshold  the practical threshold in percent
  * @param verdict    {@code ahead}, {@code even} or {@code inconclusive}
  * @param leader     the contestant ahead, or null
- * @param line       one sentence: {@code nio ahead, 1.25x higher replies/s [1.15-1.36x] (95%, 5 pairs)}
+ * @param line       one sentence: {@code nio ahead, 1.25x higher replies/s [1.15-1.36x] (95%, 5 pairs); could
+ *                   detect 20% or more}
  * @param brief      a few words: {@code nio ahead, 1.25x [1.15-1.36x]}
  * @param leftOut    the rounds left out of this verdict and why, e.g. {@code nio round 3: not steady ...};
  *                   a round left out drops its pair

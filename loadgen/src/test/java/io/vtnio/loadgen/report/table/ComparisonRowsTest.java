@@ -53,7 +53,8 @@ class ComparisonRowsTest {
         assertEquals("heap/connection", idle.figure());
         assertEquals("ahead", idle.verdict());
         assertEquals("nio", idle.leader());
-        assertEquals("nio ahead, 3.50x lower heap/connection [3.50-3.50x] (95%, 3 pairs)", idle.line());
+        assertEquals("nio ahead, 3.50x lower heap/connection [3.50-3.50x] (95%, 3 pairs); could detect 10% or more",
+                idle.line());
         ScenarioVerdict single = SummaryFixture.summary(1, 1).verdicts("echo-peak").getFirst();
         assertEquals("inconclusive", single.verdict());
         assertNull(single.high());
