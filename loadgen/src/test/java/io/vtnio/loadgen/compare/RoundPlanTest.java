@@ -65,11 +65,11 @@ class RoundPlanTest {
     void aScenarioIsDecidedByEitherWitnessUnlessTheyDisagree() {
         assertFalse(plan(verdict("inconclusive")), "open: another round");
         ScenarioVerdict decidedByCpu = new ScenarioVerdict("echo-peak", "replies/s", "higher", "vt", "nio", 1.05, 0.9,
-                1.2, 0.95, 3, 10, "inconclusive", null, "inconclusive", "inconclusive", List.of(), verdict("ahead"),
+                1.2, 0.95, 3, 10, "inconclusive", null, "inconclusive", "inconclusive", List.of(), verdict("ahead"), null,
                 "nio ahead");
         assertTrue(plan(decidedByCpu), "the CPU witness decided: no more rounds");
         ScenarioVerdict disagreeing = new ScenarioVerdict("echo-peak", "replies/s", "higher", "vt", "nio", 1.05, 0.9,
-                1.2, 0.95, 3, 10, "ahead", "vt", "vt ahead", "vt ahead", List.of(), verdict("ahead"),
+                1.2, 0.95, 3, 10, "ahead", "vt", "vt ahead", "vt ahead", List.of(), verdict("ahead"), null,
                 ScenarioVerdict.DISAGREE);
         assertFalse(plan(disagreeing), "witnesses that disagree leave it open");
     }

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                   a round left out drops its pair
  * @param efficiency the second witness: the same verdict on the server's CPU time per request, or null where
  *                   it was not measured (and inside a witness itself)
+ * @param detectable the smallest ratio (above 1) this run could have called "ahead": the threshold widened by
+ *                   the interval's half width; null with fewer than three pairs
  * @param decision   the scenario's answer from both witnesses: {@code nio ahead} when a witness says so and
  *                   none points the other way, {@code even}, {@code inconclusive}, or {@code witnesses disagree};
  *                   null inside a witness and in older files
@@ -38,6 +40,7 @@ public record ScenarioVerdict(String scenario, String figure, String better, Str
                               String verdict, String leader, String line, String brief,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<String> leftOut,
                               @JsonInclude(JsonInclude.Include.NON_NULL) ScenarioVerdict efficiency,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Double detectable,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String decision) {
 
     /** The word a scenario gets when its two witnesses name different leaders. */
@@ -52,7 +55,7 @@ public record ScenarioVerdict(String scenario, String figure, String better, Str
                            double ratio, double low, Double high, double confidence, int pairs, double threshold,
                            String verdict, String leader, String line, String brief) {
         this(scenario, figure, better, reference, other, ratio, low, high, confidence, pairs, threshold, verdict,
-                leader, line, brief, null, null, null);
+                leader, line, brief, null, null, null, null);
     }
 
     /** The scenario's answer: {@link #decision} where both witnesses were weighed, else this verdict's word. */

@@ -41,7 +41,7 @@ public final class PairedVerdicts {
         return new ScenarioVerdict(deciding.scenario(), deciding.figure(), deciding.better(), deciding.reference(),
                 deciding.other(), deciding.ratio(), deciding.low(), deciding.high(), deciding.confidence(),
                 deciding.pairs(), deciding.threshold(), deciding.verdict(), deciding.leader(), deciding.line(),
-                deciding.brief(), deciding.leftOut(), efficiency, decision(deciding, efficiency));
+                deciding.brief(), deciding.leftOut(), efficiency, deciding.detectable(), decision(deciding, efficiency));
     }
 
     /**
@@ -90,7 +90,8 @@ public final class PairedVerdicts {
         return new ScenarioVerdict(scenario.name(), figure.label(), figure.higherIsBetter() ? "higher" : "lower",
                 reference.figures().server(), other.figures().server(), interval.ratio(), interval.low(),
                 interval.bounded() ? interval.high() : null, CONFIDENCE, interval.samples(), thresholdPct,
-                verdict.kind().word(), verdict.leader(), verdict.line(), verdict.brief(), leftOut, null, null);
+                verdict.kind().word(), verdict.leader(), verdict.line(), verdict.brief(), leftOut, null,
+                verdict.detectable() == null ? null : Math.round(verdict.detectable() * 1000) / 1000.0, null);
     }
 
     /** The verdict on a figure whose every pair lost a round to the checks: inconclusive, ratio 0, no interval. */
@@ -101,7 +102,8 @@ public final class PairedVerdicts {
                 + (leftOut.size() > 1 ? "; ..." : "") + ")";
         return new ScenarioVerdict(scenario.name(), figure.label(), figure.higherIsBetter() ? "higher" : "lower",
                 reference.figures().server(), other.figures().server(), 0, 0, null, CONFIDENCE, 0, thresholdPct,
-                Verdict.Kind.INCONCLUSIVE.word(), null, line, "inconclusive, no pair counts", leftOut, null, null);
+                Verdict.Kind.INCONCLUSIVE.word(), null, line, "inconclusive, no pair counts", leftOut, null, null,
+                null);
     }
 
     /** Adds {@code round} to the rounds left out of {@code figure}'s verdict, with why, unless it counts. */
