@@ -58,7 +58,8 @@ public final class LoadOptions {
 
     @Option(names = "--warmup", defaultValue = "2s", paramLabel = "DURATION|auto", converter = Warmup.Converter.class,
             description = "Traffic before measuring, recorded apart and not reported; auto: until the throughput "
-                    + "of 250 ms intervals is stable and, with --server-stats, the server's JIT is quiet "
+                    + "(open model: the median latency) of 250 ms intervals is stable and, with --server-stats, "
+                    + "the server's JIT is quiet "
                     + "(default: ${DEFAULT-VALUE}).")
     private Warmup warmup;
 

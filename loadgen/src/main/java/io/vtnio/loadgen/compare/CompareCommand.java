@@ -160,8 +160,8 @@ public final class CompareCommand implements Callable<Integer> {
     private Duration duration;
 
     @Option(names = "--warmup", paramLabel = "auto|DURATION", defaultValue = "auto",
-            description = {"Warm-up of every run. auto (default): until the throughput of consecutive 250 ms "
-                    + "intervals is steady and, for vtnio's servers, their JIT has gone quiet, at most --warmup-max. "
+            description = {"Warm-up of every run. auto (default): until the throughput (open loop: the median "
+                    + "latency) of consecutive 250 ms intervals is steady and, for vtnio's servers, their JIT has gone quiet, at most --warmup-max. "
                     + "A duration fixes it (idle keeps at least 1s, room for its memory probe)."})
     private String warmup;
 

@@ -416,8 +416,8 @@ public final class HtmlReport {
                 the ratio column divides medians by the first server. &#9650; marks figures where higher is better,
                 &#9660; where lower is better; the better value is highlighted when the two medians differ by more
                 than 10%. Grey rows are details.</li>
-                <li><b>Warm-up</b>: every run warms up until the throughput of consecutive 250 ms intervals is
-                steady and, for vtnio's servers, their JIT compiler has gone quiet; the time it took is in the
+                <li><b>Warm-up</b>: every run warms up until the throughput (in the open-loop scenarios, the
+                median latency) of consecutive 250 ms intervals is steady and, for vtnio's servers, their JIT compiler has gone quiet; the time it took is in the
                 rounds table. Idle's memory is measured on a server warmed that way with echo traffic, as a server
                 in service is.</li>
                 <li><b>Latency by percentile</b> uses HdrHistogram's log-scaled percentile axis: each step to the

@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>{@code
  * try (AutoWarmup warmup = AutoWarmup.start(config.warmup(), config.openModel(), trafficStartNs, err)) {
- *     Verdict verdict = warmup.observe(nowNs, intervalNs, collector.intervalLatency(), collector.intervalService());
+ *     Verdict verdict = warmup.observe(nowNs, intervalNs, collector.intervalLatency());
  * }
  * }</pre>
  *
@@ -27,6 +27,7 @@ import org.HdrHistogram.Histogram;
 final class AutoWarmup implements AutoCloseable {
 
     private final Warmup warmup;
+    private final boolean openModel;
     private final long startNs;
     private final PrintWriter err;
     private final SteadyStateDetector detector;
@@ -36,6 +37,7 @@ final class AutoWarmup implements AutoCloseable {
 
     private AutoWarmup(Warmup warmup, boolean openModel, long startNs, PrintWriter err, ServerStatsTail stats) {
         this.warmup = warmup;
+        this.openModel = openModel;
         this.startNs = startNs;
         this.err = err;
         this.stats = stats;
@@ -44,7 +46,7 @@ final class AutoWarmup implements AutoCloseable {
 
     /**
      * Starts watching from {@code startNs}, when traffic started. A stats file that cannot be opened
-     * is said on {@code err} once and the warm-up judged by throughput only: the run itself can go on.
+     * is said on {@code err} once and the warm-up judged by its intervals only: the run itself can go on.
      */
     static AutoWarmup start(Warmup warmup, boolean openModel, long startNs, PrintWriter err) {
         ServerStatsTail stats = null;
@@ -53,7 +55,7 @@ final class AutoWarmup implements AutoCloseable {
                 stats = ServerStatsTail.open(warmup.serverStats());
             } catch (IOException e) {
                 err.println("cannot read --server-stats " + warmup.serverStats() + " (" + e.getMessage()
-                        + "): warm-up judged by throughput only");
+                        + "): warm-up judged by " + judgedBy(openModel) + " only");
             }
         }
         return new AutoWarmup(warmup, openModel, startNs, err, stats);
@@ -63,22 +65,21 @@ final class AutoWarmup implements AutoCloseable {
      * One interval of warm-up traffic ended at {@code nowNs}.
      *
      * @param intervalNs its length, above 0
-     * @param latency    its latency histogram (the reply count is its total count)
-     * @param service    its service-time histogram, in microseconds
+     * @param latency    its latency histogram, in microseconds (the reply count is its total count)
      * @return whether to go on warming up, or measure from {@code nowNs}
      */
-    Verdict observe(long nowNs, long intervalNs, Histogram latency, Histogram service) {
+    Verdict observe(long nowNs, long intervalNs, Histogram latency) {
         if (stats != null) {
             for (MetricsSnapshot line : stats.readNew()) {
                 detector.addServerStats(nowNs, line.uptimeMillis(), line.compileMillis());
             }
         }
-        detector.addInterval(latency.getTotalCount(), intervalNs / 1e9, service.getMean());
+        detector.addInterval(latency.getTotalCount(), intervalNs / 1e9, latency.getValueAtPercentile(50.0));
         sinceProgress.add(latency);
         Verdict verdict = detector.verdict(nowNs);
         if (detector.jitIgnored() && !jitIgnoredSaid) {
             jitIgnoredSaid = true;
-            err.println("server stats carry no compileMillis: warm-up judged by throughput only");
+            err.println("server stats carry no compileMillis: warm-up judged by " + judgedBy(openModel) + " only");
         }
         return verdict;
     }
@@ -92,18 +93,35 @@ final class AutoWarmup implements AutoCloseable {
         sinceProgress.reset();
     }
 
-    /** What the progress line adds during an auto warm-up: {@code auto 2.0s  cv 7%  jit 120ms/s}. */
+    /**
+     * What the progress line adds during an auto warm-up, what the detector judges: the throughput's
+     * spread in the closed model, {@code auto 2.0s  cv 7%  jit 120ms/s}; the median latency's spread
+     * and trend in the open model, {@code auto 2.0s  p50 spread 4% trend -2%  jit 3ms/s}.
+     */
     String status(long nowNs) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "auto %.1fs", (nowNs - startNs) / 1e9));
-        double cv = detector.throughputCv();
-        text.append("  cv ").append(Double.isNaN(cv) ? "-" : Double.isInfinite(cv) ? "inf"
-                : String.format(Locale.ROOT, "%.0f%%", cv * 100));
+        if (openModel) {
+            text.append("  p50 spread ").append(percent(detector.latencySpread(), false))
+                    .append(" trend ").append(percent(detector.latencyTrend(), true));
+        } else {
+            text.append("  cv ").append(percent(detector.throughputCv(), false));
+        }
         if (stats != null) {
             double jit = detector.jitMillisPerSec(nowNs);
             text.append("  jit ").append(detector.jitIgnored() ? "not reported" : Double.isNaN(jit) ? "-"
                     : String.format(Locale.ROOT, "%.0fms/s", jit));
         }
         return text.toString();
+    }
+
+    private static String percent(double share, boolean signed) {
+        return Double.isNaN(share) ? "-" : Double.isInfinite(share) ? "inf"
+                : String.format(Locale.ROOT, signed ? "%+.0f%%" : "%.0f%%", share * 100);
+    }
+
+    /** What the warm-up is judged by without the JIT: what the detector watches in this model. */
+    private static String judgedBy(boolean openModel) {
+        return openModel ? "latency" : "throughput";
     }
 
     /**

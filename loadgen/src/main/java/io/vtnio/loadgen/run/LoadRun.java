@@ -163,8 +163,7 @@ public final class LoadRun {
                     return abort(loops, loopsFinished, collector);
                 }
                 collector.collect();
-                Verdict verdict = warmup.observe(nowNs, nowNs - lastNs, collector.intervalLatency(),
-                        collector.intervalService());
+                Verdict verdict = warmup.observe(nowNs, nowNs - lastNs, collector.intervalLatency());
                 lastNs = nowNs;
                 if (nowNs - lastProgressNs >= WARMUP_PROGRESS_NS) {
                     progress(nowNs, "warmup", warmup.sinceProgress(), nowNs - lastProgressNs, warmup.status(nowNs));

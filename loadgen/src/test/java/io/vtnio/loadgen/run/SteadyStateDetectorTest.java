@@ -19,8 +19,8 @@ class SteadyStateDetectorTest {
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long MAX_NS = 20 * SECOND_NS;
 
-    /** Interval {@code i}'s throughput (per second) and mean service time (µs), and stats lines. */
-    private record Series(LongToDoubleFunction throughput, LongToDoubleFunction serviceMicros,
+    /** Interval {@code i}'s throughput (per second) and median latency (µs), and stats lines. */
+    private record Series(LongToDoubleFunction throughput, LongToDoubleFunction latencyP50Micros,
                           LongUnaryOperator compileMillis) {
     }
 
@@ -37,7 +37,7 @@ class SteadyStateDetectorTest {
             }
             double throughput = series.throughput().applyAsDouble(i);
             detector.addInterval(Math.round(throughput * INTERVAL_NS / 1e9), INTERVAL_NS / 1e9,
-                    series.serviceMicros().applyAsDouble(i));
+                    series.latencyP50Micros().applyAsDouble(i));
             Verdict verdict = detector.verdict(nowNs);
             if (verdict != Verdict.WARMING) {
                 return new Outcome(nowNs, verdict);
@@ -121,18 +121,60 @@ class SteadyStateDetectorTest {
     }
 
     @Test
-    void openModelWaitsUntilServiceTimeStopsFalling() {
-        long flatFrom = 16; // the rate is fixed; service time falls from 500 µs to 100 µs over 4 s
-        Series series = new Series(i -> quietNoise(i, 2_000),
-                i -> i < flatFrom ? 500 - 400.0 * i / flatFrom : 100 + (i % 2), null);
+    void openModelLatencyFallingFrom50msTo3msIsSteadyOnlyOnceItHasFlattened() {
+        // The rate holds; the median falls by a quarter an interval as a queue drains (50, 37.5, 28 ...
+        // 5.0, 3.75 ms), then stays at 3 ms, as in the report of a warm-up declared steady too soon.
+        long flatFrom = 11;
+        Series series = new Series(i -> quietNoise(i, 20_000),
+                i -> i < flatFrom ? 50_000 * Math.pow(0.75, i - 1) : quietNoise(i, 3_000), null);
         Outcome open = run(new SteadyStateDetector(0, MAX_NS, true, false), series);
         assertEquals(Verdict.STEADY, open.verdict());
-        assertTrue(open.atNs() >= (flatFrom + 2) * INTERVAL_NS, "steady at " + open.atNs() + " while getting faster");
-        assertTrue(open.atNs() <= (flatFrom + SteadyStateDetector.WINDOW_INTERVALS) * INTERVAL_NS,
-                "steady at " + open.atNs());
+        long windowFlatNs = (flatFrom + SteadyStateDetector.WINDOW_INTERVALS - 1) * INTERVAL_NS;
+        assertTrue(open.atNs() >= windowFlatNs, "steady at " + open.atNs() + " while the fall was in the window");
+        assertTrue(open.atNs() <= windowFlatNs + 2 * INTERVAL_NS, "steady soon after flattening: " + open.atNs());
 
         Outcome closed = run(new SteadyStateDetector(0, MAX_NS, false, false), series);
-        assertTrue(closed.atNs() < open.atNs(), "the closed model watches throughput only");
+        assertEquals(new Outcome(SteadyStateDetector.WINDOW_INTERVALS * INTERVAL_NS, Verdict.STEADY), closed,
+                "the closed model watches throughput, which held all along");
+    }
+
+    @Test
+    void openModelLatencyRisingAsAQueueBuildsIsNeverSteady() {
+        // 1 ms, then 60 ms more every interval. After 11 s its rise over the window is below 15% of the
+        // window's mean, yet the queue still grows: the trend is measured against the lowest median.
+        Series series = new Series(i -> quietNoise(i, 20_000), i -> 1_000 + 60_000.0 * (i - 1), null);
+        SteadyStateDetector detector = new SteadyStateDetector(0, MAX_NS, true, false);
+        Outcome outcome = run(detector, series);
+        assertEquals(new Outcome(MAX_NS, Verdict.BOUND_REACHED), outcome);
+        assertTrue(detector.latencySpread() < SteadyStateDetector.MAX_LATENCY_SPREAD,
+                "late in the queue's growth the spread alone would pass: " + detector.latencySpread());
+        assertTrue(detector.latencyTrend() > 100, "the rise is many times the lowest median: " + detector.latencyTrend());
+    }
+
+    @Test
+    void openModelLatencyRisingWithinTheSpreadIsStillNotSteady() {
+        // 8 µs more every interval from 208 µs: within the spread, but a window rises by 23% of the lowest.
+        Series series = new Series(i -> quietNoise(i, 20_000), i -> 200 * (1 + 0.04 * i), null);
+        Outcome outcome = run(new SteadyStateDetector(0, 5 * SECOND_NS, true, false), series);
+        assertEquals(new Outcome(5 * SECOND_NS, Verdict.BOUND_REACHED), outcome);
+    }
+
+    @Test
+    void openModelFlatLatencyWithConstantThroughputIsSteady() {
+        Series series = new Series(i -> 20_000, i -> quietNoise(i, 200), null);
+        SteadyStateDetector detector = new SteadyStateDetector(0, MAX_NS, true, false);
+        Outcome outcome = run(detector, series);
+        assertEquals(new Outcome(SteadyStateDetector.WINDOW_INTERVALS * INTERVAL_NS, Verdict.STEADY), outcome);
+        assertEquals(202.0 / 198.0 - 1, detector.latencySpread(), 1e-9);
+        assertTrue(Math.abs(detector.latencyTrend()) < 0.02, "no trend: " + detector.latencyTrend());
+    }
+
+    @Test
+    void openModelLatencyNoisierThanTheSpreadIsNeverSteady() {
+        // ±15% from one interval to the next: a 35% spread with no trend, and throughput as flat as can be.
+        Series series = new Series(i -> 20_000, i -> 200 * (i % 2 == 0 ? 1.15 : 0.85), null);
+        Outcome outcome = run(new SteadyStateDetector(0, 5 * SECOND_NS, true, false), series);
+        assertEquals(new Outcome(5 * SECOND_NS, Verdict.BOUND_REACHED), outcome);
     }
 
     @Test
@@ -142,6 +184,7 @@ class SteadyStateDetectorTest {
             detector.addInterval(i == 7 ? 0 : 500, 0.25, i == 7 ? Double.NaN : 100);
             if (i >= 7) {
                 assertEquals(Verdict.WARMING, detector.verdict(i * INTERVAL_NS));
+                assertTrue(Double.isNaN(detector.latencySpread()));
             }
         }
     }
