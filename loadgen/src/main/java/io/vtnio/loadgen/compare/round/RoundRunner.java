@@ -7,7 +7,7 @@ import io.vtnio.loadgen.compare.launch.JavaLaunch;
 import io.vtnio.loadgen.compare.launch.ServerLaunch;
 import io.vtnio.loadgen.compare.launch.ServerProcess;
 import io.vtnio.loadgen.compare.launch.StatsLine;
-import io.vtnio.loadgen.compare.probe.CpuBusySampler;
+import io.vtnio.loadgen.compare.probe.CpuTimeSampler;
 import io.vtnio.loadgen.compare.probe.GcLog;
 import io.vtnio.loadgen.compare.probe.ProcFs;
 import io.vtnio.loadgen.compare.probe.ProcessSampler;
@@ -137,8 +137,7 @@ public final class RoundRunner {
                              ServerProcess server) throws IOException, InterruptedException {
         int port = server.port();
         ProcessSampler sampler = ProcessSampler.start(server.measured(), SAMPLE_PERIOD);
-        CpuBusySampler machine = CpuBusySampler.start(SAMPLE_PERIOD);
-        ProcessSampler generatorSampler = null;
+        CpuTimeSampler machine = CpuTimeSampler.start(SAMPLE_PERIOD);
         try {
             Warmed warmed = null;
             MemoryPoint before = null;
@@ -159,7 +158,7 @@ public final class RoundRunner {
             long generatorStartMs = System.currentTimeMillis();
             GeneratorProcess generator =
                     GeneratorProcess.start(cpus.generator(java, args), files.loadLog());
-            generatorSampler = ProcessSampler.start(generator.handle(), SAMPLE_PERIOD);
+            machine.watch(generator.handle());
             MemoryPoint loaded = null;
             if (scenario.probesMemory()) {
                 awaitConnections(server, before, scenario.connections(), generator,
@@ -171,7 +170,6 @@ public final class RoundRunner {
             long generatorEndMs = System.currentTimeMillis();
             sampler.stop();
             machine.stop();
-            generatorSampler.stop();
             boolean aliveAtEnd = server.isAlive();
             server.stop(STOP_TIMEOUT);
             if (!Files.isRegularFile(files.json())) {
@@ -197,16 +195,12 @@ public final class RoundRunner {
             }
             Double warmupSeconds = warmed != null ? warmed.seconds() : load.warmupSeconds();
             Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
-            RoundCheck check = WindowLoad.check(cpus, sampler, generatorSampler, machine, window,
-                    scenario.closedPeak(), steady);
+            RoundCheck check = WindowLoad.check(cpus, sampler, machine, window, scenario.closedPeak(), steady);
             return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
                     window, check);
         } finally {
             sampler.stop();
             machine.stop();
-            if (generatorSampler != null) {
-                generatorSampler.stop();
-            }
         }
     }
 

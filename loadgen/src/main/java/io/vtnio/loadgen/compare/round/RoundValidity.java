@@ -31,12 +31,8 @@ public final class RoundValidity {
      */
     public static final double MOST_FOREIGN_PCT = 10;
 
-    /**
-     * Least busy share of its CPUs that makes a closed-loop server "saturated". A pinned server
-     * at its peak on this machine reads 90-97% (the rest is the wake-ups it waits for); rounds
-     * that read 23-68% were the generator's or the machine's peak.
-     */
-    public static final double SATURATED_PCT = 90;
+    /** Least busy share of its CPUs that makes a server saturated: {@link RoundCheck#SATURATED_PCT}. */
+    public static final double SATURATED_PCT = RoundCheck.SATURATED_PCT;
 
     private RoundValidity() {
     }
@@ -67,9 +63,11 @@ public final class RoundValidity {
             reasons.add("not steady: the warm-up reached its bound");
         }
         boolean throughputOnly = false;
-        if (reasons.isEmpty() && closedPeak && serverBusyPct != null) {
-            double busy = pinned ? serverBusyPct : serverBusyPct + (generatorBusyPct == null ? 0 : generatorBusyPct);
-            if (busy < SATURATED_PCT) {
+        Boolean saturated = serverBusyPct == null ? null
+                : (pinned ? serverBusyPct : serverBusyPct + (generatorBusyPct == null ? 0 : generatorBusyPct))
+                        >= SATURATED_PCT;
+        if (reasons.isEmpty() && closedPeak && saturated != null) {
+            if (!saturated) {
                 throughputOnly = true;
                 boolean generatorBound = pinned && generatorBusyPct != null && generatorBusyPct >= SATURATED_PCT;
                 reasons.add(String.format(Locale.ROOT, "%s: server %.0f%% busy, generator %s", generatorBound
@@ -80,7 +78,7 @@ public final class RoundValidity {
         String leftOut = reasons.isEmpty() ? null : String.join(", ", reasons);
         return new RoundCheck(windowSeconds, round(serverBusyPct), round(generatorBusyPct),
                 round(serverCpusForeignPct), round(pinned ? generatorCpusForeignPct : serverCpusForeignPct), leftOut,
-                throughputOnly);
+                throughputOnly, saturated);
     }
 
     private static boolean above(Double value, double bound) {

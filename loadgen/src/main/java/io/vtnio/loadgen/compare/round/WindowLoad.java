@@ -1,7 +1,7 @@
 package io.vtnio.loadgen.compare.round;
 
 import io.vtnio.loadgen.compare.launch.CpuPlan;
-import io.vtnio.loadgen.compare.probe.CpuBusySampler;
+import io.vtnio.loadgen.compare.probe.CpuTimeSampler;
 import io.vtnio.loadgen.compare.probe.ProcessSampler;
 import io.vtnio.loadgen.report.summary.RoundCheck;
 import java.util.List;
@@ -10,7 +10,8 @@ import java.util.List;
  * The CPU figures of one measured window that say whether a round measured the server: the
  * server's and the generator's CPU time as shares of their own CPUs, and what the rest of the
  * machine took of those CPUs ({@code /proc/stat}'s busy time less theirs). Then
- * {@link RoundValidity} judges them.
+ * {@link RoundValidity} judges them. {@code compare}'s own CPU time (its sampling, a few percent of
+ * one CPU) is known but not where it ran: it is excused on every side rather than called foreign.
  *
  * <p>Threading: stateless.
  */
@@ -20,10 +21,10 @@ final class WindowLoad {
     }
 
     /**
-     * @param generator samples the generator's process, or null when it could not be sampled
+     * @param machine samples {@code /proc/stat}, the generator (its watched process) and compare itself
      */
-    static RoundCheck check(CpuPlan plan, ProcessSampler server, ProcessSampler generator, CpuBusySampler machine,
-                            MeasuredWindow window, boolean closedPeak, Boolean steadyState) {
+    static RoundCheck check(CpuPlan plan, ProcessSampler server, CpuTimeSampler machine, MeasuredWindow window,
+                            boolean closedPeak, Boolean steadyState) {
         double seconds = window.seconds();
         if (seconds <= 0) {
             return RoundValidity.judge(closedPeak, steadyState, plan.pinned(), null, null, null, null, null);
@@ -32,18 +33,19 @@ final class WindowLoad {
         List<Integer> generatorCpus = plan.pinned() ? plan.generatorCpus() : plan.allowed();
         Double serverBusy = share(server.cpuSecondsBetween(window.fromMs(), window.toMs()), seconds,
                 serverCpus.size());
-        Double generatorBusy = generator == null ? null
-                : share(generator.cpuSecondsBetween(window.fromMs(), window.toMs()), seconds, generatorCpus.size());
+        Double generatorBusy = share(machine.watchedCpuSecondsBetween(window.fromMs(), window.toMs()), seconds,
+                generatorCpus.size());
+        Double own = machine.ownCpuSecondsBetween(window.fromMs(), window.toMs());
         Double serverSide = machine.busyPercentBetween(serverCpus, window.fromMs(), window.toMs());
         Double serverForeign;
         Double generatorForeign;
         if (plan.pinned()) {
-            serverForeign = foreign(serverSide, serverBusy);
+            serverForeign = foreign(serverSide, serverBusy, share(own, seconds, serverCpus.size()));
             generatorForeign = foreign(machine.busyPercentBetween(generatorCpus, window.fromMs(), window.toMs()),
-                    generatorBusy);
+                    generatorBusy, share(own, seconds, generatorCpus.size()));
         } else {
             serverForeign = serverBusy == null || generatorBusy == null ? null
-                    : foreign(serverSide, serverBusy + generatorBusy);
+                    : foreign(serverSide, serverBusy + generatorBusy, share(own, seconds, serverCpus.size()));
             generatorForeign = serverForeign;
         }
         return RoundValidity.judge(closedPeak, steadyState, plan.pinned(), Math.round(seconds * 1000) / 1000.0,
@@ -55,8 +57,14 @@ final class WindowLoad {
         return cpuSeconds == null || cpus <= 0 ? null : 100.0 * cpuSeconds / (seconds * cpus);
     }
 
-    /** The CPUs' busy share less the part the known processes account for, at least 0; null when unknown. */
-    private static Double foreign(Double cpusBusy, Double known) {
-        return cpusBusy == null || known == null ? null : Math.max(0, cpusBusy - known);
+    /**
+     * The CPUs' busy share less the part the contestants account for and, up to that much again,
+     * compare's own share; at least 0; null when unknown.
+     */
+    private static Double foreign(Double cpusBusy, Double contestants, Double own) {
+        if (cpusBusy == null || contestants == null) {
+            return null;
+        }
+        return Math.max(0, cpusBusy - contestants - (own == null ? 0 : own));
     }
 }

@@ -17,12 +17,21 @@ package io.vtnio.loadgen.report.summary;
  * @param generatorCpusForeignPct the same on the generator's CPUs; when nothing is pinned, the same figure
  * @param leftOut                 why the round is left out, or null when it counts
  * @param throughputOnly          whether only its throughput is left out (a peak whose server was not saturated)
+ * @param saturated               whether the server kept its CPUs at least {@link #SATURATED_PCT} busy (not pinned:
+ *                                server and generator together, the shared CPUs); null when unknown
  *
  * <p>Threading: immutable.
  */
 public record RoundCheck(Double windowSeconds, Double serverBusyPct, Double generatorBusyPct,
                          Double serverCpusForeignPct, Double generatorCpusForeignPct, String leftOut,
-                         boolean throughputOnly) {
+                         boolean throughputOnly, Boolean saturated) {
+
+    /**
+     * Least busy share of its CPUs that makes a server "saturated". A pinned server at its peak on
+     * this machine reads 90-97% (the rest is the wake-ups it waits for); closed-loop rounds that
+     * read 23-68% were the generator's or the machine's peak.
+     */
+    public static final double SATURATED_PCT = 90;
 
     /** Whether the round counts for a verdict on a throughput figure ({@code throughput}) or on any other. */
     public boolean counts(boolean throughput) {

@@ -35,6 +35,9 @@ public final class PairedVerdicts {
         ScenarioVerdict deciding = witness(scenario, DecidingFigure.of(scenario), reference, other, thresholdPct);
         ScenarioVerdict efficiency =
                 witness(scenario, DecidingFigure.cpuPerRequest(scenario), reference, other, thresholdPct);
+        if (efficiency != null && efficiency.pairs() > 0) {
+            efficiency = comparableLoads(scenario, efficiency, reference, other, thresholdPct);
+        }
         if (deciding == null) {
             return null;
         }
@@ -65,6 +68,13 @@ public final class PairedVerdicts {
     /** The verdict on one figure from the rounds that count for it; null when no pair has it. */
     private static ScenarioVerdict witness(ScenarioInfo scenario, DecidingFigure figure, ResultEntry reference,
                                            ResultEntry other, double thresholdPct) {
+        return witness(scenario, figure, reference, other, thresholdPct, round -> true);
+    }
+
+    /** The same over the round numbers {@code pairs} accepts. */
+    private static ScenarioVerdict witness(ScenarioInfo scenario, DecidingFigure figure, ResultEntry reference,
+                                           ResultEntry other, double thresholdPct,
+                                           java.util.function.IntPredicate pairs) {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
@@ -73,7 +83,7 @@ public final class PairedVerdicts {
                     .orElse(null);
             leftOut(reference, mine, figure, leftOut);
             leftOut(other, theirs, figure, leftOut);
-            Double x = value(figure, mine);
+            Double x = pairs.test(mine.round()) ? value(figure, mine) : null;
             Double y = theirs == null ? null : value(figure, theirs);
             if (x != null && y != null) {
                 a.add(x);
@@ -92,6 +102,67 @@ public final class PairedVerdicts {
                 interval.bounded() ? interval.high() : null, CONFIDENCE, interval.samples(), thresholdPct,
                 verdict.kind().word(), verdict.leader(), verdict.line(), verdict.brief(), leftOut, null,
                 verdict.detectable() == null ? null : Math.round(verdict.detectable() * 1000) / 1000.0, null);
+    }
+
+    /**
+     * The CPU witness again over the pairs whose servers carried comparable loads: throughputs
+     * within the threshold of each other, or both servers saturated. CPU time per request depends
+     * on the load (a server at a tenth of its capacity pays a wake-up per request, a saturated one
+     * batches many), so a pair in which one server carried several times the other's load
+     * compares two operating points, not two servers: in the slow backend the selector server's
+     * pool caps it at an eighth of the other's replies, and its CPU per reply comes out lower for
+     * doing less. When no pair is comparable the witness says so and is not weighed.
+     */
+    private static ScenarioVerdict comparableLoads(ScenarioInfo scenario, ScenarioVerdict efficiency,
+                                                   ResultEntry reference, ResultEntry other, double thresholdPct) {
+        double bound = 1 + thresholdPct / 100;
+        List<Integer> incomparable = new ArrayList<>();
+        List<Double> loadRatios = new ArrayList<>();
+        for (RoundResult mine : reference.rounds()) {
+            RoundResult theirs = other.rounds().stream().filter(r -> r.round() == mine.round()).findFirst()
+                    .orElse(null);
+            if (theirs == null || !mine.counts(false) || !theirs.counts(false) || mine.throughputPerSec() <= 0
+                    || theirs.throughputPerSec() <= 0) {
+                continue;
+            }
+            double load = theirs.throughputPerSec() / mine.throughputPerSec();
+            boolean bothSaturated = mine.check() != null && theirs.check() != null
+                    && Boolean.TRUE.equals(mine.check().saturated()) && Boolean.TRUE.equals(theirs.check().saturated());
+            if (!bothSaturated && (load > bound || load < 1 / bound)) {
+                incomparable.add(mine.round());
+                loadRatios.add(load);
+            }
+        }
+        if (incomparable.isEmpty()) {
+            return efficiency;
+        }
+        DecidingFigure cpu = DecidingFigure.cpuPerRequest(scenario);
+        String loads = String.format(java.util.Locale.ROOT, "%s/%s %s %s/s", other.figures().server(),
+                reference.figures().server(), Units.ratio(loadRatios.stream().sorted().toList().get(loadRatios.size() / 2)),
+                ComparisonRows.plural(scenario.unit()));
+        if (incomparable.size() == efficiency.pairs()) {
+            String line = "not weighed: " + cpu.label() + " compares servers only at comparable loads, and in every "
+                    + "pair one carried more than the other beyond the " + trim(thresholdPct) + "% threshold without "
+                    + "both being saturated (" + loads + ")";
+            return new ScenarioVerdict(scenario.name(), cpu.label(), "lower", reference.figures().server(),
+                    other.figures().server(), efficiency.ratio(), 0, null, CONFIDENCE, 0, thresholdPct,
+                    Verdict.Kind.INCONCLUSIVE.word(), null, line, "not weighed: loads differ", efficiency.leftOut(),
+                    null, null, null);
+        }
+        List<String> leftOut = new ArrayList<>(efficiency.leftOut());
+        for (int round : incomparable) {
+            leftOut.add("round " + round + " pair: loads not comparable for " + cpu.label() + " (" + loads + ")");
+        }
+        ScenarioVerdict narrowed = witness(scenario, cpu, reference, other, thresholdPct,
+                round -> !incomparable.contains(round));
+        return narrowed == null ? efficiency : new ScenarioVerdict(narrowed.scenario(), narrowed.figure(),
+                narrowed.better(), narrowed.reference(), narrowed.other(), narrowed.ratio(), narrowed.low(),
+                narrowed.high(), narrowed.confidence(), narrowed.pairs(), narrowed.threshold(), narrowed.verdict(),
+                narrowed.leader(), narrowed.line(), narrowed.brief(), leftOut, null, narrowed.detectable(), null);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** The verdict on a figure whose every pair lost a round to the checks: inconclusive, ratio 0, no interval. */
