@@ -3,7 +3,13 @@ package io.vtnio.loadgen.compare.scenario;
 import java.time.Duration;
 
 /**
- * How big and how long each scenario is. {@link #DEFAULT} is sized so that the default
+ * How big and how long each scenario is. The measured windows are short on purpose: on this
+ * project's 2-core VM the variance of a figure lives between runs (a fresh server JVM and
+ * generator, whose closed loop settles into one of several operating points, 60k, 100k or 145k
+ * replies/s for the same selector server) and hardly within one (its one-second intervals agree
+ * within 2-3%), so a longer window buys almost no precision while another round buys a whole
+ * new sample (Kalibera and Jones, "Rigorous benchmarking in reasonable time": repeat at the level
+ * where the variance is). See docs/compare.md#where-the-variance-lives. {@link #DEFAULT} is sized so that the default
  * comparison (five scenarios, two servers, three rounds each, JVM start-ups and warm-ups
  * included) takes about six minutes on a two-core machine; {@link #QUICK} keeps {@code --quick} within about a
  * minute.
@@ -30,7 +36,7 @@ public record ScenarioSizes(WarmupPlan warmup, Duration idleWarmup, Duration ech
     static final Duration IDLE_WARMUP_MIN = Duration.ofSeconds(1);
 
     public static final ScenarioSizes DEFAULT = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(15)),
-            Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofMillis(1500),
+            Duration.ofMillis(1500), Duration.ofMillis(1500), Duration.ofSeconds(1),
             100, 5000, 1000, 2, 100, 50, 2000, "sleep:5ms");
 
     public static final ScenarioSizes QUICK = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(3)),
