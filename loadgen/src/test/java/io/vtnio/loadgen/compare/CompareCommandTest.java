@@ -101,10 +101,17 @@ class CompareCommandTest {
                 // generator's last warm-up interval can end a second late.
                 assertTrue(round.warmupSeconds() >= 1 && round.warmupSeconds() <= 5, round.toString());
                 assertNotNull(round.steadyState(), "auto warm-up says whether it was steady: " + round);
+                assertNotNull(round.check(), "every round is checked: " + round);
+                assertNotNull(round.check().serverBusyPct(), "its server's busy share is known on Linux: " + round);
+                assertNotNull(round.check().generatorBusyPct(), round.toString());
             }
         }
         ScenarioVerdict peak = summary.verdicts("echo-peak").getFirst();
-        assertEquals(2, peak.pairs());
+        // A round left out (not steady, machine busy, generator-bound: likely while the suite loads the machine)
+        // drops its pair, and the verdict names it; two fixed rounds are not rerun.
+        long pairsLeftOut = peak.leftOut().stream().map(line -> line.replaceAll("^\\S+ round (\\d+):.*", "$1"))
+                .distinct().count();
+        assertEquals(2 - pairsLeftOut, peak.pairs(), peak.toString());
         assertEquals("replies/s", peak.figure());
         assertTrue(List.of("ahead", "even", "inconclusive").contains(peak.verdict()), peak.toString());
         assertNotNull(summary.noise());
