@@ -70,7 +70,8 @@ public final class RoundValidity {
             if (!saturated) {
                 throughputOnly = true;
                 boolean generatorBound = pinned && generatorBusyPct != null && generatorBusyPct >= SATURATED_PCT;
-                reasons.add(String.format(Locale.ROOT, "%s: server %.0f%% busy, generator %s", generatorBound
+                // One decimal: "90% busy" would read as saturated when it was 89.6%.
+                reasons.add(String.format(Locale.ROOT, "%s: server %.1f%% busy, generator %s", generatorBound
                         ? "generator-bound" : pinned ? "server not saturated" : "CPUs not saturated", serverBusyPct,
                         generatorBusyPct == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", generatorBusyPct)));
             }

@@ -21,11 +21,11 @@ class RoundValidityTest {
     @Test
     void aPeakWhoseServerWasNotSaturatedCountsForItsCpuButNotItsThroughput() {
         RoundCheck generatorBound = RoundValidity.judge(true, true, true, 2.0, 58.0, 97.0, 1.0, 2.0);
-        assertEquals("generator-bound: server 58% busy, generator 97%", generatorBound.leftOut());
+        assertEquals("generator-bound: server 58.0% busy, generator 97%", generatorBound.leftOut());
         assertFalse(generatorBound.counts(true));
         assertTrue(generatorBound.counts(false), "its CPU per reply still measured the server");
         RoundCheck neither = RoundValidity.judge(true, true, true, 2.0, 68.0, 70.0, 1.0, 2.0);
-        assertEquals("server not saturated: server 68% busy, generator 70%", neither.leftOut());
+        assertEquals("server not saturated: server 68.0% busy, generator 70%", neither.leftOut());
         assertNull(RoundValidity.judge(false, true, true, 2.0, 30.0, 40.0, 1.0, 1.0).leftOut(),
                 "an open loop or a waiting backend need not saturate anything");
     }
@@ -56,7 +56,7 @@ class RoundValidityTest {
     void unpinnedServerAndGeneratorShareTheCpusSoTheirSumIsWhatSaturates() {
         assertNull(RoundValidity.judge(true, true, false, 2.0, 55.0, 40.0, 2.0, 2.0).leftOut());
         RoundCheck check = RoundValidity.judge(true, true, false, 2.0, 40.0, 30.0, 2.0, 2.0);
-        assertEquals("CPUs not saturated: server 40% busy, generator 30%", check.leftOut());
+        assertEquals("CPUs not saturated: server 40.0% busy, generator 30%", check.leftOut());
         assertEquals("machine busy: other processes took 20% of the CPUs",
                 RoundValidity.judge(false, true, false, 2.0, 40.0, 30.0, 20.0, 20.0).leftOut());
     }
