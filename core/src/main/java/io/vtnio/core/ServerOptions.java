@@ -82,7 +82,7 @@ public final class ServerOptions {
     @Option(names = "--max-connections", paramLabel = "N",
             description = "Open connections at most; one more is sent 'ERR too many connections' and closed "
                     + "(default: this process's descriptor limit, ulimit -n, less a reserve of max("
-                    + MIN_DESCRIPTOR_RESERVE + ", 5%), at most " + Protocol.DEFAULT_MAX_CONNECTIONS + ").")
+                    + MIN_DESCRIPTOR_RESERVE + ", 5%%), at most " + Protocol.DEFAULT_MAX_CONNECTIONS + ").")
     private Integer maxConnections;
 
     @Option(names = "--loops", defaultValue = "1", paramLabel = "N",
