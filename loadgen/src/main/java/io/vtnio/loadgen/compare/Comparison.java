@@ -22,7 +22,8 @@ import java.util.function.Function;
  * contestant and scenario, and one {@link ScenarioVerdict} per scenario and contestant after the
  * first. Rounds alternate their order ({@link RoundRunner#order}); with {@link RoundPlan#auto} a
  * scenario runs its minimum of rounds, then one more at a time while a verdict is inconclusive,
- * more rounds could settle it, and the scenario's share of the time budget allows one more.
+ * more rounds could settle it, and the scenario's share of the time budget allows one more; what
+ * the budget still holds after the last scenario goes to the undecided ones in turn.
  * {@code echo} runs its closed loop first and derives the open loop's rate from it: half the
  * lower of the contestants' median peaks, rounded to two significant digits, the same for
  * everyone (unless a fixed rate is given).
@@ -65,26 +66,36 @@ final class Comparison {
         this.noise = noise;
     }
 
-    /** Runs the scenarios named as {@link ScenarioCatalog#NAMES} takes them, in that order. */
+    /**
+     * Runs the scenarios named as {@link ScenarioCatalog#NAMES} takes them, in that order, each
+     * within its share of the time left; then, with {@code --rounds auto}, spends what is left on
+     * the scenarios still undecided ({@link #secondPass}).
+     */
     void run(List<String> names) throws InterruptedException {
         int remaining = names.size() + (names.contains("echo") ? 1 : 0);
+        List<ScenarioRun> runs = new ArrayList<>();
         for (String name : ScenarioCatalog.NAMES) {
             if (!names.contains(name)) {
                 continue;
             }
             switch (name) {
                 case "echo" -> {
-                    List<ResultEntry> peaks = runScenario(catalog.echoPeak(), remaining--);
-                    long rate = echoRate != null ? echoRate : latencyRate(peaks);
+                    ScenarioRun peak = startScenario(runner, catalog.echoPeak(), remaining--);
+                    runs.add(peak);
+                    long rate = echoRate != null ? echoRate : latencyRate(peak.entries);
                     if (rate > 0) {
-                        runScenario(catalog.echoLatency(rate, echoRate == null), remaining--);
+                        runs.add(startScenario(runner, catalog.echoLatency(rate, echoRate == null), remaining--));
                     } else {
                         remaining--;
                         notes.add("echo-latency skipped: no server gave a peak to take half of");
                     }
                 }
-                default -> runScenario(catalog.first(name), remaining--);
+                default -> runs.add(startScenario(runner, catalog.first(name), remaining--));
             }
+        }
+        secondPass(runs);
+        for (ScenarioRun run : runs) {
+            finish(run);
         }
     }
 
@@ -103,51 +114,108 @@ final class Comparison {
     }
 
     /**
+     * Runs a scenario within its share of the time left, and keeps its figures and verdicts.
+     *
      * @param scenariosLeft this scenario and those after it: its share of the time left
      */
-    private List<ResultEntry> runScenario(Scenario scenario, int scenariosLeft) throws InterruptedException {
-        return runScenario(runner, scenario, scenariosLeft);
-    }
-
     private List<ResultEntry> runScenario(RoundRunner runner, Scenario scenario, int scenariosLeft)
             throws InterruptedException {
-        ScenarioInfo info = scenario.info();
-        scenarios.add(info);
-        long startNs = System.nanoTime();
-        long shareNs = plan.timeLeftNs() / Math.max(1, scenariosLeft);
-        List<RunOutcome> outcomes = new ArrayList<>();
+        ScenarioRun run = startScenario(runner, scenario, scenariosLeft);
+        finish(run);
+        return run.entries;
+    }
+
+    /** One scenario's rounds so far. */
+    private static final class ScenarioRun {
+        final RoundRunner runner;
+        final Scenario scenario;
+        final ScenarioInfo info;
+        final List<RunOutcome> outcomes = new ArrayList<>();
         List<ResultEntry> entries = List.of();
         List<ScenarioVerdict> decided = List.of();
-        int round = 0;
+        int rounds;
+        long spentNs;
+
+        ScenarioRun(RoundRunner runner, Scenario scenario) {
+            this.runner = runner;
+            this.scenario = scenario;
+            this.info = scenario.info();
+        }
+
+        boolean open() {
+            return decided.stream().anyMatch(verdict -> !verdict.decided());
+        }
+    }
+
+    /**
+     * Runs a scenario's rounds within its share of the time left (its minimum, then more while
+     * undecided) and checkpoints the machine's noise after it; its figures are kept by
+     * {@link #finish}, after any second pass.
+     */
+    private ScenarioRun startScenario(RoundRunner runner, Scenario scenario, int scenariosLeft)
+            throws InterruptedException {
+        ScenarioRun run = new ScenarioRun(runner, scenario);
+        scenarios.add(run.info);
+        long shareNs = plan.timeLeftNs() / Math.max(1, scenariosLeft);
         while (true) {
-            round++;
-            outcomes.addAll(runner.runRound(scenario, contestants, round, plan.describe(round)));
-            entries = entries(scenario, outcomes);
-            decided = verdicts(info, entries);
-            long perRoundNs = (System.nanoTime() - startNs) / round;
-            if (!plan.another(round, countedRounds(outcomes, round), decided,
-                    System.nanoTime() - startNs + perRoundNs, shareNs)) {
+            runRound(run);
+            long perRoundNs = run.spentNs / run.rounds;
+            if (!plan.another(run.rounds, countedRounds(run.outcomes, run.rounds), run.decided,
+                    run.spentNs + perRoundNs, shareNs)) {
                 break;
             }
         }
-        mostRounds = Math.max(mostRounds, round);
-        for (RunOutcome outcome : outcomes) {
+        if (noise != null) {
+            noise.checkpoint("after " + scenario.name());
+        }
+        return run;
+    }
+
+    private void runRound(ScenarioRun run) throws InterruptedException {
+        long startNs = System.nanoTime();
+        run.rounds++;
+        run.outcomes.addAll(run.runner.runRound(run.scenario, contestants, run.rounds, plan.describe(run.rounds)));
+        run.entries = entries(run.scenario, run.outcomes);
+        run.decided = verdicts(run.info, run.entries);
+        run.spentNs += System.nanoTime() - startNs;
+    }
+
+    /**
+     * The second pass of {@code --rounds auto}: the time that scenarios decided early left over
+     * goes, one round at a time and in turn, to the scenarios still undecided, while a round of
+     * theirs fits in what is left and they are under the most rounds. A scenario's share is fixed
+     * before it runs, so without this pass the first scenario, whose share is the smallest part of
+     * the budget, stopped undecided while the budget ended unspent.
+     */
+    private void secondPass(List<ScenarioRun> runs) throws InterruptedException {
+        boolean ranOne = true;
+        while (ranOne) {
+            ranOne = false;
+            for (ScenarioRun run : runs) {
+                if (run.open() && plan.affords(run.rounds, run.spentNs / Math.max(1, run.rounds))) {
+                    runRound(run);
+                    ranOne = true;
+                }
+            }
+        }
+    }
+
+    /** Keeps a scenario's figures, verdicts and notes. */
+    private void finish(ScenarioRun run) {
+        mostRounds = Math.max(mostRounds, run.rounds);
+        for (RunOutcome outcome : run.outcomes) {
             if (outcome.note() != null) {
-                notes.add(scenario.name() + " " + outcome.server() + " round " + outcome.round() + ": "
+                notes.add(run.scenario.name() + " " + outcome.server() + " round " + outcome.round() + ": "
                         + outcome.note());
             }
             if (!outcome.succeeded()) {
                 failedRuns++;
-                notes.add(scenario.name() + " " + outcome.server() + " round " + outcome.round() + " failed: "
+                notes.add(run.scenario.name() + " " + outcome.server() + " round " + outcome.round() + " failed: "
                         + outcome.failure());
             }
         }
-        results.addAll(entries);
-        verdicts.addAll(decided);
-        if (noise != null) {
-            noise.checkpoint("after " + scenario.name());
-        }
-        return entries;
+        results.addAll(run.entries);
+        verdicts.addAll(run.decided);
     }
 
     /** Rounds 1 to {@code rounds} in which every contestant gave a result that counts ({@link RunOutcome#counts}). */

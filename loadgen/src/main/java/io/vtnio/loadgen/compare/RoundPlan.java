@@ -80,6 +80,15 @@ final class RoundPlan {
         return open && affordable;
     }
 
+    /**
+     * Whether the second pass may run round {@code done + 1} of a scenario whose rounds took
+     * {@code perRoundNs} each: only under {@code --rounds auto}, under the most rounds, and when
+     * the budget left holds one more.
+     */
+    boolean affords(int done, long perRoundNs) {
+        return auto && done < maxRounds && timeLeftNs() >= perRoundNs;
+    }
+
     /** For progress lines: {@code 3}, or {@code 3+} while auto rounds may add more. */
     String describe(int round) {
         if (!auto) {

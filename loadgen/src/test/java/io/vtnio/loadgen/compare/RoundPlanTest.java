@@ -80,6 +80,15 @@ class RoundPlanTest {
     }
 
     @Test
+    void theSecondPassRunsARoundOnlyWhereTheBudgetLeftHoldsIt() {
+        RoundPlan auto = RoundPlan.auto(3, Duration.ofMinutes(5));
+        assertTrue(auto.affords(3, 10 * SECOND_NS));
+        assertFalse(auto.affords(3, 400 * SECOND_NS), "more than the whole budget left");
+        assertFalse(auto.affords(RoundPlan.MOST_AUTO_ROUNDS, SECOND_NS), "at the most rounds");
+        assertFalse(RoundPlan.fixed(3).affords(3, 0), "a fixed count has no second pass");
+    }
+
+    @Test
     void autoRoundsStopWhenTheWholeBudgetIsSpent() {
         RoundPlan plan = RoundPlan.auto(2, Duration.ZERO);
         assertFalse(plan.another(2, 2, List.of(verdict("inconclusive")), SECOND_NS, Long.MAX_VALUE));
