@@ -32,15 +32,12 @@ public final class PairedVerdicts {
      */
     public static ScenarioVerdict of(ScenarioInfo scenario, ResultEntry reference, ResultEntry other,
                                      double thresholdPct) {
-        ScenarioVerdict deciding = witness(scenario, DecidingFigure.of(scenario), reference, other, thresholdPct);
-        ScenarioVerdict efficiency =
-                witness(scenario, DecidingFigure.cpuPerRequest(scenario), reference, other, thresholdPct);
-        if (efficiency != null && efficiency.pairs() > 0) {
-            efficiency = comparableLoads(scenario, efficiency, reference, other, thresholdPct);
-        }
+        ScenarioVerdict deciding = witness(scenario, DecidingFigure.of(scenario), reference, other, thresholdPct,
+                round -> true, List.of());
         if (deciding == null) {
             return null;
         }
+        ScenarioVerdict efficiency = efficiency(scenario, reference, other, thresholdPct);
         return new ScenarioVerdict(deciding.scenario(), deciding.figure(), deciding.better(), deciding.reference(),
                 deciding.other(), deciding.ratio(), deciding.low(), deciding.high(), deciding.confidence(),
                 deciding.pairs(), deciding.threshold(), deciding.verdict(), deciding.leader(), deciding.line(),
@@ -65,22 +62,20 @@ public final class PairedVerdicts {
         return witnesses.stream().anyMatch(w -> "even".equals(w.verdict())) ? "even" : "inconclusive";
     }
 
-    /** The verdict on one figure from the rounds that count for it; null when no pair has it. */
-    private static ScenarioVerdict witness(ScenarioInfo scenario, DecidingFigure figure, ResultEntry reference,
-                                           ResultEntry other, double thresholdPct) {
-        return witness(scenario, figure, reference, other, thresholdPct, round -> true);
-    }
-
-    /** The same over the round numbers {@code pairs} accepts. */
+    /**
+     * The verdict on one figure from the rounds that count for it, over the pairs (by round number)
+     * that {@code pairs} accepts; null when no round has it.
+     *
+     * @param moreLeftOut lines to add to the rounds left out, for the pairs {@code pairs} refuses
+     */
     private static ScenarioVerdict witness(ScenarioInfo scenario, DecidingFigure figure, ResultEntry reference,
                                            ResultEntry other, double thresholdPct,
-                                           java.util.function.IntPredicate pairs) {
+                                           java.util.function.IntPredicate pairs, List<String> moreLeftOut) {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (RoundResult mine : reference.rounds()) {
-            RoundResult theirs = other.rounds().stream().filter(r -> r.round() == mine.round()).findFirst()
-                    .orElse(null);
+            RoundResult theirs = partner(other, mine);
             leftOut(reference, mine, figure, leftOut);
             leftOut(other, theirs, figure, leftOut);
             Double x = pairs.test(mine.round()) ? value(figure, mine) : null;
@@ -90,6 +85,7 @@ public final class PairedVerdicts {
                 b.add(y);
             }
         }
+        leftOut.addAll(moreLeftOut);
         if (a.isEmpty()) {
             return leftOut.isEmpty() ? null : noPairCounts(scenario, figure, reference, other, thresholdPct, leftOut);
         }
@@ -104,6 +100,11 @@ public final class PairedVerdicts {
                 verdict.detectable() == null ? null : Math.round(verdict.detectable() * 1000) / 1000.0, null);
     }
 
+    /** The round of {@code other} run beside {@code mine} (the same number), or null. */
+    private static RoundResult partner(ResultEntry other, RoundResult mine) {
+        return other.rounds().stream().filter(r -> r.round() == mine.round()).findFirst().orElse(null);
+    }
+
     /**
      * Loads within this factor of each other are comparable for CPU per request. A server's CPU
      * per request falls as its load rises (a wake-up finds more work to batch): on this machine
@@ -116,56 +117,50 @@ public final class PairedVerdicts {
     static final double COMPARABLE_LOAD_FACTOR = 1.5;
 
     /**
-     * The CPU witness again over the pairs whose servers carried comparable loads: throughputs
-     * within {@link #COMPARABLE_LOAD_FACTOR} of each other, or both servers saturated. When no
-     * pair is comparable the witness says so and is not weighed.
+     * The CPU witness, over the pairs whose servers carried comparable loads: throughputs within
+     * {@link #COMPARABLE_LOAD_FACTOR} of each other, or both servers saturated. When no pair that
+     * has the figure is comparable, the witness says so and is not weighed; null when no round has
+     * the figure.
      */
-    private static ScenarioVerdict comparableLoads(ScenarioInfo scenario, ScenarioVerdict efficiency,
-                                                   ResultEntry reference, ResultEntry other, double thresholdPct) {
-        double bound = COMPARABLE_LOAD_FACTOR;
-        List<Integer> incomparable = new ArrayList<>();
-        List<Double> loadRatios = new ArrayList<>();
+    private static ScenarioVerdict efficiency(ScenarioInfo scenario, ResultEntry reference, ResultEntry other,
+                                              double thresholdPct) {
+        DecidingFigure cpu = DecidingFigure.cpuPerRequest(scenario);
+        java.util.Map<Integer, Double> incomparable = new java.util.TreeMap<>();
+        int pairsWithFigure = 0;
         for (RoundResult mine : reference.rounds()) {
-            RoundResult theirs = other.rounds().stream().filter(r -> r.round() == mine.round()).findFirst()
-                    .orElse(null);
-            if (theirs == null || !mine.counts(false) || !theirs.counts(false) || mine.throughputPerSec() <= 0
-                    || theirs.throughputPerSec() <= 0) {
+            RoundResult theirs = partner(other, mine);
+            if (theirs == null || value(cpu, mine) == null || value(cpu, theirs) == null) {
                 continue;
             }
+            pairsWithFigure++;
             double load = theirs.throughputPerSec() / mine.throughputPerSec();
             boolean bothSaturated = mine.check() != null && theirs.check() != null
                     && Boolean.TRUE.equals(mine.check().saturated()) && Boolean.TRUE.equals(theirs.check().saturated());
-            if (!bothSaturated && (load > bound || load < 1 / bound)) {
-                incomparable.add(mine.round());
-                loadRatios.add(load);
+            if (!bothSaturated && (load > COMPARABLE_LOAD_FACTOR || load < 1 / COMPARABLE_LOAD_FACTOR)) {
+                incomparable.put(mine.round(), load);
             }
         }
         if (incomparable.isEmpty()) {
-            return efficiency;
+            return witness(scenario, cpu, reference, other, thresholdPct, round -> true, List.of());
         }
-        DecidingFigure cpu = DecidingFigure.cpuPerRequest(scenario);
+        List<Double> loadRatios = incomparable.values().stream().sorted().toList();
         String loads = String.format(java.util.Locale.ROOT, "%s/%s %s %s/s", other.figures().server(),
-                reference.figures().server(), Units.ratio(loadRatios.stream().sorted().toList().get(loadRatios.size() / 2)),
+                reference.figures().server(), Units.ratio(loadRatios.get(loadRatios.size() / 2)),
                 ComparisonRows.plural(scenario.unit()));
-        if (incomparable.size() == efficiency.pairs()) {
+        if (incomparable.size() == pairsWithFigure) {
+            ScenarioVerdict all = witness(scenario, cpu, reference, other, thresholdPct, round -> true, List.of());
             String line = "not weighed: " + cpu.label() + " compares servers only at comparable loads, and in every "
                     + "pair one carried more than " + COMPARABLE_LOAD_FACTOR + "x the other's without both being "
                     + "saturated (" + loads + ")";
             return new ScenarioVerdict(scenario.name(), cpu.label(), "lower", reference.figures().server(),
-                    other.figures().server(), efficiency.ratio(), 0, null, CONFIDENCE, 0, thresholdPct,
-                    Verdict.Kind.INCONCLUSIVE.word(), null, line, "not weighed: loads differ", efficiency.leftOut(),
+                    other.figures().server(), all.ratio(), 0, null, CONFIDENCE, 0, thresholdPct,
+                    Verdict.Kind.INCONCLUSIVE.word(), null, line, "not weighed: loads differ", all.leftOut(),
                     null, null, null);
         }
-        List<String> leftOut = new ArrayList<>(efficiency.leftOut());
-        for (int round : incomparable) {
-            leftOut.add("round " + round + " pair: loads not comparable for " + cpu.label() + " (" + loads + ")");
-        }
-        ScenarioVerdict narrowed = witness(scenario, cpu, reference, other, thresholdPct,
-                round -> !incomparable.contains(round));
-        return narrowed == null ? efficiency : new ScenarioVerdict(narrowed.scenario(), narrowed.figure(),
-                narrowed.better(), narrowed.reference(), narrowed.other(), narrowed.ratio(), narrowed.low(),
-                narrowed.high(), narrowed.confidence(), narrowed.pairs(), narrowed.threshold(), narrowed.verdict(),
-                narrowed.leader(), narrowed.line(), narrowed.brief(), leftOut, null, narrowed.detectable(), null);
+        List<String> notComparable = incomparable.keySet().stream().map(round -> "round " + round
+                + " pair: loads not comparable for " + cpu.label() + " (" + loads + ")").toList();
+        return witness(scenario, cpu, reference, other, thresholdPct, round -> !incomparable.containsKey(round),
+                notComparable);
     }
 
     /** The verdict on a figure whose every pair lost a round to the checks: inconclusive, ratio 0, no interval. */
