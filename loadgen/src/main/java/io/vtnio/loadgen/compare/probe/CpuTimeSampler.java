@@ -40,18 +40,15 @@ public final class CpuTimeSampler implements AutoCloseable {
     }
 
     private final List<Reading> readings = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private SamplingLoop loop;
     private volatile ProcessHandle watched;
 
-    private CpuTimeSampler(Duration period) {
-        this.thread = Thread.ofPlatform().daemon().name("vtnio-compare-cpu-sampler").unstarted(() -> loop(period));
+    private CpuTimeSampler() {
     }
 
     public static CpuTimeSampler start(Duration period) {
-        CpuTimeSampler sampler = new CpuTimeSampler(period);
-        sampler.sampleNow();
-        sampler.thread.start();
+        CpuTimeSampler sampler = new CpuTimeSampler();
+        sampler.loop = SamplingLoop.start("vtnio-compare-cpu-sampler", period, sampler::sampleNow, () -> true);
         return sampler;
     }
 
@@ -59,17 +56,6 @@ public final class CpuTimeSampler implements AutoCloseable {
     public void watch(ProcessHandle process) {
         watched = process;
         sampleNow();
-    }
-
-    private void loop(Duration period) {
-        while (running) {
-            try {
-                Thread.sleep(period);
-            } catch (InterruptedException e) {
-                return;
-            }
-            sampleNow();
-        }
     }
 
     /** Takes one reading now and keeps it. */
@@ -161,11 +147,7 @@ public final class CpuTimeSampler implements AutoCloseable {
 
     /** Stops sampling after one last reading. */
     public void stop() {
-        if (running) {
-            running = false;
-            thread.interrupt();
-            sampleNow();
-        }
+        loop.stop();
     }
 
     @Override

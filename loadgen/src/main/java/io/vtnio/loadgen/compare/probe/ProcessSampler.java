@@ -27,32 +27,16 @@ public final class ProcessSampler implements AutoCloseable {
     private final ProcessHandle process;
     private volatile long switchesReadMs;
     private final List<ProcessSample> samples = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private SamplingLoop loop;
 
-    private ProcessSampler(ProcessHandle process, Duration period) {
+    private ProcessSampler(ProcessHandle process) {
         this.process = process;
-        this.thread = Thread.ofPlatform().daemon().name("vtnio-compare-sampler").unstarted(() -> loop(period));
     }
 
     public static ProcessSampler start(ProcessHandle process, Duration period) {
-        ProcessSampler sampler = new ProcessSampler(process, period);
-        sampler.sampleNow();
-        sampler.thread.start();
+        ProcessSampler sampler = new ProcessSampler(process);
+        sampler.loop = SamplingLoop.start("vtnio-compare-sampler", period, sampler::sampleNow, process::isAlive);
         return sampler;
-    }
-
-    private void loop(Duration period) {
-        while (running) {
-            try {
-                Thread.sleep(period);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (process.isAlive()) {
-                sampleNow();
-            }
-        }
     }
 
     /** Takes and keeps one sample now. */
@@ -202,13 +186,7 @@ public final class ProcessSampler implements AutoCloseable {
 
     /** Stops sampling after one last sample. */
     public void stop() {
-        if (running) {
-            running = false;
-            thread.interrupt();
-            if (process.isAlive()) {
-                sampleNow();
-            }
-        }
+        loop.stop();
     }
 
     @Override

@@ -195,7 +195,8 @@ public final class RoundRunner {
             }
             Double warmupSeconds = warmed != null ? warmed.seconds() : load.warmupSeconds();
             Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
-            RoundCheck check = WindowLoad.check(cpus, sampler, machine, window, scenario.closedPeak(), steady);
+            RoundCheck check = WindowLoad.check(cpus, figures.cpuSeconds(), machine, window, scenario.closedPeak(),
+                    steady);
             return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
                     window, check);
         } finally {

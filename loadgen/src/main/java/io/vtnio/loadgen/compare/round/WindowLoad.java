@@ -2,7 +2,6 @@ package io.vtnio.loadgen.compare.round;
 
 import io.vtnio.loadgen.compare.launch.CpuPlan;
 import io.vtnio.loadgen.compare.probe.CpuTimeSampler;
-import io.vtnio.loadgen.compare.probe.ProcessSampler;
 import io.vtnio.loadgen.report.summary.RoundCheck;
 import java.util.List;
 
@@ -21,9 +20,10 @@ final class WindowLoad {
     }
 
     /**
-     * @param machine samples {@code /proc/stat}, the generator (its watched process) and compare itself
+     * @param serverCpuSeconds the server's CPU time in the window ({@link WindowFigures}), or null when unknown
+     * @param machine          samples {@code /proc/stat}, the generator (its watched process) and compare itself
      */
-    static RoundCheck check(CpuPlan plan, ProcessSampler server, CpuTimeSampler machine, MeasuredWindow window,
+    static RoundCheck check(CpuPlan plan, Double serverCpuSeconds, CpuTimeSampler machine, MeasuredWindow window,
                             boolean closedPeak, Boolean steadyState) {
         double seconds = window.seconds();
         if (seconds <= 0) {
@@ -31,8 +31,7 @@ final class WindowLoad {
         }
         List<Integer> serverCpus = plan.pinned() ? plan.serverCpus() : plan.allowed();
         List<Integer> generatorCpus = plan.pinned() ? plan.generatorCpus() : plan.allowed();
-        Double serverBusy = share(server.cpuSecondsBetween(window.fromMs(), window.toMs()), seconds,
-                serverCpus.size());
+        Double serverBusy = share(serverCpuSeconds, seconds, serverCpus.size());
         Double generatorBusy = share(machine.watchedCpuSecondsBetween(window.fromMs(), window.toMs()), seconds,
                 generatorCpus.size());
         Double own = machine.ownCpuSecondsBetween(window.fromMs(), window.toMs());
