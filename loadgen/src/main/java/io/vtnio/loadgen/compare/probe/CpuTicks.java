@@ -18,10 +18,13 @@ import java.util.TreeMap;
  * @param idleTicks    the {@code idle} column
  * @param iowaitTicks  the {@code iowait} column
  * @param stealTicks   the {@code steal} column (0 on kernels that do not count it)
+ * @param interruptTicks the {@code irq} and {@code softirq} columns: time spent on interrupts,
+ *                     which the kernel charges to the task they interrupted, if any (network
+ *                     work done while the CPU was otherwise idle is charged to no task)
  * @param totalTicks   user + nice + system + idle + iowait + irq + softirq + steal; guest time is
  *                     left out because the kernel already counts it in user and nice
  */
-record CpuTicks(int cpu, long idleTicks, long iowaitTicks, long stealTicks, long totalTicks) {
+record CpuTicks(int cpu, long idleTicks, long iowaitTicks, long stealTicks, long interruptTicks, long totalTicks) {
 
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
@@ -39,7 +42,8 @@ record CpuTicks(int cpu, long idleTicks, long iowaitTicks, long stealTicks, long
                 for (int column = 1; column <= 8; column++) {
                     total += column(fields, column);
                 }
-                cpus.put(cpu, new CpuTicks(cpu, column(fields, 4), column(fields, 5), column(fields, 8), total));
+                cpus.put(cpu, new CpuTicks(cpu, column(fields, 4), column(fields, 5), column(fields, 8),
+                        column(fields, 6) + column(fields, 7), total));
             } catch (NumberFormatException e) {
                 // not a CPU line after all
             }

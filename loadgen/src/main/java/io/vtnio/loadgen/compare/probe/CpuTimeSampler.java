@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Samples, every {@code period} while a run goes on, the counters of {@code /proc/stat} (every
@@ -101,19 +102,32 @@ public final class CpuTimeSampler implements AutoCloseable {
      * no tick passed).
      */
     public Double busyPercentBetween(List<Integer> cpus, long fromWallMs, long toWallMs) {
-        double busy = 0;
+        return percentBetween(cpus, CpuTicks::busyTicks, fromWallMs, toWallMs);
+    }
+
+    /**
+     * Percent of the time of {@code cpus} (together) between the two instants spent on interrupts
+     * ({@code irq} and {@code softirq}), a part of {@link #busyPercentBetween}; null when unknown.
+     */
+    public Double interruptPercentBetween(List<Integer> cpus, long fromWallMs, long toWallMs) {
+        return percentBetween(cpus, CpuTicks::interruptTicks, fromWallMs, toWallMs);
+    }
+
+    private Double percentBetween(List<Integer> cpus, ToLongFunction<CpuTicks> part, long fromWallMs,
+                                  long toWallMs) {
+        double ticks = 0;
         double total = 0;
         for (int cpu : cpus) {
-            double[] ticks = between(r -> r.cpus().containsKey(cpu),
-                    r -> new double[] {r.cpus().get(cpu).busyTicks(), r.cpus().get(cpu).totalTicks()},
+            double[] change = between(r -> r.cpus().containsKey(cpu),
+                    r -> new double[] {part.applyAsLong(r.cpus().get(cpu)), r.cpus().get(cpu).totalTicks()},
                     fromWallMs, toWallMs);
-            if (ticks == null) {
+            if (change == null) {
                 return null;
             }
-            busy += ticks[0];
-            total += ticks[1];
+            ticks += change[0];
+            total += change[1];
         }
-        return total > 0 && busy >= 0 ? Math.min(100.0, 100.0 * busy / total) : null;
+        return total > 0 && ticks >= 0 ? Math.min(100.0, 100.0 * ticks / total) : null;
     }
 
     /** CPU seconds the watched process used between the two instants, or null when unknown. */

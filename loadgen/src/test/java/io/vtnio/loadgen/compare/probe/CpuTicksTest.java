@@ -28,7 +28,7 @@ class CpuTicksTest {
     void perCpuLinesAreParsedAndTheAllCpuLineAndOthersAreSkipped() {
         Map<Integer, CpuTicks> ticks = CpuTicks.parse(BEFORE);
         assertEquals(2, ticks.size());
-        assertEquals(new CpuTicks(0, 8000, 100, 300, 1000 + 500 + 8000 + 100 + 100 + 300), ticks.get(0));
+        assertEquals(new CpuTicks(0, 8000, 100, 300, 100, 1000 + 500 + 8000 + 100 + 100 + 300), ticks.get(0));
         assertEquals(23104, ticks.get(1).idleTicks());
     }
 
@@ -50,7 +50,7 @@ class CpuTicksTest {
     @Test
     void kernelsWithoutAStealColumnCountNoSteal() {
         CpuTicks old = CpuTicks.parse("cpu0 10 0 10 80 0 0 0\n").get(0);
-        assertEquals(new CpuTicks(0, 80, 0, 0, 100), old);
+        assertEquals(new CpuTicks(0, 80, 0, 0, 0, 100), old);
     }
 
     @Test
