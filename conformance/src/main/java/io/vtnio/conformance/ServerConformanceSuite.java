@@ -2,6 +2,7 @@ package io.vtnio.conformance;
 
 import io.vtnio.core.ServerFactory;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The rules of SPEC sections 1 and 2 that every vtnio server must keep, as one JUnit suite. An
@@ -22,8 +23,10 @@ import org.junit.jupiter.api.Nested;
  * family needs one more nested class here, not a change to each server's test. The rules that need
  * no control of the server's process are {@link RemoteRule}s, listed by {@link RemoteRuleCatalog}:
  * each family runs its own against an in-process server here (one dynamic test per rule, named
- * after it), and {@code vtnio verify} runs the very same code against anyone's server.
+ * after it), and {@code vtnio verify} runs the very same code against anyone's server. A subclass
+ * annotated {@link RuleFamilies} runs only the families it names.
  */
+@ExtendWith(RuleFamilies.Selection.class)
 public abstract class ServerConformanceSuite {
 
     /** The implementation under test; every rule family builds its servers from it. */

@@ -39,7 +39,8 @@ record Outcome(int checked, List<String> notes, List<Finding> findings) {
         String where = String.format(Locale.ROOT, "%d result%s in %s", results, results == 1 ? "" : "s", file);
         if (!failed(strict)) {
             return inconclusive == 0
-                    ? String.format(Locale.ROOT, "check: all %d bounds held (%s)", checked, where)
+                    ? String.format(Locale.ROOT, "check: %s held (%s)", checked == 1 ? "the one bound" : "all "
+                            + checked + " bounds", where)
                     : String.format(Locale.ROOT, "check: %d of %d bounds held and %d %s inconclusive, which pass "
                             + "without --strict (%s)", checked - inconclusive, checked, inconclusive,
                             inconclusive == 1 ? "was" : "were", where);

@@ -95,6 +95,12 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         Target target = new Target(address.getHostString(), address.getPort(), mode, framing, texts.suffix(),
                 texts.greeting(), maxLineBytes, null);
+        String anotherMode = ModeProbe.anotherMode(target, 3_000);
+        if (anotherMode != null) {
+            err.println("vtnio verify: " + anotherMode);
+            err.flush();
+            return 1;
+        }
         out.println("verify " + shown + ": " + rules.size() + (ruleNames.isEmpty() ? "" : " chosen") + " rules that need "
                 + "no control of the server's process");
         out.flush();

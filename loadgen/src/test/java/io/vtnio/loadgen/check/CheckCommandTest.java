@@ -292,6 +292,8 @@ class CheckCommandTest {
         Run run = check(close, "--baseline", base, "--tolerance", "10", "--strict");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("check: all 2 bounds held (1 result in " + close + ")\n", run.out());
+        assertEquals("check: the one bound held (1 result in " + close + ")\n",
+                check(close, "--max-errors", "0").out());
     }
 
     @Test

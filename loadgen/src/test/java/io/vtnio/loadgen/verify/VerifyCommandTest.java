@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code vtnio verify} against vtnio's own servers, in-process on free ports, in every mode: each
@@ -61,6 +62,21 @@ class VerifyCommandTest {
             assertTrue(lines.stream().noneMatch(l -> l.startsWith("FAIL")), run::toString);
             assertEquals(passed + " passed, 0 failed, " + lines.stream().filter(l -> l.startsWith("skip  ")).count()
                     + " skipped", lines.getLast(), run::toString);
+        }
+    }
+
+    @ParameterizedTest(name = "a {0} server")
+    @ValueSource(strings = {"chat", "hello"})
+    @Timeout(30)
+    void aServerInAnotherModeIsNamedInOneLineNotInEveryEchoRule(String mode) throws Exception {
+        try (Server server = new SelectorServerFactory().create(ServerConfig.parse("--port", "0", "--mode", mode))) {
+            server.start();
+            Run run = Run.of("verify", "127.0.0.1:" + server.localAddresses().get(0).getPort());
+            assertEquals(1, run.exitCode, run::toString);
+            assertEquals("", run.out, run::toString);
+            assertTrue(run.err.contains("is it running --mode " + mode + "? then run verify --mode " + mode),
+                    run::toString);
+            assertEquals(1, run.err.lines().count(), run::toString);
         }
     }
 
