@@ -95,6 +95,7 @@ abstract class LifecycleRules extends ServerRules {
                 assertEquals(line + SUFFIX, client.readLine(), "a reply owed when stop began");
             }
             client.assertClosed();
+            client.close(); // as a client does at end of stream: the server need not wait for it
             stop.get(10, TimeUnit.SECONDS);
         }
     }
@@ -146,6 +147,7 @@ abstract class LifecycleRules extends ServerRules {
                         "client " + i + " reply " + j + " owed at SIGTERM; stderr: " + server.stderr());
             }
             clients.get(i).assertClosed();
+            clients.get(i).close(); // as a client does at end of stream: the server need not wait for it
         }
         int exitCode = server.awaitExit(Duration.ofSeconds(15));
         List<String> stdout = server.stdoutLines();
@@ -183,6 +185,7 @@ abstract class LifecycleRules extends ServerRules {
                     "replies in order, with no hole; stderr: " + server.stderr());
             received++;
         }
+        client.close(); // as a client does at end of stream: the server need not wait for it
         int exitCode = server.awaitExit(Duration.ofSeconds(45));
         List<String> stdout = server.stdoutLines();
         String last = stdout.get(stdout.size() - 1);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The rules live in one abstract class per theme ({@link EchoRules}, {@link FramingRules},
  * {@link ChatRules}, {@link HelloRules}, {@link ConcurrencyRules}, {@link SlowConsumerRules}, {@link BackPressureRules},
  * {@link LifecycleRules}, {@link StatsRules}, {@link DescriptorLimitRules}, {@link FaultRules},
- * {@link ProcessFaultRules}, {@link SecurityRules}) over the fixtures of
+ * {@link ProcessFaultRules}, {@link PolicyRules}, {@link SecurityRules}) over the fixtures of
  * {@link ServerRules}. Each is run here by a {@link Nested} class that inherits its tests and
  * hands it this suite's factory, so a subclass gets every family from its one method and a new
  * family needs one more nested class here, not a change to each server's test. The rules that need
@@ -122,6 +122,14 @@ public abstract class ServerConformanceSuite {
 
     @Nested
     class ProcessFaults extends ProcessFaultRules {
+        @Override
+        protected ServerFactory factory() {
+            return ServerConformanceSuite.this.factory();
+        }
+    }
+
+    @Nested
+    class Policy extends PolicyRules {
         @Override
         protected ServerFactory factory() {
             return ServerConformanceSuite.this.factory();

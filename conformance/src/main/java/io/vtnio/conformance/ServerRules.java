@@ -1,5 +1,6 @@
 package io.vtnio.conformance;
 
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.Mode;
 import io.vtnio.core.Server;
@@ -59,11 +60,19 @@ abstract class ServerRules {
 
     /** Starts an in-process server with {@code flags}, on {@code --port 0} unless a port is given. */
     protected Server startServer(String... flags) throws IOException {
+        return startServer(ConnectionPolicy.DEFAULT, flags);
+    }
+
+    /**
+     * Starts an in-process server with {@code flags} and {@code policy}: timings short enough for a
+     * rule about them to take milliseconds.
+     */
+    protected Server startServer(ConnectionPolicy policy, String... flags) throws IOException {
         List<String> args = new ArrayList<>(Arrays.asList(flags));
         if (!args.contains("--port")) {
             args.addAll(0, List.of("--port", "0"));
         }
-        Server server = factory().create(ServerConfig.parse(args.toArray(String[]::new)));
+        Server server = factory().create(ServerConfig.parse(args.toArray(String[]::new)).withPolicy(policy));
         register(server);
         server.start();
         return server;

@@ -11,7 +11,7 @@ package io.vtnio.core;
  *    │                                                             │    │ an ERR line was owed and is sent,
  *    └──── line too long, or refused: an ERR line is owed ─────────┘    │ or a stop found it not idle
  *                                                                       ▼
- *                 LINGERING ──end of stream; quiet for a while; the deadline──▶ CLOSED
+ *                 LINGERING ──end of stream; after an ERR, quiet for a while; the deadline──▶ CLOSED
  *                     (output shut down: FIN after the last reply; input read and discarded)
  *
  *   any state ──I/O error, reset, slow consumer, drain timeout──▶ CLOSED
@@ -22,9 +22,10 @@ package io.vtnio.core;
  * taken. Why linger: closing while the client may still send makes the kernel answer its next
  * bytes with RST and throw away replies it has not transmitted yet; a client that is silent may
  * only be waiting for those replies. So a connection that owed an ERR line lingers for
- * {@link ConnectionRules#ERROR_LINGER}; a stopping connection closes at once only if it has been
- * {@linkplain ConnectionRules#IDLE idle} both ways, and otherwise lingers until its client closes,
- * stays quiet for {@link ConnectionRules#STOP_QUIET} or the drain deadline comes.
+ * {@link ConnectionPolicy#errorLinger}; a stopping connection closes at once only if it has been
+ * {@linkplain ConnectionPolicy#isIdle idle} both ways (nothing read, nothing written), and
+ * otherwise lingers until its client closes, turns idle, or the drain deadline comes. Which way out a
+ * connection takes is {@link ConnectionPolicy#afterFinishing}'s decision, in both servers.
  *
  * <p>Of the ways into CLOSED from any state, a fault counts as an error; a client's reset
  * counts as one only when something was owed ({@link ConnectionEnd}).

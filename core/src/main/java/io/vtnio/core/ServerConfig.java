@@ -2,6 +2,7 @@ package io.vtnio.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +24,8 @@ import picocli.CommandLine;
  * @param workers          worker pool size for {@code --work} (selector server only)
  * @param maxConnections   open connections at most; a server refuses more with
  *                         {@link Protocol#ERR_TOO_MANY_CONNECTIONS}; at least 1
+ * @param policy           the decisions about a connection's life and their timings; no flag sets
+ *                         it: {@link ConnectionPolicy#DEFAULT}, or a test's through {@link #withPolicy}
  */
 public record ServerConfig(
         String host,
@@ -38,9 +41,11 @@ public record ServerConfig(
         Duration statsInterval,
         int loops,
         int workers,
-        int maxConnections) {
+        int maxConnections,
+        ConnectionPolicy policy) {
 
     public ServerConfig {
+        Objects.requireNonNull(policy, "policy");
         ports = List.copyOf(ports);
         suffix = suffix.clone();
         greeting = greeting.clone();
@@ -54,6 +59,12 @@ public record ServerConfig(
     @Override
     public byte[] greeting() {
         return greeting.clone();
+    }
+
+    /** This configuration with another {@link ConnectionPolicy}: shorter timings for a test, say. */
+    public ServerConfig withPolicy(ConnectionPolicy otherPolicy) {
+        return new ServerConfig(host, ports, mode, framing, maxLineBytes, maxOutboundBytes, suffix, greeting, work,
+                drainTimeout, statsInterval, loops, workers, maxConnections, otherPolicy);
     }
 
     /** The reply builder echo mode uses with this configuration. */

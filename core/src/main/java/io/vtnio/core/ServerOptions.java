@@ -121,7 +121,7 @@ public final class ServerOptions {
         }
         return new ServerConfig(host, chosenPorts, mode, framing, maxLineBytes, maxOutboundBytes,
                 texts.suffixBytes(), texts.greetingBytes(),
-                parsedWork, drainTimeout, statsInterval, loops, workers, chosenMaxConnections);
+                parsedWork, drainTimeout, statsInterval, loops, workers, chosenMaxConnections, ConnectionPolicy.DEFAULT);
     }
 
     /**

@@ -57,7 +57,13 @@ final class Acceptor implements ReadinessHandler {
             SocketChannel accepted;
             try {
                 accepted = channel.accept();
-            } catch (IOException e) {
+            } catch (Throwable e) {
+                // Throwable, not IOException, as in the blocking server: nothing but a stop may
+                // close the port (an Error out of the JDK for a moment must not end accepting).
+                if (!(e instanceof IOException)) {
+                    System.getLogger(Acceptor.class.getName())
+                            .log(System.Logger.Level.WARNING, "accept failed unexpectedly; retrying", e);
+                }
                 backOff();
                 return;
             }
@@ -70,12 +76,12 @@ final class Acceptor implements ReadinessHandler {
     }
 
     private void backOff() {
-        metrics.acceptFailed();
+        long pauseMillis = loop.context().policy().afterAcceptFailure(metrics, backoff);
         if (!key.isValid()) {
             return;
         }
         key.interestOps(0);
-        loop.timer().schedule(TimeUnit.MILLISECONDS.toNanos(backoff.failed()), () -> {
+        loop.timer().schedule(TimeUnit.MILLISECONDS.toNanos(pauseMillis), () -> {
             if (key.isValid()) {
                 key.interestOps(SelectionKey.OP_ACCEPT);
             }
@@ -87,8 +93,9 @@ final class Acceptor implements ReadinessHandler {
             accepted.configureBlocking(false);
             accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException e) {
-            // The peer is already gone; it never became a connection.
+            // Typically the peer is already gone: accepted, an error, closed, as the policy counts it.
             closeQuietly(accepted);
+            loop.context().policy().afterSetupFailure(metrics);
             return;
         }
         if (!limit.tryAdmit()) {

@@ -41,12 +41,12 @@ final class ChatMember {
     }
 
     /**
-     * Queues lines shared with other members ({@code lines} is never written into); drops the
-     * member as a slow consumer once more than {@code maxOutboundBytes} are owed.
+     * Queues {@code lineCount} lines shared with other members ({@code lines} is never written
+     * into); drops the member as a slow consumer once more than {@code maxOutboundBytes} are owed.
      */
-    void deliver(ByteBuffer lines, long maxOutboundBytes) {
+    void deliver(ByteBuffer lines, int lineCount, long maxOutboundBytes) {
         OutboundQueue outbound = connection.outbound();
-        outbound.queue(lines, false);
+        outbound.queue(lines, lineCount, false);
         try {
             if (outbound.pendingBytes() > maxOutboundBytes && !connection.waitsForWritable()) {
                 outbound.flush(connection.loop().gatherScratch()); // the socket's chance first

@@ -1,6 +1,5 @@
 package io.vtnio.nio;
 
-import io.vtnio.core.ServerMetrics;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -19,12 +18,10 @@ import java.util.List;
 final class ChatRoom {
 
     private final Object order = new Object();
-    private final ServerMetrics metrics;
     private final long maxOutboundBytes;
     private volatile List<EventLoop> loops = List.of();
 
-    ChatRoom(ServerMetrics metrics, long maxOutboundBytes) {
-        this.metrics = metrics;
+    ChatRoom(long maxOutboundBytes) {
         this.maxOutboundBytes = maxOutboundBytes;
     }
 
@@ -47,16 +44,13 @@ final class ChatRoom {
 
     private void deliver(EventLoop loop, byte[] lines, int lineCount, Connection sender) {
         LiveConnections members = loop.connections();
-        long delivered = 0;
         // Backwards, because dropping a member swaps the last one into its slot.
         for (int i = members.size() - 1; i >= 0; i--) {
             Connection member = members.get(i);
             if (member.acceptsOutput()) {
-                delivered += lineCount;
-                member.chat().deliver(ByteBuffer.wrap(lines), maxOutboundBytes);
+                member.chat().deliver(ByteBuffer.wrap(lines), lineCount, maxOutboundBytes);
             }
         }
-        metrics.messagesOut(Math.toIntExact(Math.min(Integer.MAX_VALUE, delivered)));
         if (sender.loop() == loop) {
             sender.chat().ownLinesDelivered();
         }

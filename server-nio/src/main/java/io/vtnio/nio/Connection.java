@@ -1,7 +1,8 @@
 package io.vtnio.nio;
 
 import io.vtnio.core.ConnectionEnd;
-import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionPolicy;
+import io.vtnio.core.ConnectionPolicy.Finish;
 import io.vtnio.core.ConnectionState;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.MessageDecoder;
@@ -29,8 +30,6 @@ import java.nio.channels.SocketChannel;
  */
 final class Connection implements ReadinessHandler {
 
-    private static final long IDLE_NANOS = ConnectionRules.IDLE.toNanos();
-
     private final EventLoop loop;
     private final SocketChannel channel;
     private final ServerContext context;
@@ -41,18 +40,17 @@ final class Connection implements ReadinessHandler {
     private LingeringClose linger;
     private SelectionKey key;
     private ConnectionState state = ConnectionState.OPEN;
+    /** Why it is FINISHING; null while OPEN. The first reason stays: a stop does not undo an ERR line owed. */
+    private Finish finish;
+    /** The ERR line of {@link Finish#ERROR_LINE} until it is queued, last of all; then null. */
+    private byte[] errorOwed;
+    /** The client half-closed: nothing more can arrive, so closing can never reset. */
+    private boolean inputEnded;
+    /** When a stop gives up on this connection ({@link System#nanoTime} time); set when it began. */
+    private long stopDeadlineNanos;
     private int interestOps;
     private int slot = -1;
     private boolean readPaused;
-    /** The ERR line to send last, once nothing else is owed; a lingering close follows it. */
-    private byte[] errorOwed;
-    private boolean errorSent;
-    /** The last thing owed is queued (greeting, ERR): chat lines must not follow it. */
-    private boolean outputSealed;
-    /** The client half-closed: nothing more can arrive, so closing can never reset. */
-    private boolean inputEnded;
-    private boolean draining;
-    private long drainDeadlineNanos;
     private long lastReadNanos = System.nanoTime();
 
     Connection(EventLoop loop, SocketChannel channel, ServerContext context) {
@@ -101,7 +99,7 @@ final class Connection implements ReadinessHandler {
         int n = channel.read(in);
         if (n < 0) {
             inputEnded = true;
-            state = ConnectionState.FINISHING; // half-close: answer what was read, then close
+            finishFor(Finish.END_OF_STREAM); // half-close: answer what was read, then close
         } else if (n > 0) {
             lastReadNanos = System.nanoTime();
             MessageBatch batch = loop.intake();
@@ -112,7 +110,7 @@ final class Connection implements ReadinessHandler {
             if (result == DecodeResult.LINE_TOO_LONG) {
                 context.metrics().error();
                 errorOwed = Protocol.ERR_LINE_TOO_LONG;
-                state = ConnectionState.FINISHING;
+                finishFor(Finish.ERROR_LINE);
             }
         }
     }
@@ -128,17 +126,20 @@ final class Connection implements ReadinessHandler {
         }
     }
 
-    /** Sends {@code buffer} through the {@link OutboundQueue}: a copy of what the socket refuses if {@code reusable}. */
-    void send(ByteBuffer buffer, boolean reusable) throws IOException {
+    /**
+     * Sends {@code buffer}, in which {@code messages} messages end, through the {@link OutboundQueue}:
+     * a copy of what the socket refuses if {@code reusable}.
+     */
+    void send(ByteBuffer buffer, int messages, boolean reusable) throws IOException {
         if (state != ConnectionState.CLOSED && state != ConnectionState.LINGERING) {
-            outbound.send(buffer, reusable, waitsForWritable(), loop.gatherScratch());
+            outbound.send(buffer, messages, reusable, waitsForWritable(), loop.gatherScratch());
             updateInterest();
         }
     }
 
     /** Queues {@code buffer} without I/O, a copy if {@code reusable}; a send or OP_WRITE follows. */
-    void queue(ByteBuffer buffer, boolean reusable) {
-        outbound.queue(buffer, reusable);
+    void queue(ByteBuffer buffer, int messages, boolean reusable) {
+        outbound.queue(buffer, messages, reusable);
     }
 
     /** Its outbound queue; the chat member queues lines straight into it. */
@@ -177,17 +178,22 @@ final class Connection implements ReadinessHandler {
         }
     }
 
-    /** Sends {@code lastLine} as the last thing this connection sends, then closes (hello). */
+    /** Sends {@code lastLine} as the one reply of this connection, then closes (hello). */
     void finishWith(byte[] lastLine) throws IOException {
+        finishFor(Finish.GREETING);
+        send(ByteBuffer.wrap(lastLine), 1, false);
+    }
+
+    private void finishFor(Finish why) {
         state = ConnectionState.FINISHING;
-        send(ByteBuffer.wrap(lastLine), false);
-        outputSealed = true;
+        if (finish == null) {
+            finish = why;
+        }
     }
 
     /**
-     * FINISHING and owing nothing but the ERR line: sends it; owing nothing at all: lingers
-     * after an ERR ({@link ConnectionRules#ERROR_LINGER}) and after a stop unless idle (until the
-     * client is quiet for {@link ConnectionRules#STOP_QUIET} or the drain deadline), else closes.
+     * FINISHING and owing nothing but the ERR line: sends it; owing nothing at all: closes or
+     * lingers as {@link ConnectionPolicy#afterFinishing} decides.
      */
     private void finishIfDone() throws IOException {
         if (state != ConnectionState.FINISHING || (pendingWork != null && !pendingWork.isIdle())
@@ -197,33 +203,26 @@ final class Connection implements ReadinessHandler {
         if (errorOwed != null) {
             byte[] reply = errorOwed;
             errorOwed = null;
-            errorSent = true;
-            send(ByteBuffer.wrap(reply), false);
-            outputSealed = true;
+            send(ByteBuffer.wrap(reply), 0, false); // no reply: counted as the error it is
         }
         if (state != ConnectionState.FINISHING || !outbound.isEmpty()) {
             return;
         }
         long nowNanos = System.nanoTime();
-        if (errorSent) {
-            long lingerNanos = ConnectionRules.ERROR_LINGER.toNanos();
-            linger(nowNanos + lingerNanos, lingerNanos);
-        } else if (draining && !inputEnded && !isIdle(nowNanos)) {
-            linger(drainDeadlineNanos, ConnectionRules.STOP_QUIET.toNanos());
+        ConnectionPolicy.Exit exit = context.policy().afterFinishing(finish, inputEnded,
+                finish == Finish.STOP && isIdle(nowNanos), nowNanos, stopDeadlineNanos);
+        if (exit.lingers()) {
+            state = ConnectionState.LINGERING;
+            linger = new LingeringClose(channel, loop, this::close, exit.deadlineNanos(), exit.quietNanos());
+            updateInterest();
         } else {
             close();
         }
     }
 
-    private void linger(long deadlineNanos, long quietNanos) throws IOException {
-        state = ConnectionState.LINGERING;
-        linger = new LingeringClose(channel, loop, this::close, deadlineNanos, quietNanos);
-        updateInterest();
-    }
-
-    /** Nothing read or written for {@link ConnectionRules#IDLE} and no input waiting (read and dropped: it came after the stop). */
+    /** {@linkplain ConnectionPolicy#isIdle Idle} and no input waiting (read and dropped: it came after the stop). */
     private boolean isIdle(long nowNanos) throws IOException {
-        if (nowNanos - lastReadNanos < IDLE_NANOS || nowNanos - outbound.lastWriteNanos() < IDLE_NANOS) {
+        if (!context.policy().isIdle(nowNanos, lastReadNanos, outbound.lastWriteNanos())) {
             return false;
         }
         ByteBuffer in = loop.readBuffer();
@@ -237,10 +236,9 @@ final class Connection implements ReadinessHandler {
             close();
             return;
         }
-        draining = true;
-        drainDeadlineNanos = deadlineNanos;
+        stopDeadlineNanos = deadlineNanos;
         if (state == ConnectionState.OPEN) {
-            state = ConnectionState.FINISHING;
+            finishFor(Finish.STOP);
         }
         settle();
     }
@@ -302,9 +300,10 @@ final class Connection implements ReadinessHandler {
         context.connectionLimit().release();
     }
 
-    /** True while replies and chat lines are still wanted: open or finishing, nothing final queued. */
+    /** True while replies and chat lines are still wanted: open or finishing, nothing final (greeting, ERR) queued. */
     boolean acceptsOutput() {
-        return (state == ConnectionState.OPEN || state == ConnectionState.FINISHING) && !outputSealed;
+        return state == ConnectionState.OPEN || (state == ConnectionState.FINISHING && finish != Finish.GREETING
+                && !(finish == Finish.ERROR_LINE && errorOwed == null));
     }
 
     boolean isClosed() {

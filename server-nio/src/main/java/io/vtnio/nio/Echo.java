@@ -1,7 +1,6 @@
 package io.vtnio.nio;
 
 import io.vtnio.core.EchoReply;
-import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -16,42 +15,41 @@ final class Echo extends MessageBatch {
 
     private final ByteBuffer output;
     private final EchoReply reply;
-    private final ServerMetrics metrics;
-    private int replies;
+    /** Replies encoded into {@link #output} since it was last handed on: they count once it is sent. */
+    private int repliesInOutput;
 
-    Echo(ByteBuffer loopOutput, EchoReply reply, ServerMetrics metrics) {
+    Echo(ByteBuffer loopOutput, EchoReply reply) {
         this.output = loopOutput;
         this.reply = reply;
-        this.metrics = metrics;
     }
 
     @Override
     void onBegin() {
         output.clear();
-        replies = 0;
+        repliesInOutput = 0;
     }
 
     @Override
     void take(Connection connection, byte[] bytes, int offset, int length) {
-        replies++;
         int needed = reply.length(length);
         if (needed > output.remaining()) {
             // Keep order without doing I/O here: what is encoded so far goes to the queue first.
             output.flip();
-            connection.queue(output, true);
+            connection.queue(output, repliesInOutput, true);
             output.clear();
+            repliesInOutput = 0;
             if (needed > output.capacity()) {
-                connection.queue(ByteBuffer.wrap(reply.toBytes(bytes, offset, length)), false);
+                connection.queue(ByteBuffer.wrap(reply.toBytes(bytes, offset, length)), 1, false);
                 return;
             }
         }
         reply.write(bytes, offset, length, output);
+        repliesInOutput++;
     }
 
     @Override
     void onEnd(Connection connection) throws IOException {
         output.flip();
-        metrics.messagesOut(replies);
-        connection.send(output, true);
+        connection.send(output, repliesInOutput, true);
     }
 }

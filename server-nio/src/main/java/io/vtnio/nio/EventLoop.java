@@ -72,7 +72,7 @@ final class EventLoop implements Runnable {
         this.selector = Selector.open();
         ByteBuffer output = ByteBuffer.allocate(OUTPUT_BUFFER_BYTES);
         this.replies = switch (context.mode()) {
-            case ECHO -> new Echo(output, context.echoReply(), context.metrics());
+            case ECHO -> new Echo(output, context.echoReply());
             case CHAT -> new ChatPublisher(output, context.chatRoom());
             case HELLO -> null;
         };
@@ -175,6 +175,7 @@ final class EventLoop implements Runnable {
         try {
             key = channel.register(selector, 0, connection);
         } catch (IOException | RuntimeException e) {
+            context.metrics().error(); // a setup failure, as the policy counts it; closing counts the close
             connection.closeNow();
             return;
         }
@@ -289,6 +290,11 @@ final class EventLoop implements Runnable {
 
     LoopTimer timer() {
         return timer;
+    }
+
+    /** The server's shared parts: configuration, metrics, policy. */
+    ServerContext context() {
+        return context;
     }
 
     LiveConnections connections() {

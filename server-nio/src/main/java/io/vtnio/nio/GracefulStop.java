@@ -1,6 +1,7 @@
 package io.vtnio.nio;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,16 +17,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class GracefulStop {
 
-    private static final long LOOP_END_WAIT_SECONDS = 5;
-
     private final List<EventLoop> loops;
     private final List<Acceptor> acceptors;
     private final WorkerPool workers;
+    private final Duration forcedStopWait;
 
-    GracefulStop(List<EventLoop> loops, List<Acceptor> acceptors, WorkerPool workers) {
+    /** @param forcedStopWait how long ending the loops may take ({@link io.vtnio.core.ConnectionPolicy#forcedStopWait}) */
+    GracefulStop(List<EventLoop> loops, List<Acceptor> acceptors, WorkerPool workers, Duration forcedStopWait) {
         this.loops = List.copyOf(loops);
         this.acceptors = List.copyOf(acceptors);
         this.workers = workers;
+        this.forcedStopWait = forcedStopWait;
     }
 
     /** Drains until every connection owes nothing or {@code deadlineNanos} comes, then ends everything. */
@@ -61,11 +63,12 @@ final class GracefulStop {
         for (EventLoop loop : loops) {
             loop.execute(loop::shutdown);
         }
+        long deadlineNanos = System.nanoTime() + forcedStopWait.toNanos();
         for (EventLoop loop : loops) {
-            loop.awaitTermination(LOOP_END_WAIT_SECONDS, TimeUnit.SECONDS);
+            loop.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         if (workers != null) {
-            workers.shutdownNow();
+            workers.shutdownNow(deadlineNanos - System.nanoTime());
         }
     }
 }

@@ -17,7 +17,6 @@ final class Hello {
 
     /** Sends the greeting ({@link Protocol#line}, shared, never written into) and finishes. */
     static void greet(Connection connection, ServerContext context) throws IOException {
-        context.metrics().messagesOut(1);
         connection.finishWith(context.greetingLine());
     }
 }

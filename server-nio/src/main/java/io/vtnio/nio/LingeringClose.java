@@ -31,7 +31,8 @@ final class LingeringClose {
      *
      * @param close         closes the socket and everything its owner holds; called at most once from here
      * @param deadlineNanos when to close whatever happens, in {@link System#nanoTime} time
-     * @param quietNanos    close once the peer has sent nothing for this long
+     * @param quietNanos    close once the peer has sent nothing for this long; {@link Long#MAX_VALUE}: only
+     *                      at end of stream or the deadline
      */
     LingeringClose(SocketChannel channel, EventLoop loop, Runnable close, long deadlineNanos, long quietNanos)
             throws IOException {

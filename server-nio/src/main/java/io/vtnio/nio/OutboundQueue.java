@@ -12,6 +12,11 @@ import java.util.Arrays;
  * the socket while it keeps up; only what it refuses is queued, as {@link ByteBuffer}s written
  * later with gathering writes.
  *
+ * <p>It also counts what was sent, as {@link io.vtnio.core.ConnectionPolicy} says for both servers:
+ * bytes as the socket takes them, and a message (a reply, a chat line, a greeting; an ERR line is
+ * none) once the socket has taken the whole buffer it ends in. A message queued and then dropped
+ * with its connection is never counted.
+ *
  * <p>The deque is created on first use and dropped again once empty, so an idle connection
  * holds no queue at all. Buffers may share a backing array with other queues (a chat line goes
  * to every member), so nobody writes into a queued buffer's array.
@@ -26,6 +31,8 @@ final class OutboundQueue {
     private final GatheringByteChannel channel;
     private final ServerMetrics metrics;
     private ArrayDeque<ByteBuffer> buffers;
+    /** For each buffer in {@link #buffers}, in the same order: how many messages end in it. */
+    private ArrayDeque<Integer> messagesEnding;
     private long pendingBytes;
     private long lastWriteNanos = System.nanoTime();
 
@@ -48,13 +55,15 @@ final class OutboundQueue {
     }
 
     /**
-     * Writes {@code buffer} straight to the socket if nothing is queued ahead of it and queues
-     * what the socket refuses: a copy if {@code reusable} (the caller reuses the buffer), else the
-     * buffer itself. Bytes queued behind others are written at once unless {@code socketFull}
-     * (the caller waits for {@code OP_WRITE}).
+     * Writes {@code buffer}, in which {@code messages} messages end, straight to the socket if
+     * nothing is queued ahead of it and queues what the socket refuses: a copy if {@code reusable}
+     * (the caller reuses the buffer), else the buffer itself. Bytes queued behind others are
+     * written at once unless {@code socketFull} (the caller waits for {@code OP_WRITE}).
      */
-    void send(ByteBuffer buffer, boolean reusable, boolean socketFull, ByteBuffer[] scratch) throws IOException {
+    void send(ByteBuffer buffer, int messages, boolean reusable, boolean socketFull, ByteBuffer[] scratch)
+            throws IOException {
         if (!buffer.hasRemaining()) {
+            sent(messages);
             return;
         }
         boolean queuedAhead = !isEmpty();
@@ -63,22 +72,28 @@ final class OutboundQueue {
                 wrote(channel.write(buffer));
             } catch (IOException e) {
                 // What the socket refused is still owed: a reset now is a fault, not a close.
-                queue(buffer, reusable);
+                queue(buffer, messages, reusable);
                 throw e;
             }
-        }
-        if (buffer.hasRemaining()) {
-            queue(buffer, reusable);
-            if (queuedAhead && !socketFull) {
-                flush(scratch);
+            if (!buffer.hasRemaining()) {
+                sent(messages);
+                return;
             }
+        }
+        queue(buffer, messages, reusable);
+        if (queuedAhead && !socketFull) {
+            flush(scratch);
         }
     }
 
-    /** Queues {@code buffer}'s remaining bytes without I/O: a private copy if {@code reusable}, else the buffer itself. */
-    void queue(ByteBuffer buffer, boolean reusable) {
+    /**
+     * Queues {@code buffer}'s remaining bytes, in which {@code messages} messages end, without I/O:
+     * a private copy if {@code reusable}, else the buffer itself.
+     */
+    void queue(ByteBuffer buffer, int messages, boolean reusable) {
         int length = buffer.remaining();
         if (length == 0) {
+            sent(messages);
             return;
         }
         ByteBuffer queued = buffer;
@@ -88,8 +103,10 @@ final class OutboundQueue {
         }
         if (buffers == null) {
             buffers = new ArrayDeque<>(4);
+            messagesEnding = new ArrayDeque<>(4);
         }
         buffers.addLast(queued);
+        messagesEnding.addLast(messages);
         pendingBytes += length;
     }
 
@@ -116,6 +133,7 @@ final class OutboundQueue {
                 pendingBytes -= n;
                 while (!buffers.isEmpty() && !buffers.peekFirst().hasRemaining()) {
                     buffers.pollFirst();
+                    sent(messagesEnding.pollFirst());
                 }
                 if (n < offered) {
                     break;
@@ -125,6 +143,7 @@ final class OutboundQueue {
             Arrays.fill(scratch, null);
             if (pendingBytes == 0) {
                 buffers = null;
+                messagesEnding = null;
             }
         }
     }
@@ -136,9 +155,16 @@ final class OutboundQueue {
         }
     }
 
-    /** Forgets everything owed; the connection is closing. */
+    private void sent(int messages) {
+        if (messages > 0) {
+            metrics.messagesOut(messages);
+        }
+    }
+
+    /** Forgets everything owed, uncounted; the connection is closing. */
     void clear() {
         buffers = null;
+        messagesEnding = null;
         pendingBytes = 0;
     }
 }

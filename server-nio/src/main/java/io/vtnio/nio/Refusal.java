@@ -1,6 +1,6 @@
 package io.vtnio.nio;
 
-import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.Protocol;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.nio.channels.SocketChannel;
 /**
  * A connection accepted beyond {@code --max-connections}, on the accepting loop: it is told
  * {@link Protocol#ERR_TOO_MANY_CONNECTIONS} and closed the way a too-long line is, FIN first and
- * input discarded for at most {@link ConnectionRules#ERROR_LINGER} ({@link LingeringClose}), so
+ * input discarded for at most {@link ConnectionPolicy#errorLinger} ({@link LingeringClose}), so
  * the client reads the reason rather than a reset. It never becomes a {@link Connection}: it is
  * counted only as refused, and a graceful stop does not wait for it.
  *
@@ -59,8 +59,9 @@ final class Refusal implements ReadinessHandler {
             key.interestOps(SelectionKey.OP_WRITE);
             return;
         }
-        long lingerNanos = ConnectionRules.ERROR_LINGER.toNanos();
-        linger = new LingeringClose(channel, loop, this::closeNow, System.nanoTime() + lingerNanos, lingerNanos);
+        ConnectionPolicy.Exit exit = loop.context().policy().afterFinishing(ConnectionPolicy.Finish.ERROR_LINE, false,
+                false, System.nanoTime(), 0);
+        linger = new LingeringClose(channel, loop, this::closeNow, exit.deadlineNanos(), exit.quietNanos());
         key.interestOps(SelectionKey.OP_READ);
     }
 

@@ -69,7 +69,7 @@ public final class SelectorServer implements Server {
                 bound.add((InetSocketAddress) listener.getLocalAddress());
             }
             workers = new WorkerPool(config.workers());
-            ChatRoom chatRoom = new ChatRoom(metrics, config.maxOutboundBytes());
+            ChatRoom chatRoom = new ChatRoom(config.maxOutboundBytes());
             byte[] greeting = config.greeting();
             ServerContext context = new ServerContext(config, metrics, new ConnectionLimit(config.maxConnections()),
                     new BackPressure(config), config.echoReply(), Protocol.line(greeting, 0, greeting.length),
@@ -106,7 +106,7 @@ public final class SelectorServer implements Server {
     private void stopAfterFailedStart() {
         stopping.set(true);
         try {
-            new GracefulStop(loops, acceptors, workers).endLoops();
+            new GracefulStop(loops, acceptors, workers, config.policy().forcedStopWait()).endLoops();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -136,7 +136,8 @@ public final class SelectorServer implements Server {
             return;
         }
         try {
-            new GracefulStop(loops, acceptors, workers).run(System.nanoTime() + drainTimeout.toNanos());
+            new GracefulStop(loops, acceptors, workers, config.policy().forcedStopWait())
+                    .run(System.nanoTime() + drainTimeout.toNanos());
         } finally {
             stopped.countDown();
         }

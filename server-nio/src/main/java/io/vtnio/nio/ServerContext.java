@@ -1,6 +1,7 @@
 package io.vtnio.nio;
 
 import io.vtnio.core.ConnectionLimit;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.EchoReply;
 import io.vtnio.core.Mode;
 import io.vtnio.core.ServerConfig;
@@ -33,6 +34,11 @@ record ServerContext(
         Work work,
         WorkerPool workers,
         ChatRoom chatRoom) {
+
+    /** The decisions about every connection's life, and their timings. */
+    ConnectionPolicy policy() {
+        return config.policy();
+    }
 
     Mode mode() {
         return config.mode();

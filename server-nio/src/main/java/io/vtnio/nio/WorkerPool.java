@@ -34,9 +34,12 @@ final class WorkerPool {
         executor.execute(task);
     }
 
-    /** Interrupts work in progress (a sleeping {@code --work} returns early) and waits briefly. */
-    void shutdownNow() throws InterruptedException {
+    /**
+     * Interrupts work in progress (a sleeping {@code --work} returns early) and waits for it at most
+     * {@code waitNanos}: work that ignores interrupts may still run afterwards, on daemon threads.
+     */
+    void shutdownNow(long waitNanos) throws InterruptedException {
         executor.shutdownNow();
-        executor.awaitTermination(1, TimeUnit.SECONDS);
+        executor.awaitTermination(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
     }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vtnio.core.ConnectionLimit;
-import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.Protocol;
 import io.vtnio.core.ReadPause;
@@ -26,6 +26,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,9 @@ class ConnectionTest {
     private static final long PAUSE = ReadPause.ECHO.pauseAtBytes();
     private static final long RESUME = ReadPause.ECHO.resumeAtBytes();
     private static final long HOUR_NANOS = TimeUnit.HOURS.toNanos(1);
+    /** The default policy with an idle period short enough for a test to wait it out. */
+    private static final ConnectionPolicy POLICY = new ConnectionPolicy(ConnectionPolicy.DEFAULT.errorLinger(),
+            Duration.ofMillis(200), ConnectionPolicy.DEFAULT.writerSettle(), ConnectionPolicy.DEFAULT.forcedStopWait());
     /** Each line the floods send: a 6-digit number, filler and the newline. */
     private static final int LINE_BYTES = 1000;
     private static final String TOO_LONG = "ERR line too long\n";
@@ -76,7 +80,7 @@ class ConnectionTest {
     @AfterEach
     void close() throws IOException, InterruptedException {
         if (workers != null) {
-            workers.shutdownNow();
+            workers.shutdownNow(TimeUnit.SECONDS.toNanos(1));
         }
         for (SocketChannel channel : channels) {
             channel.close();
@@ -90,7 +94,7 @@ class ConnectionTest {
     }
 
     private void start(String... args) throws IOException {
-        ServerConfig config = ServerConfig.parse(args);
+        ServerConfig config = ServerConfig.parse(args).withPolicy(POLICY);
         byte[] greeting = config.greeting();
         workers = new WorkerPool(1);
         ServerContext context = new ServerContext(config, metrics, limit, new BackPressure(config), config.echoReply(),
@@ -147,6 +151,15 @@ class ConnectionTest {
     private void stepUntil(BooleanSupplier done) throws IOException {
         while (!done.getAsBoolean()) {
             step();
+        }
+    }
+
+    /** Runs the loop, its timers included, until {@code done}. */
+    private void runLoopUntil(BooleanSupplier done) throws IOException {
+        while (!done.getAsBoolean()) {
+            long nanos = loop.timer().nanosUntilNext(System.nanoTime());
+            loop.selector().select(this::dispatch, Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos) + 1));
+            loop.timer().runDue(System.nanoTime(), Runnable::run);
         }
     }
 
@@ -420,7 +433,7 @@ class ConnectionTest {
         assertFalse(peer.connection.isClosed(), "lingering: the client may still be sending");
         assertFalse(peer.connection.acceptsOutput());
         assertEquals(OP_READ, peer.key.interestOps(), "reads only to discard");
-        long lingerNanos = ConnectionRules.ERROR_LINGER.toNanos();
+        long lingerNanos = POLICY.errorLinger().toNanos();
         long deadline = after + loop.timer().nanosUntilNext(after);
         assertTrue(deadline >= before + lingerNanos && deadline <= after + lingerNanos,
                 "closes ERROR_LINGER after the ERR at the latest");
@@ -571,21 +584,28 @@ class ConnectionTest {
     }
 
     @Test
-    void aQuietCheckBeforeTheQuietPeriodEndsDoesNotClose() throws IOException {
-        start("--mode", "echo");
+    void aStoppingConnectionLingersUntilItsClientHasBeenIdleForTheIdlePeriodNotAQuietSecond() throws Exception {
+        start("--mode", "echo", "--suffix", "!");
         Peer peer = connect();
+        send(peer, "a\n");
+        step();
         peer.connection.beginDrain(System.nanoTime() + HOUR_NANOS);
+        assertEquals("a!\n", receiveToEnd(peer), "its reply, then end of stream");
+
         long after = System.nanoTime();
-
+        long idleNanos = POLICY.idle().toNanos();
+        long check = loop.timer().nanosUntilNext(after);
+        assertTrue(check > 0 && check <= idleNanos, "the next timer is the idle check, due within " + POLICY.idle());
+        Thread.sleep(POLICY.idle().toMillis() / 2); // a client stalled for a while, less than the idle period
+        send(peer, "late\n"); // discarded: it keeps the connection from being idle
+        step();
         List<Runnable> due = new ArrayList<>();
-        loop.timer().runDue(after + ConnectionRules.STOP_QUIET.toNanos(), due::add);
-        assertEquals(1, due.size(), "the quiet check, long before the drain deadline");
-        due.get(0).run();
+        loop.timer().runDue(after + idleNanos, due::add);
+        due.forEach(Runnable::run);
+        assertFalse(peer.connection.isClosed(), "input came within the idle period: still lingering");
 
-        assertFalse(peer.connection.isClosed(), "the client has not been quiet for STOP_QUIET yet");
-        due.clear();
-        loop.timer().runDue(System.nanoTime() + ConnectionRules.STOP_QUIET.toNanos(), due::add);
-        assertEquals(1, due.size(), "the next check, due when STOP_QUIET of silence will have passed");
+        runLoopUntil(peer.connection::isClosed);
+        assertEquals(0, counted().errors());
     }
 
     @Test
@@ -639,7 +659,7 @@ class ConnectionTest {
         send(quiet, "dropped\n");
         step(); // read and dropped
 
-        Thread.sleep(ConnectionRules.IDLE.toMillis() + 100); // all idle from here on
+        Thread.sleep(POLICY.idle().toMillis() + 100); // all idle from here on
 
         assertEquals(echoed(slowLines), receive(slow, echoed(slowLines).length()));
         long bytesIn = counted().bytesIn();
@@ -647,14 +667,14 @@ class ConnectionTest {
         stepUntil(() -> counted().bytesIn() == bytesIn + 14);
         answered.connection.onReady(answered.key); // a wake-up that reads nothing is no activity
         send(lingering, "more\n");
-        step(); // read and dropped: the quiet period starts again
+        step(); // read and dropped
         quiet.connection.onReady(quiet.key); // a wake-up that reads nothing is no input
         List<Runnable> due = new ArrayList<>();
         loop.timer().runDue(System.nanoTime(), due::add);
-        assertEquals(2, due.size(), "the lingering ones' quiet checks");
+        assertEquals(2, due.size(), "the lingering ones' checks for the idle period");
         due.forEach(Runnable::run);
         assertFalse(lingering.connection.isClosed(), "it sent something a moment ago");
-        assertTrue(quiet.connection.isClosed(), "quiet for STOP_QUIET");
+        assertTrue(quiet.connection.isClosed(), "idle: nothing arrived for the idle period");
         send(late, "late\n");
         loop.selector().select(10_000); // until it has arrived; nobody handles the key yet
         loop.selector().selectedKeys().clear();
@@ -672,12 +692,8 @@ class ConnectionTest {
         assertEquals("", receiveToEnd(idle));
         assertEquals("x!\n", receiveToEnd(answered));
 
-        // Run the loop, timers included, until the lingering ones have been quiet for STOP_QUIET.
-        while (!loop.connections().isEmpty()) {
-            long nanos = loop.timer().nanosUntilNext(System.nanoTime());
-            loop.selector().select(this::dispatch, Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos) + 1));
-            loop.timer().runDue(System.nanoTime(), Runnable::run);
-        }
+        // Run the loop, timers included, until the lingering ones have been idle for the idle period.
+        runLoopUntil(() -> loop.connections().isEmpty());
 
         assertEquals(0, drained.getCount());
         assertEquals("", receiveToEnd(late), "input after the stop is not answered");
@@ -807,7 +823,7 @@ class ConnectionTest {
     @Test
     void workAfterTheWorkersStoppedClosesTheConnection() throws Exception {
         start("--mode", "echo", "--work", "sleep:1ms");
-        workers.shutdownNow(); // as after the drain timeout
+        workers.shutdownNow(TimeUnit.SECONDS.toNanos(1)); // as after the drain timeout
         Peer peer = connect();
 
         send(peer, "a\n");

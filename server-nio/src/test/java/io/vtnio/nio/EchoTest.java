@@ -52,7 +52,7 @@ class EchoTest {
         connection = new Connection(loop, accepted, context);
         SelectionKey key = accepted.register(loop.selector(), 0, connection);
         connection.start(key);
-        echo = new Echo(ByteBuffer.allocate(OUTPUT_BYTES), config.echoReply(), metrics);
+        echo = new Echo(ByteBuffer.allocate(OUTPUT_BYTES), config.echoReply());
     }
 
     @AfterEach

@@ -34,13 +34,48 @@ class OutboundQueueTest {
         return metrics.snapshot("stats", "test").bytesOut();
     }
 
+    private long messagesOut() {
+        return metrics.snapshot("stats", "test").messagesOut();
+    }
+
+    @Test
+    void aMessageCountsOnceTheSocketTookTheWholeBufferItEndsIn() throws IOException {
+        ThrottledChannel channel = new ThrottledChannel(4);
+        OutboundQueue queue = new OutboundQueue(channel, metrics);
+
+        queue.send(ascii("a\nb\n"), 2, true, false, scratch);
+        assertEquals(2, messagesOut(), "written whole at once");
+
+        queue.send(ascii("cc\ndd\n"), 2, true, false, scratch);
+        assertEquals(2, messagesOut(), "4 of its 6 bytes taken: its replies are not sent yet");
+        queue.queue(ascii("eeee\n"), 1, false);
+        queue.flush(scratch);
+        assertEquals(4, messagesOut(), "the rest of the first buffer taken, the next only in part");
+        queue.flush(scratch);
+        assertEquals(5, messagesOut());
+        assertEquals(15, bytesOut());
+    }
+
+    @Test
+    void messagesQueuedAndDroppedWithTheConnectionAreNeverCounted() throws IOException {
+        ThrottledChannel channel = new ThrottledChannel(0);
+        OutboundQueue queue = new OutboundQueue(channel, metrics);
+        queue.send(ascii("a\nb\n"), 2, true, false, scratch);
+        queue.queue(ascii("c\n"), 1, false);
+
+        queue.clear();
+
+        assertEquals(0, messagesOut());
+        assertEquals(0, bytesOut());
+    }
+
     @Test
     void sendWritesStraightToTheSocketWhenNothingIsQueued() throws IOException {
         ThrottledChannel channel = new ThrottledChannel(EVERYTHING);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
         ByteBuffer reply = ascii("hello\n");
 
-        queue.send(reply, true, false, scratch);
+        queue.send(reply, 1, true, false, scratch);
 
         assertArrayEquals(bytes("hello\n"), channel.taken());
         assertEquals(1, channel.writeCalls());
@@ -55,8 +90,8 @@ class OutboundQueueTest {
         ThrottledChannel channel = new ThrottledChannel(EVERYTHING);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
 
-        queue.send(ByteBuffer.allocate(0), false, false, scratch);
-        queue.queue(ByteBuffer.allocate(0), true);
+        queue.send(ByteBuffer.allocate(0), 0, false, false, scratch);
+        queue.queue(ByteBuffer.allocate(0), 0, true);
 
         assertEquals(0, channel.writeCalls());
         assertTrue(queue.isEmpty());
@@ -67,7 +102,7 @@ class OutboundQueueTest {
         ThrottledChannel channel = new ThrottledChannel(3);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
 
-        queue.send(ascii("0123456789"), true, false, scratch);
+        queue.send(ascii("0123456789"), 1, true, false, scratch);
 
         assertArrayEquals(bytes("012"), channel.taken());
         assertFalse(queue.isEmpty());
@@ -82,7 +117,7 @@ class OutboundQueueTest {
         ByteBuffer loopOutput = ByteBuffer.allocate(16);
         loopOutput.put(bytes("first-reply\n")).flip();
 
-        queue.send(loopOutput, true, false, scratch);
+        queue.send(loopOutput, 1, true, false, scratch);
         // The loop reuses its output buffer for the next connection's replies.
         loopOutput.clear();
         loopOutput.put(bytes("XXXXXXXXXXXXXXXX"));
@@ -100,7 +135,7 @@ class OutboundQueueTest {
         byte[] line = bytes("shared-line\n");
         ByteBuffer buffer = ByteBuffer.wrap(line);
 
-        queue.send(buffer, false, false, scratch);
+        queue.send(buffer, 1, false, false, scratch);
         assertEquals(3, buffer.position(), "the socket took three bytes of the caller's buffer");
         channel.takePerWrite = EVERYTHING;
         queue.flush(scratch);
@@ -116,7 +151,7 @@ class OutboundQueueTest {
         OutboundQueue queue = new OutboundQueue(channel, metrics);
         long before = queue.lastWriteNanos();
 
-        queue.send(ascii("abcdef"), true, false, scratch);
+        queue.send(ascii("abcdef"), 1, true, false, scratch);
         queue.flush(scratch);
 
         assertEquals(6, queue.pendingBytes());
@@ -134,7 +169,7 @@ class OutboundQueueTest {
             byte[] line = bytes("line-" + i + "\n");
             expected.writeBytes(line);
             // Alternate copies and shared buffers, and a socket full or not.
-            queue.send(ByteBuffer.wrap(line), i % 2 == 0, i % 3 == 0, scratch);
+            queue.send(ByteBuffer.wrap(line), 1, i % 2 == 0, i % 3 == 0, scratch);
         }
         for (int round = 0; round < 1_000 && !queue.isEmpty(); round++) {
             queue.flush(scratch);
@@ -149,13 +184,13 @@ class OutboundQueueTest {
     void sendBehindQueuedBytesWritesThemFirstUnlessTheSocketIsFull() throws IOException {
         ThrottledChannel channel = new ThrottledChannel(EVERYTHING);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
-        queue.queue(ascii("abc"), true);
+        queue.queue(ascii("abc"), 1, true);
 
-        queue.send(ascii("def"), true, true, scratch);
+        queue.send(ascii("def"), 1, true, true, scratch);
         assertEquals(0, channel.writeCalls(), "waiting for OP_WRITE: no write");
         assertEquals(6, queue.pendingBytes());
 
-        queue.send(ascii("ghi"), true, false, scratch);
+        queue.send(ascii("ghi"), 1, true, false, scratch);
         assertArrayEquals(bytes("abcdefghi"), channel.taken());
         assertTrue(queue.isEmpty());
     }
@@ -165,7 +200,7 @@ class OutboundQueueTest {
         ThrottledChannel channel = new ThrottledChannel(3);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
         for (int i = 0; i < 10; i++) {
-            queue.queue(ascii("0123456789"), true);
+            queue.queue(ascii("0123456789"), 1, true);
         }
 
         queue.flush(scratch);
@@ -181,7 +216,7 @@ class OutboundQueueTest {
         OutboundQueue queue = new OutboundQueue(channel, metrics);
         int buffers = OutboundQueue.MAX_WRITES_PER_CALL + 4;
         for (int i = 0; i < buffers; i++) {
-            queue.queue(ascii("ab"), false);
+            queue.queue(ascii("ab"), 1, false);
         }
         // A one-slot scratch array: each write offers one buffer, and the socket takes it all.
         ByteBuffer[] oneSlot = new ByteBuffer[1];
@@ -201,7 +236,7 @@ class OutboundQueueTest {
         ThrottledChannel channel = new ThrottledChannel(5);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
         for (int i = 0; i < 5; i++) {
-            queue.queue(ascii("0123456789"), false);
+            queue.queue(ascii("0123456789"), 1, false);
         }
 
         queue.flush(scratch);
@@ -214,8 +249,8 @@ class OutboundQueueTest {
     void scratchIsClearedEvenWhenTheWriteFails() {
         ThrottledChannel channel = new ThrottledChannel(EVERYTHING);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
-        queue.queue(ascii("abc"), false);
-        queue.queue(ascii("def"), false);
+        queue.queue(ascii("abc"), 1, false);
+        queue.queue(ascii("def"), 1, false);
         channel.failNextWrite = new IOException("connection reset");
 
         assertThrows(IOException.class, () -> queue.flush(scratch));
@@ -229,8 +264,8 @@ class OutboundQueueTest {
     void clearForgetsEverythingOwed() throws IOException {
         ThrottledChannel channel = new ThrottledChannel(0);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
-        queue.send(ascii("abcdef"), true, false, scratch);
-        queue.queue(ascii("ghi"), true);
+        queue.send(ascii("abcdef"), 1, true, false, scratch);
+        queue.queue(ascii("ghi"), 1, true);
         int callsBefore = channel.writeCalls();
 
         queue.clear();
@@ -247,7 +282,7 @@ class OutboundQueueTest {
     void lastWriteNanosMovesOnlyWhenTheSocketTakesBytes() throws IOException {
         ThrottledChannel channel = new ThrottledChannel(0);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
-        queue.send(ascii("abc"), true, false, scratch);
+        queue.send(ascii("abc"), 1, true, false, scratch);
         long untouched = queue.lastWriteNanos();
 
         long beforeWrite = System.nanoTime();
@@ -263,11 +298,11 @@ class OutboundQueueTest {
     void aQueueThatEmptiedIsReusable() throws IOException {
         ThrottledChannel channel = new ThrottledChannel(2);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
-        queue.send(ascii("abcd"), true, false, scratch);
+        queue.send(ascii("abcd"), 1, true, false, scratch);
         queue.flush(scratch);
         assertTrue(queue.isEmpty());
 
-        queue.send(ascii("efgh"), true, false, scratch);
+        queue.send(ascii("efgh"), 1, true, false, scratch);
         queue.flush(scratch);
 
         assertTrue(queue.isEmpty());

@@ -27,7 +27,7 @@ class WorkerPoolTest {
             assertTrue(worker.isDaemon(), "a sleeping --work must not hold up the JVM's exit");
             assertFalse(worker.isVirtual());
         } finally {
-            pool.shutdownNow();
+            pool.shutdownNow(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
         }
     }
 
@@ -47,7 +47,7 @@ class WorkerPoolTest {
         });
         assertTrue(started.await(10, TimeUnit.SECONDS));
 
-        pool.shutdownNow();
+        pool.shutdownNow(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
 
         assertTrue(interrupted.get(10, TimeUnit.SECONDS));
         assertThrows(RejectedExecutionException.class, () -> pool.submit(() -> { }));

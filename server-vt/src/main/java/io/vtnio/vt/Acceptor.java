@@ -71,8 +71,7 @@ final class Acceptor {
                 if (!(e instanceof IOException)) {
                     LOG.log(System.Logger.Level.WARNING, "accept failed unexpectedly; retrying", e);
                 }
-                metrics.acceptFailed();
-                pause(backoff.failed());
+                pause(connections.policy().afterAcceptFailure(metrics, backoff));
                 continue;
             }
             backoff.succeeded();

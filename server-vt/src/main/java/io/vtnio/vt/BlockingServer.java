@@ -62,7 +62,7 @@ public final class BlockingServer implements Server {
         this.config = config;
         this.threads = threads;
         this.connections = new LiveConnections(sessionsFor(config, metrics, threads), metrics,
-                new ConnectionLimit(config.maxConnections()), threads);
+                new ConnectionLimit(config.maxConnections()), config.policy(), threads);
     }
 
     private static SessionFactory sessionsFor(ServerConfig config, ServerMetrics metrics, ConnectionThreads threads) {

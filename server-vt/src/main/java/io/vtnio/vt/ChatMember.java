@@ -1,7 +1,8 @@
 package io.vtnio.vt;
 
 import io.vtnio.core.ConnectionEnd;
-import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionPolicy;
+import io.vtnio.core.ConnectionPolicy.Finish;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.MessageDecoder;
 import io.vtnio.core.MessageSink;
@@ -19,7 +20,7 @@ import java.util.concurrent.ThreadFactory;
  * at a quarter, as in the selector server), so a client that publishes faster than it reads
  * throttles itself. At end of stream
  * (half-close or graceful stop) it leaves the room, lets the outbox write what is queued, then
- * closes, {@linkplain Connection#closeWhenQuiet quietly} if the client may still be sending; a
+ * closes or lingers as the policy says ({@link Connection#closeOrLinger}); a
  * line over the limit is broadcast to nobody and answered with
  * {@link Protocol#ERR_LINE_TOO_LONG} before a lingering close.
  *
@@ -63,13 +64,8 @@ final class ChatMember extends ConnectionSession implements MessageSink {
             }
             outbox.finish();
             outbox.awaitWriter();
-            if (result == DecodeResult.LINE_TOO_LONG) {
-                connection.closeAfterDraining(readBuffer.bytes(), ConnectionRules.ERROR_LINGER);
-            } else if (endOfStream) {
-                connection.close();
-            } else {
-                connection.closeWhenQuiet(readBuffer.bytes());
-            }
+            connection.closeOrLinger(result == DecodeResult.LINE_TOO_LONG ? Finish.ERROR_LINE
+                    : endOfStream ? Finish.END_OF_STREAM : Finish.STOP, readBuffer.bytes());
         } finally {
             room.leave(outbox);
             outbox.abort();
@@ -81,13 +77,13 @@ final class ChatMember extends ConnectionSession implements MessageSink {
      * lines reach its outbox within {@link #onMessage}, so none is ever still on its way there.
      * The writer is stopped first: it counts a batch as written only once its write returned, and
      * a client may read that batch and reset in between; a write the reset cut short fails at
-     * once. A writer that does not end within {@link ConnectionRules#WRITER_SETTLE} leaves its bytes owed.
+     * once. A writer that does not end within {@link ConnectionPolicy#writerSettle} leaves its bytes owed.
      */
     @Override
     ConnectionEnd.Owed owed() {
         outbox.abort();
         try {
-            outbox.awaitWriter(ConnectionRules.WRITER_SETTLE);
+            outbox.awaitWriter(connection.policy().writerSettle());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -102,6 +98,9 @@ final class ChatMember extends ConnectionSession implements MessageSink {
             if (read < 0) {
                 endOfStream = true;
                 return DecodeResult.OK;
+            }
+            if (connection.stopRequested()) {
+                return DecodeResult.OK; // read once a stop has begun: not answered, as in Echo
             }
             metrics.bytesIn(read);
             messagesInRead = 0;

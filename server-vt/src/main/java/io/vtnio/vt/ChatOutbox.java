@@ -1,5 +1,6 @@
 package io.vtnio.vt;
 
+import io.vtnio.core.Protocol;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.time.Duration;
@@ -137,7 +138,8 @@ final class ChatOutbox {
         long taken = 0;
         byte[] message = first;
         while (true) {
-            batch.add(message);
+            // The ERR line, offered last by its member, is the one line that is no message.
+            batch.add(message, message == Protocol.ERR_LINE_TOO_LONG ? 0 : 1);
             taken += message.length;
             // Stop before a line that would not fit: the batch then goes out in this one flush, never
             // partly from inside add, so the bytes counted out and the bytes paid below stay equal

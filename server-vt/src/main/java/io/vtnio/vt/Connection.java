@@ -2,16 +2,17 @@ package io.vtnio.vt;
 
 import io.vtnio.core.ConnectionEnd;
 import io.vtnio.core.ConnectionLimit;
-import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionPolicy;
+import io.vtnio.core.ConnectionPolicy.Finish;
 import io.vtnio.core.ConnectionState;
 import io.vtnio.core.ServerMetrics;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.Socket;
-import java.time.Duration;
 
 /**
  * One admitted socket, where it is in its {@link ConnectionState life}, and the rules for ending
@@ -24,7 +25,7 @@ import java.time.Duration;
  * closed on purpose does not turn its session's failing read into an error.
  *
  * <p>A graceful stop is seen by the session after the read in hand ({@link #stopRequested}); if
- * it is blocked in a read on an {@linkplain ConnectionRules#IDLE idle} connection, the stop
+ * it is blocked in a read on an {@linkplain ConnectionPolicy#isIdle idle} connection, the stop
  * {@linkplain #stopReading shuts its input} instead: a blocked read can only be woken by shutting
  * its input or closing, after which nothing more can be read, and closing while the client may
  * still send makes the kernel answer those bytes with RST.
@@ -35,8 +36,6 @@ import java.time.Duration;
  */
 final class Connection {
 
-    private static final long IDLE_NANOS = ConnectionRules.IDLE.toNanos();
-    private static final long STOP_QUIET_NANOS = ConnectionRules.STOP_QUIET.toNanos();
     private static final VarHandle STATE;
 
     static {
@@ -52,23 +51,47 @@ final class Connection {
     private final OutputStream output;
     private final ServerMetrics metrics;
     private final LiveConnections owner;
+    private final ConnectionPolicy policy;
     // A VarHandle over a plain field instead of an AtomicReference: one object less per connection.
     private volatile ConnectionState state = ConnectionState.OPEN;
     private volatile Thread thread;
     /** {@link System#nanoTime} when the read in progress began; 0 while not in a read. */
     private volatile long readingSinceNanos;
     private volatile boolean inputShut;
+    /** {@link System#nanoTime} when a write last returned: bytes handed to the kernel. */
+    private volatile long lastWriteNanos = System.nanoTime();
 
     /** Takes over {@code socket}; on failure the caller still owns it and must close it. */
     Connection(Socket socket, ServerMetrics metrics, LiveConnections owner) throws IOException {
         this.socket = socket;
         this.metrics = metrics;
         this.owner = owner;
+        this.policy = owner.policy();
         // Replies are small and already batched per read; Nagle would only add latency.
         socket.setTcpNoDelay(true);
         // The raw socket streams: no 8 KiB BufferedStream copies, batching is done by the caller.
         this.input = socket.getInputStream();
-        this.output = socket.getOutputStream();
+        this.output = new TimedOutput(socket.getOutputStream());
+    }
+
+    /** The socket's output stream, noting when each write returned: idle means nothing written too. */
+    private final class TimedOutput extends FilterOutputStream {
+
+        TimedOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            lastWriteNanos = System.nanoTime();
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            lastWriteNanos = System.nanoTime();
+        }
     }
 
     /**
@@ -88,6 +111,11 @@ final class Connection {
 
     OutputStream output() {
         return output;
+    }
+
+    /** The decisions about this connection's life, and their timings. */
+    ConnectionPolicy policy() {
+        return policy;
     }
 
     void thread(Thread thread) {
@@ -161,21 +189,23 @@ final class Connection {
     }
 
     /**
-     * True once a graceful stop has begun: the session answers the read in hand, then closes
-     * {@linkplain #closeWhenQuiet quietly}.
+     * True once a graceful stop has begun: the session answers the read in hand, then
+     * {@linkplain #closeOrLinger closes or lingers}.
      */
     boolean stopRequested() {
         return owner.stopping();
     }
 
     /**
-     * True while the session has been blocked in one read for {@link ConnectionRules#IDLE} and no input is
-     * waiting. The last check matters under load: a session whose bytes have arrived may still
-     * wait for a carrier thread, and looks blocked in its read meanwhile.
+     * True while the session is blocked in a read, the connection is {@linkplain
+     * ConnectionPolicy#isIdle idle} (nothing read since that read began, nothing written) and no
+     * input is waiting. The last check matters under load: a session whose bytes have arrived may
+     * still wait for a carrier thread, and looks blocked in its read meanwhile. A chat member still
+     * being written to is not idle, whatever it sends.
      */
-    boolean isIdleInRead(long nowNanos) {
+    boolean isIdleInStop(long nowNanos) {
         long since = readingSinceNanos;
-        if (since == 0 || nowNanos - since < IDLE_NANOS) {
+        if (since == 0 || !policy.isIdle(nowNanos, since, lastWriteNanos)) {
             return false;
         }
         try {
@@ -187,7 +217,7 @@ final class Connection {
 
     /**
      * Makes a blocked or future read return end-of-stream, so the session answers and closes. Used
-     * only on an {@linkplain #isIdleInRead idle} connection: input arriving after this can no longer
+     * only on an {@linkplain #isIdleInStop idle} connection: input arriving after this can no longer
      * be read, and a close with unread input resets the connection.
      */
     void stopReading() {
@@ -203,38 +233,25 @@ final class Connection {
     }
 
     /**
-     * Ends a connection after a {@linkplain #stopRequested stop} began and its session has
-     * answered everything it read: FIN after the replies, then input discarded until the client
-     * closes, stays silent for {@link ConnectionRules#STOP_QUIET}, or the stop's deadline, and only
-     * then the close. So a client still sending when the stop came receives every reply and then
-     * end of stream, instead of a reset.
+     * Ends a FINISHING connection that owes nothing more, as {@link ConnectionPolicy#afterFinishing}
+     * decides: close, or FIN after the replies and input discarded until the client closes, until
+     * a while after an ERR line, or until the stop's deadline, and only then the close. So a client
+     * still sending when the stop came receives every reply and then end of stream, instead of a reset.
      *
+     * @param why     why it finishes
      * @param scratch any buffer to read the discarded input into
      */
-    void closeWhenQuiet(byte[] scratch) {
-        if (inputShut) {
-            close(); // nothing more can be read; the connection was idle when its input was shut
+    void closeOrLinger(Finish why, byte[] scratch) {
+        // Input shut by a stop: the connection was idle then, and nothing more can be read.
+        ConnectionPolicy.Exit exit = policy.afterFinishing(why, inputShut || why == Finish.END_OF_STREAM, false,
+                System.nanoTime(), owner.stopDeadlineNanos());
+        if (!exit.lingers()) {
+            close();
             return;
         }
-        linger(scratch, owner.stopDeadlineNanos(), STOP_QUIET_NANOS);
-    }
-
-    /**
-     * Sends FIN after what was written and closes once the peer has closed too or {@code linger}
-     * has passed. Closing while unread input is pending would send RST, which can make the peer
-     * discard the last thing we wrote (an {@code ERR} line) before reading it.
-     *
-     * @param scratch any buffer to read the discarded input into
-     */
-    void closeAfterDraining(byte[] scratch, Duration linger) {
-        long lingerNanos = linger.toNanos();
-        linger(scratch, System.nanoTime() + lingerNanos, lingerNanos);
-    }
-
-    private void linger(byte[] scratch, long deadlineNanos, long quietNanos) {
         STATE.compareAndSet(this, ConnectionState.FINISHING, ConnectionState.LINGERING);
         STATE.compareAndSet(this, ConnectionState.OPEN, ConnectionState.LINGERING);
-        LingeringClose.discardInput(socket, input, scratch, deadlineNanos, quietNanos);
+        LingeringClose.discardInput(socket, input, scratch, exit.deadlineNanos(), exit.quietNanos());
         close();
     }
 

@@ -1,7 +1,7 @@
 package io.vtnio.vt;
 
 import io.vtnio.core.ConnectionEnd;
-import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionPolicy.Finish;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.EchoReply;
 import io.vtnio.core.MessageDecoder;
@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
  * Echo mode, the blocking way, for one connection: read, decode, answer, flush once per read
  * batch, repeat. End of stream (the client's half-close, or a graceful stop shutting the input of
  * a silent client) means every reply owed is sent and the connection closes; a stop noticed after
- * a read means the same, then a {@linkplain Connection#closeWhenQuiet quiet close}. A line over the
+ * a read means the same, then the close or linger the policy says ({@link Connection#closeOrLinger}). A line over the
  * limit gets {@link Protocol#ERR_LINE_TOO_LONG} and a lingering close.
  *
  * <p>Threading: confined to the connection's thread; {@link #onMessage} is called by the
@@ -48,25 +48,31 @@ final class Echo extends ConnectionSession implements MessageSink {
             if (read < 0) {
                 connection.finish();
                 batch.flush();
-                connection.close();
+                connection.closeOrLinger(Finish.END_OF_STREAM, readBuffer.bytes());
+                return;
+            }
+            if (connection.stopRequested()) {
+                // Bytes read once a stop has begun are not answered (nor counted): as in the
+                // selector server, whose connections stop reading when the stop begins.
+                connection.finish();
+                connection.closeOrLinger(Finish.STOP, readBuffer.bytes());
                 return;
             }
             metrics.bytesIn(read);
             DecodeResult result = decode(read);
-            metrics.messagesIn(messagesInRead);
             boolean moreWaiting = readBuffer.adaptTo(read);
             if (result == DecodeResult.LINE_TOO_LONG) {
                 connection.finish();
-                batch.add(Protocol.ERR_LINE_TOO_LONG);
+                batch.add(Protocol.ERR_LINE_TOO_LONG, 0); // no reply: counted as the error it is
                 batch.flush();
                 metrics.error();
-                connection.closeAfterDraining(readBuffer.bytes(), ConnectionRules.ERROR_LINGER);
+                connection.closeOrLinger(Finish.ERROR_LINE, readBuffer.bytes());
                 return;
             }
             batch.flush();
             if (connection.stopRequested()) {
                 connection.finish();
-                connection.closeWhenQuiet(readBuffer.bytes());
+                connection.closeOrLinger(Finish.STOP, readBuffer.bytes());
                 return;
             }
             if (moreWaiting) {
@@ -94,6 +100,9 @@ final class Echo extends ConnectionSession implements MessageSink {
             return decoder.decode(readBuffer.bytes(), 0, read, this);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            // Counted even when a write among the read's answers failed: those messages were read.
+            metrics.messagesIn(messagesInRead);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * connection can appear behind the stop; then the stop flag goes up, and every session sees it
  * after the read in hand, sends what it owes and closes, lingering if its client may still be
  * sending. Meanwhile the stopping thread shuts the input of sessions blocked in a read on an idle
- * connection ({@link Connection#isIdleInRead}), so they end without waiting for a byte that may
+ * connection ({@link Connection#isIdleInStop}), so they end without waiting for a byte that may
  * never come; a client still sending, or still reading its replies, is left to its session. At
  * the deadline whatever is left is closed by force and its thread interrupted.
  *
@@ -18,8 +18,6 @@ final class GracefulStop {
 
     /** How often the stop looks for sessions blocked on a silent client. */
     private static final Duration POLL = Duration.ofMillis(10);
-    /** After a forced close, how long to wait for the interrupted threads to finish. */
-    private static final Duration FORCED_EXIT_WAIT = Duration.ofSeconds(1);
 
     private final List<Acceptor> acceptors;
     private final LiveConnections connections;
@@ -39,7 +37,7 @@ final class GracefulStop {
             connections.beginStop(deadlineNanos);
             if (!awaitClosed(deadlineNanos)) {
                 forceClose();
-                awaitThreads(System.nanoTime() + FORCED_EXIT_WAIT.toNanos());
+                awaitThreads(System.nanoTime() + connections.policy().forcedStopWait().toNanos());
             }
         } finally {
             // Reached early only if this thread was interrupted; never leave sockets behind.
@@ -55,7 +53,7 @@ final class GracefulStop {
                 return false;
             }
             for (Connection connection : connections.open()) {
-                if (connection.isIdleInRead(nowNanos)) {
+                if (connection.isIdleInStop(nowNanos)) {
                     connection.stopReading();
                 }
             }

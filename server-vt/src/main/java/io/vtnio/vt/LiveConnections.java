@@ -1,6 +1,7 @@
 package io.vtnio.vt;
 
 import io.vtnio.core.ConnectionLimit;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
 import java.net.Socket;
@@ -30,13 +31,16 @@ final class LiveConnections {
     private final SessionFactory sessions;
     private final ServerMetrics metrics;
     private final ConnectionLimit limit;
+    private final ConnectionPolicy policy;
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
 
-    LiveConnections(SessionFactory sessions, ServerMetrics metrics, ConnectionLimit limit, ConnectionThreads kind) {
+    LiveConnections(SessionFactory sessions, ServerMetrics metrics, ConnectionLimit limit, ConnectionPolicy policy,
+                    ConnectionThreads kind) {
         this.sessions = sessions;
         this.metrics = metrics;
         this.limit = limit;
+        this.policy = policy;
         this.threads = kind.factory("conn");
         this.refusalThreads = kind.factory("refusal");
     }
@@ -47,15 +51,15 @@ final class LiveConnections {
             refuse(socket);
             return;
         }
-        metrics.connectionAccepted();
         Connection connection;
         try {
             connection = new Connection(socket, metrics, this);
         } catch (IOException e) {
-            // Typically reset before we got to it; no Connection exists to count the close.
+            // Typically reset before we got to it: accepted, an error, closed, as the policy counts it.
             closeUnserved(socket);
             return;
         }
+        metrics.connectionAccepted();
         try {
             Thread thread = threads.newThread(sessions.open(connection));
             connection.thread(thread);
@@ -70,7 +74,7 @@ final class LiveConnections {
 
     private void refuse(Socket socket) {
         metrics.connectionRefused();
-        Refusal refusal = new Refusal(socket, refusals::remove);
+        Refusal refusal = new Refusal(socket, policy, refusals::remove);
         refusals.add(refusal);
         try {
             refusalThreads.newThread(refusal).start();
@@ -78,6 +82,11 @@ final class LiveConnections {
             refusals.remove(refusal);
             refusal.close();
         }
+    }
+
+    /** The decisions about every connection's life, and their timings. */
+    ConnectionPolicy policy() {
+        return policy;
     }
 
     /** Called by a connection's thread as it ends. */
@@ -123,7 +132,6 @@ final class LiveConnections {
             // Nothing more to do for a socket that never got served.
         }
         limit.release();
-        metrics.error();
-        metrics.connectionClosed();
+        policy.afterSetupFailure(metrics);
     }
 }

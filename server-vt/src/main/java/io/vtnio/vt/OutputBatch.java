@@ -39,12 +39,16 @@ final class OutputBatch {
         messages++;
     }
 
-    /** Adds one whole message, such as a chat line or an {@code ERR} line. */
-    void add(byte[] message) throws IOException {
-        int at = makeRoom(message.length);
-        System.arraycopy(message, 0, bytes, at, message.length);
-        length = at + message.length;
-        messages++;
+    /**
+     * Adds one whole line, such as a chat line or an {@code ERR} line, counted as {@code messages}
+     * messages once written: 1 for a chat line, 0 for an {@code ERR} line, which is no reply
+     * ({@link io.vtnio.core.ConnectionPolicy}).
+     */
+    void add(byte[] line, int messages) throws IOException {
+        int at = makeRoom(line.length);
+        System.arraycopy(line, 0, bytes, at, line.length);
+        length = at + line.length;
+        this.messages += messages;
     }
 
     /** Bytes waiting for {@link #flush}. */

@@ -1,6 +1,6 @@
 package io.vtnio.vt;
 
-import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Refusal, the blocking way: a connection accepted beyond {@code --max-connections}: it is told
  * {@link Protocol#ERR_TOO_MANY_CONNECTIONS} and closed the way a too-long line is, FIN first and
- * input discarded for at most {@link ConnectionRules#ERROR_LINGER}, so the client reads the reason
+ * input discarded for at most {@link ConnectionPolicy#errorLinger}, so the client reads the reason
  * rather than a reset. It never becomes a {@link Connection}: it is counted only as refused.
  *
  * <p>Threading: {@link #run} on a thread of its own; {@link #close} from any thread.
@@ -20,11 +20,13 @@ final class Refusal implements Runnable {
     private static final int SCRATCH_BYTES = 256;
 
     private final Socket socket;
+    private final ConnectionPolicy policy;
     private final Consumer<Refusal> onEnd;
 
     /** @param onEnd called with this refusal once its socket is closed, whichever way */
-    Refusal(Socket socket, Consumer<Refusal> onEnd) {
+    Refusal(Socket socket, ConnectionPolicy policy, Consumer<Refusal> onEnd) {
         this.socket = socket;
+        this.policy = policy;
         this.onEnd = onEnd;
     }
 
@@ -33,9 +35,10 @@ final class Refusal implements Runnable {
         try {
             socket.getOutputStream().write(Protocol.ERR_TOO_MANY_CONNECTIONS);
             InputStream input = socket.getInputStream();
-            long lingerNanos = ConnectionRules.ERROR_LINGER.toNanos();
-            LingeringClose.discardInput(socket, input, new byte[SCRATCH_BYTES], System.nanoTime() + lingerNanos,
-                    lingerNanos);
+            ConnectionPolicy.Exit exit = policy.afterFinishing(ConnectionPolicy.Finish.ERROR_LINE, false, false,
+                    System.nanoTime(), 0);
+            LingeringClose.discardInput(socket, input, new byte[SCRATCH_BYTES], exit.deadlineNanos(),
+                    exit.quietNanos());
         } catch (IOException ignored) {
             // Gone before it could be told; nothing is owed to a refused connection.
         } finally {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vtnio.conformance.Eventually;
 import io.vtnio.core.ConnectionLimit;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.ReadPause;
 import io.vtnio.core.ServerMetrics;
@@ -43,7 +44,7 @@ class ChatOutboxTest {
     private final ConnectionLimit limit = new ConnectionLimit(10);
     private final LiveConnections live = new LiveConnections(connection -> {
         throw new AssertionError("no session in this test");
-    }, metrics, limit, ConnectionThreads.VIRTUAL);
+    }, metrics, limit, ConnectionPolicy.DEFAULT, ConnectionThreads.VIRTUAL);
     private final ThreadFactory writerThreads = ConnectionThreads.VIRTUAL.factory("chat-writer");
     private ServerSocket listener;
     private Socket client;

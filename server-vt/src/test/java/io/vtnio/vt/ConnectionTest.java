@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vtnio.core.ConnectionLimit;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.ServerMetrics;
 import java.io.IOException;
@@ -27,7 +28,7 @@ class ConnectionTest {
     private final ConnectionLimit limit = new ConnectionLimit(10);
     private final LiveConnections live = new LiveConnections(connection -> {
         throw new AssertionError("no session in this test");
-    }, metrics, limit, ConnectionThreads.VIRTUAL);
+    }, metrics, limit, ConnectionPolicy.DEFAULT, ConnectionThreads.VIRTUAL);
     private ServerSocket listener;
     private Socket client;
     private Socket accepted;

@@ -59,9 +59,9 @@ class OutputBatchTest {
 
     @Test
     void everythingAddedGoesOutInOneWritePerFlush() throws IOException {
-        batch.add(ascii("one\n"));
-        batch.add(ascii("two\n"));
-        batch.add(ascii("three\n"));
+        batch.add(ascii("one\n"), 1);
+        batch.add(ascii("two\n"), 1);
+        batch.add(ascii("three\n"), 1);
         assertEquals(14, batch.pendingBytes());
         assertEquals(0, out.writes.size(), "nothing is written before the flush");
 
@@ -77,7 +77,7 @@ class OutputBatchTest {
     @Test
     void flushingNothingWritesNothing() throws IOException {
         batch.flush();
-        batch.add(ascii("x\n"));
+        batch.add(ascii("x\n"), 1);
         batch.flush();
         batch.flush();
 
@@ -104,7 +104,7 @@ class OutputBatchTest {
         int size = 10_000;
         int fitting = OutputBatch.FLUSH_AT_BYTES / size;
         for (int i = 0; i <= fitting; i++) {
-            batch.add(filled(size, (char) ('a' + i)));
+            batch.add(filled(size, (char) ('a' + i)), 1);
         }
 
         assertEquals(1, out.writes.size(), "flushed early, before the message that would not fit");
@@ -126,7 +126,7 @@ class OutputBatchTest {
         for (int i = 0; i < 200; i++) {
             byte[] message = ascii(i + ":" + "y".repeat(i * 7) + "\n");
             expected.writeBytes(message);
-            batch.add(message);
+            batch.add(message, 1);
         }
         batch.flush();
 
@@ -139,7 +139,7 @@ class OutputBatchTest {
     void aMessageLargerThanTheFlushMarkGoesOutWhole() throws IOException {
         byte[] huge = filled(OutputBatch.FLUSH_AT_BYTES + 1000, 'h');
 
-        batch.add(huge);
+        batch.add(huge, 1);
         batch.flush();
 
         assertEquals(1, out.writes.size());
@@ -148,9 +148,9 @@ class OutputBatchTest {
 
     @Test
     void aSmallBatchKeepsItsArrayForTheNext() throws IOException {
-        batch.add(filled(OutputBatch.RETAINED_BYTES, 's'));
+        batch.add(filled(OutputBatch.RETAINED_BYTES, 's'), 1);
         batch.flush();
-        batch.add(ascii("next\n"));
+        batch.add(ascii("next\n"), 1);
         batch.flush();
 
         assertSame(out.arrays.get(0), out.arrays.get(1));
@@ -158,9 +158,9 @@ class OutputBatchTest {
 
     @Test
     void aBigBatchDropsItsArrayAndTheNextStartsSmall() throws IOException {
-        batch.add(filled(OutputBatch.RETAINED_BYTES + 1, 'b'));
+        batch.add(filled(OutputBatch.RETAINED_BYTES + 1, 'b'), 1);
         batch.flush();
-        batch.add(ascii("next\n"));
+        batch.add(ascii("next\n"), 1);
         batch.flush();
 
         assertNotSame(out.arrays.get(0), out.arrays.get(1));
@@ -175,7 +175,7 @@ class OutputBatchTest {
         for (int i = 0; i < 50; i++) {
             byte[] message = ascii("message-" + i + "\n");
             expected.writeBytes(message);
-            batch.add(message);
+            batch.add(message, 1);
         }
         batch.flush();
 
@@ -185,8 +185,8 @@ class OutputBatchTest {
 
     @Test
     void aBatchThatExactlyReachesTheFlushMarkIsNotFlushedEarly() throws IOException {
-        batch.add(filled(OutputBatch.FLUSH_AT_BYTES - 100, 'a'));
-        batch.add(filled(100, 'b'));
+        batch.add(filled(OutputBatch.FLUSH_AT_BYTES - 100, 'a'), 1);
+        batch.add(filled(100, 'b'), 1);
 
         assertEquals(0, out.writes.size(), "only a batch that would pass the mark is flushed early");
         assertEquals(OutputBatch.FLUSH_AT_BYTES, batch.pendingBytes());
@@ -199,8 +199,8 @@ class OutputBatchTest {
 
     @Test
     void aBatchThatExactlyFillsItsArrayKeepsIt() throws IOException {
-        batch.add(filled(OutputBatch.FIRST_BYTES - 28, 'a'));
-        batch.add(filled(28, 'b'));
+        batch.add(filled(OutputBatch.FIRST_BYTES - 28, 'a'), 1);
+        batch.add(filled(28, 'b'), 1);
         batch.flush();
 
         assertEquals(OutputBatch.FIRST_BYTES, out.arrays.get(0).length, "no growth for bytes that fit");
@@ -208,8 +208,8 @@ class OutputBatchTest {
 
     @Test
     void aGrowingArrayDoubles() throws IOException {
-        batch.add(filled(OutputBatch.FIRST_BYTES, 'a'));
-        batch.add(ascii("b"));
+        batch.add(filled(OutputBatch.FIRST_BYTES, 'a'), 1);
+        batch.add(ascii("b"), 1);
         batch.flush();
 
         assertEquals(2 * OutputBatch.FIRST_BYTES, out.arrays.get(0).length);
@@ -218,8 +218,8 @@ class OutputBatchTest {
     @Test
     void aGrowingArrayDoublesNoFurtherThanTheFlushMark() throws IOException {
         int big = OutputBatch.FLUSH_AT_BYTES * 5 / 8;
-        batch.add(filled(big, 'a'));
-        batch.add(ascii("b"));
+        batch.add(filled(big, 'a'), 1);
+        batch.add(ascii("b"), 1);
         batch.flush();
 
         assertEquals(OutputBatch.FLUSH_AT_BYTES, out.arrays.get(0).length, "doubling " + big + " would pass the mark");

@@ -12,7 +12,7 @@ import io.vtnio.core.ServerFactory;
  * thread and run once, for vt.
  */
 @RuleFamilies(value = {"Lifecycle", "Faults", "ProcessFaults", "Concurrency", "Chat", "SlowConsumers", "BackPressure",
-        "Security", "DescriptorLimit"},
+        "Security", "DescriptorLimit", "Policy"},
         reason = "the same code on either kind of thread: run once, for vt (VirtualThreadServerConformanceTest)")
 class PlatformThreadServerConformanceTest extends ServerConformanceSuite {
 
