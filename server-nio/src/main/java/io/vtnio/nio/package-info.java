@@ -3,9 +3,9 @@
  * mirrors {@code io.vtnio.vt}, the blocking server, class by class: each job has the same class
  * name in both packages, so a reader opens the same file in both folders and compares. One
  * connection's life, with the same state names in both, is drawn in
- * {@link io.vtnio.core.ConnectionState}; every threshold is in {@code core}
- * ({@link io.vtnio.core.ConnectionRules}, {@link io.vtnio.core.ReadPause},
- * {@link io.vtnio.core.ConnectionLimit}).
+ * {@link io.vtnio.core.ConnectionState}; every decision about it and every threshold is in
+ * {@code core} ({@link io.vtnio.core.ConnectionPolicy}, {@link io.vtnio.core.ConnectionRules},
+ * {@link io.vtnio.core.ReadPause}, {@link io.vtnio.core.ConnectionLimit}).
  *
  * <table>
  *   <caption>Every job, the class doing it here (nio) and in the vt server, and what the model changes</caption>
@@ -14,6 +14,7 @@
  *   <tr><td>Accepting</td><td>{@link Acceptor}</td><td>Acceptor</td><td>vt: a thread per port blocked in accept(); nio: OP_ACCEPT on loop 0, each connection handed to the next loop (LoopChooser).</td></tr>
  *   <tr><td>Admission, --max-connections</td><td>{@link Acceptor}</td><td>LiveConnections</td><td>none: both take a place in core's ConnectionLimit and give it back as the socket closes.</td></tr>
  *   <tr><td>Refusal beyond --max-connections</td><td>{@link Refusal}</td><td>Refusal</td><td>vt: a thread of its own writes the ERR line and lingers; nio: a readiness handler on loop 0 does the same on events.</td></tr>
+ *   <tr><td>Decisions: idle, close or linger, what counts, failed accepts, stop waits</td><td>core's ConnectionPolicy</td><td>core's ConnectionPolicy</td><td>none in the decisions; vt acts on them with blocking calls on the connection's thread, nio with interest ops and loop timers.</td></tr>
  *   <tr><td>One connection's state and ending</td><td>{@link Connection}</td><td>Connection</td><td>vt: the ConnectionState life is walked in straight-line code, and anyone may close (once, by compare-and-set); nio: the state is a field changed on readiness events, and the interest ops follow from it.</td></tr>
  *   <tr><td>The open connections</td><td>{@link LiveConnections}</td><td>LiveConnections</td><td>vt: one concurrent set, each connection with its thread; nio: an array per loop, touched only by that loop.</td></tr>
  *   <tr><td>Reading</td><td>{@link EventLoop}</td><td>ReadBuffer</td><td>vt: a blocked read holds its buffer, so each connection's adapts to its traffic; nio: reads happen only when bytes are there, so one buffer per loop serves all.</td></tr>

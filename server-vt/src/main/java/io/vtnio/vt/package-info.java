@@ -3,8 +3,9 @@
  * platform ({@code pt}) threads running the very same code. It mirrors {@code io.vtnio.nio}, the
  * selector server, class by class: each job has the same class name in both packages, so a reader
  * opens the same file in both folders and compares. One connection's life, with the same state
- * names in both, is drawn in {@link io.vtnio.core.ConnectionState}; every threshold is in
- * {@code core} ({@link io.vtnio.core.ConnectionRules}, {@link io.vtnio.core.ReadPause},
+ * names in both, is drawn in {@link io.vtnio.core.ConnectionState}; every decision about it and
+ * every threshold is in {@code core} ({@link io.vtnio.core.ConnectionPolicy},
+ * {@link io.vtnio.core.ConnectionRules}, {@link io.vtnio.core.ReadPause},
  * {@link io.vtnio.core.ConnectionLimit}).
  *
  * <table>
@@ -14,6 +15,7 @@
  *   <tr><td>Accepting</td><td>{@link Acceptor}</td><td>Acceptor</td><td>vt: a thread per port blocked in accept(); nio: OP_ACCEPT on loop 0, each connection handed to the next loop (LoopChooser).</td></tr>
  *   <tr><td>Admission, --max-connections</td><td>{@link LiveConnections}</td><td>Acceptor</td><td>none: both take a place in core's ConnectionLimit and give it back as the socket closes.</td></tr>
  *   <tr><td>Refusal beyond --max-connections</td><td>{@link Refusal}</td><td>Refusal</td><td>vt: a thread of its own writes the ERR line and lingers; nio: a readiness handler on loop 0 does the same on events.</td></tr>
+ *   <tr><td>Decisions: idle, close or linger, what counts, failed accepts, stop waits</td><td>core's ConnectionPolicy</td><td>core's ConnectionPolicy</td><td>none in the decisions; vt acts on them with blocking calls on the connection's thread, nio with interest ops and loop timers.</td></tr>
  *   <tr><td>One connection's state and ending</td><td>{@link Connection}</td><td>Connection</td><td>vt: the ConnectionState life is walked in straight-line code, and anyone may close (once, by compare-and-set); nio: the state is a field changed on readiness events, and the interest ops follow from it.</td></tr>
  *   <tr><td>The open connections</td><td>{@link LiveConnections}</td><td>LiveConnections</td><td>vt: one concurrent set, each connection with its thread; nio: an array per loop, touched only by that loop.</td></tr>
  *   <tr><td>Reading</td><td>{@link ReadBuffer}</td><td>EventLoop</td><td>vt: a blocked read holds its buffer, so each connection's adapts to its traffic; nio: reads happen only when bytes are there, so one buffer per loop serves all.</td></tr>
