@@ -138,13 +138,13 @@ class CompareCommandTest {
 
     @Test
     @Timeout(90)
-    void anyCommandThatSpeaksTheProtocolIsAContestantAndEveryContestantIsToldItsCpus() throws Exception {
+    void ptAndAnyCommandThatSpeaksTheProtocolAreContestantsAndEveryContestantIsToldItsCpus() throws Exception {
         // Not pinned, the server is told every CPU: on a machine of two or more that differs from nio's default of 1.
         int n = CpuPlan.detect(false, null).serverCpuCount();
         String java = ProcessHandle.current().info().command().orElseThrow();
         String command = "'" + java + "' -cp '" + System.getProperty("java.class.path")
                 + "' io.vtnio.nio.SelectorServerMain --port {port} --mode {mode} --work {work}";
-        Run run = compare("--servers", "nio,vt,shell", "--server", "shell=" + command, "--no-pin", "--scenario",
+        Run run = compare("--servers", "nio,vt,pt,shell", "--server", "shell=" + command, "--no-pin", "--scenario",
                 "churn", "--rounds", "1", "--duration", "300ms", "--warmup", "100ms", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run.toString());
 
@@ -153,7 +153,9 @@ class CompareCommandTest {
         assertTrue(churn.measured() && churn.figures().throughputPerSec() > 0, churn.toString());
         assertEquals("hello", churn.figures().mode());
         // Verified first, in the one mode its scenario runs: hello's rules, less the one about another greeting.
-        assertEquals("verified: 2 passed, 25 skipped", summary.contestants().get(2).verification());
+        assertEquals("verified: 2 passed, 25 skipped", summary.contestants().get(3).verification());
+        ResultEntry pt = summary.result("churn", "pt");
+        assertTrue(pt.measured() && pt.figures().throughputPerSec() > 0, "pt, vt's code on platform threads: " + pt);
 
         String nio = Files.readString(dir.resolve("churn/nio-1.server.err"));
         assertTrue(nio.contains(", loops " + n + ","), "nio was started with --loops " + n + ": " + nio);
