@@ -1,0 +1,13 @@
+package io.vtnio.vt;
+
+import io.vtnio.conformance.StopRaceStress;
+import io.vtnio.core.ServerFactory;
+
+/** {@link StopRaceStress} for this server; skipped unless {@code -Dvtnio.stress.stopRace=N}. */
+class VirtualThreadServerStopRaceStressTest extends StopRaceStress {
+
+    @Override
+    protected ServerFactory factory() {
+        return new VirtualThreadServerFactory();
+    }
+}
