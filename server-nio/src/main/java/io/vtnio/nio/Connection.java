@@ -7,7 +7,6 @@ import io.vtnio.core.ConnectionState;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.MessageDecoder;
 import io.vtnio.core.Mode;
-import io.vtnio.core.Protocol;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -17,13 +16,11 @@ import java.nio.channels.SocketChannel;
  * One admitted client on its loop: the channel, where it is in its {@link ConnectionState life}
  * and the interest ops that follow from that. It reads and hands each read's messages to the
  * loop's batch ({@link Echo}, {@link ChatPublisher} or {@link WorkIntake}) and, owing nothing
- * more, closes or lingers ({@link LingeringClose}); what it owes is its {@link OutboundQueue}'s,
+ * more, closes or lingers ({@link LingeringClose}) as its {@link Finishing} and the policy say; what it owes is its {@link OutboundQueue}'s,
  * its {@link PendingWork}'s and its {@link ChatMember}'s, and {@link BackPressure} says when
  * owing pauses reading.
  *
- * <p>Interest ops: {@code OP_READ} while OPEN and not paused (and while LINGERING),
- * {@code OP_WRITE} only while the outbound queue is non-empty; the key is touched only when
- * that changes.
+ * <p>Interest ops follow from the state ({@link Interest}).
  *
  * <p>Threading: confined to its loop's thread. Worker threads reach it only through
  * {@link EventLoop#execute}; other loops only compare {@link #loop()}.
@@ -40,17 +37,10 @@ final class Connection implements ReadinessHandler {
     private LingeringClose linger;
     private SelectionKey key;
     private ConnectionState state = ConnectionState.OPEN;
-    /** Why it is FINISHING; null while OPEN. The first reason stays: a stop does not undo an ERR line owed. */
-    private Finish finish;
-    /** The ERR line of {@link Finish#ERROR_LINE} until it is queued, last of all; then null. */
-    private byte[] errorOwed;
-    /** The client half-closed: nothing more can arrive, so closing can never reset. */
-    private boolean inputEnded;
-    /** When a stop gives up on this connection ({@link System#nanoTime} time); set when it began. */
-    private long stopDeadlineNanos;
-    private int interestOps;
+    /** Why and how it finishes; null while OPEN. */
+    private Finishing finishing;
+    private final Interest interest = new Interest();
     private int slot = -1;
-    private boolean readPaused;
     private long lastReadNanos = System.nanoTime();
 
     Connection(EventLoop loop, SocketChannel channel, ServerContext context) {
@@ -84,7 +74,7 @@ final class Connection implements ReadinessHandler {
             }
             if ((ready & SelectionKey.OP_READ) != 0 && state == ConnectionState.LINGERING) {
                 linger.discardInput();
-            } else if ((ready & SelectionKey.OP_READ) != 0 && state == ConnectionState.OPEN && !readPaused) {
+            } else if ((ready & SelectionKey.OP_READ) != 0 && state == ConnectionState.OPEN && !interest.readPaused()) {
                 read();
             }
             updateInterestAndFinish();
@@ -98,8 +88,8 @@ final class Connection implements ReadinessHandler {
         in.clear();
         int n = channel.read(in);
         if (n < 0) {
-            inputEnded = true;
             finishFor(Finish.END_OF_STREAM); // half-close: answer what was read, then close
+            finishing.inputEnded();
         } else if (n > 0) {
             lastReadNanos = System.nanoTime();
             MessageBatch batch = loop.intake();
@@ -109,7 +99,6 @@ final class Connection implements ReadinessHandler {
             batch.end();
             if (result == DecodeResult.LINE_TOO_LONG) {
                 context.metrics().error();
-                errorOwed = Protocol.ERR_LINE_TOO_LONG;
                 finishFor(Finish.ERROR_LINE);
             }
         }
@@ -149,7 +138,7 @@ final class Connection implements ReadinessHandler {
 
     /** True while {@code OP_WRITE} is on: the socket is full and will say when it has room. */
     boolean waitsForWritable() {
-        return (interestOps & SelectionKey.OP_WRITE) != 0;
+        return interest.waitsForWritable();
     }
 
     private void updateInterestAndFinish() throws IOException {
@@ -158,23 +147,11 @@ final class Connection implements ReadinessHandler {
     }
 
     private void updateInterest() {
-        if (state == ConnectionState.CLOSED) {
-            return;
-        }
-        long waitingBytes = pendingWork == null ? 0 : pendingWork.waitingBytes();
-        int waitingMessages = pendingWork == null ? 0 : pendingWork.waitingCount();
-        readPaused = context.backPressure().readPaused(readPaused, outbound.pendingBytes() + waitingBytes,
-                waitingMessages);
-        int ops = 0;
-        if ((state == ConnectionState.OPEN && !readPaused) || state == ConnectionState.LINGERING) {
-            ops |= SelectionKey.OP_READ;
-        }
-        if (!outbound.isEmpty() && state != ConnectionState.LINGERING) {
-            ops |= SelectionKey.OP_WRITE;
-        }
-        if (ops != interestOps && key.isValid()) {
-            key.interestOps(ops);
-            interestOps = ops;
+        if (state != ConnectionState.CLOSED) {
+            long waitingBytes = pendingWork == null ? 0 : pendingWork.waitingBytes();
+            int waitingMessages = pendingWork == null ? 0 : pendingWork.waitingCount();
+            interest.update(key, state, context.backPressure(), outbound.pendingBytes() + waitingBytes,
+                    waitingMessages, outbound.isEmpty());
         }
     }
 
@@ -186,9 +163,7 @@ final class Connection implements ReadinessHandler {
 
     private void finishFor(Finish why) {
         state = ConnectionState.FINISHING;
-        if (finish == null) {
-            finish = why;
-        }
+        finishing = Finishing.because(finishing, why);
     }
 
     /**
@@ -200,17 +175,16 @@ final class Connection implements ReadinessHandler {
                 || (chat != null && chat.awaitsOwnLines())) {
             return;
         }
-        if (errorOwed != null) {
-            byte[] reply = errorOwed;
-            errorOwed = null;
-            send(ByteBuffer.wrap(reply), 0, false); // no reply: counted as the error it is
+        byte[] errorLine = finishing.takeErrorLine();
+        if (errorLine != null) {
+            send(ByteBuffer.wrap(errorLine), 0, false); // no reply: counted as the error it is
         }
         if (state != ConnectionState.FINISHING || !outbound.isEmpty()) {
             return;
         }
         long nowNanos = System.nanoTime();
-        ConnectionPolicy.Exit exit = context.policy().afterFinishing(finish, inputEnded,
-                finish == Finish.STOP && isIdle(nowNanos), nowNanos, stopDeadlineNanos);
+        ConnectionPolicy.Exit exit = finishing.exit(context.policy(), finishing.asksIdle() && isIdle(nowNanos),
+                nowNanos);
         if (exit.lingers()) {
             state = ConnectionState.LINGERING;
             linger = new LingeringClose(channel, loop, this::close, exit.deadlineNanos(), exit.quietNanos());
@@ -236,10 +210,10 @@ final class Connection implements ReadinessHandler {
             close();
             return;
         }
-        stopDeadlineNanos = deadlineNanos;
         if (state == ConnectionState.OPEN) {
             finishFor(Finish.STOP);
         }
+        finishing.stopDeadline(deadlineNanos);
         settle();
     }
 
@@ -274,7 +248,7 @@ final class Connection implements ReadinessHandler {
      */
     private ConnectionEnd.Owed owed() {
         long partial = decoder == null ? 0 : decoder.pendingBytes();
-        long unsent = outbound.pendingBytes() + (errorOwed == null ? 0 : errorOwed.length);
+        long unsent = outbound.pendingBytes() + (finishing == null ? 0 : finishing.unqueuedBytes());
         boolean inProgress = (pendingWork != null && !pendingWork.isIdle()) || (chat != null && chat.awaitsOwnLines());
         return new ConnectionEnd.Owed(partial, unsent, inProgress);
     }
@@ -302,8 +276,7 @@ final class Connection implements ReadinessHandler {
 
     /** True while replies and chat lines are still wanted: open or finishing, nothing final (greeting, ERR) queued. */
     boolean acceptsOutput() {
-        return state == ConnectionState.OPEN || (state == ConnectionState.FINISHING && finish != Finish.GREETING
-                && !(finish == Finish.ERROR_LINE && errorOwed == null));
+        return state == ConnectionState.OPEN || (state == ConnectionState.FINISHING && !finishing.sealed());
     }
 
     boolean isClosed() {

@@ -29,6 +29,6 @@
  *   <tr><td>Graceful stop</td><td>{@link GracefulStop}</td><td>GracefulStop</td><td>vt: a flag every session checks after each read, idle readers' input shut, polled; nio: a drain task on each loop and a latch.</td></tr>
  * </table>
  *
- * <p>Only the selector model needs: EventLoop (a selector, its thread, its tasks), LoopTimer (timers without a thread), LoopChooser, ReadinessHandler (a key's attachment), MessageBatch (what a loop does with one read's messages), ServerContext (what every loop shares).
+ * <p>Only the selector model needs: EventLoop (a selector, its thread, its tasks), Finishing (a connection's FINISHING sub-states), Interest (its interest ops), LoopTimer (timers without a thread), LoopChooser, ReadinessHandler (a key's attachment), MessageBatch (what a loop does with one read's messages), ServerContext (what every loop shares).
  */
 package io.vtnio.nio;
