@@ -1,11 +1,10 @@
 package io.vtnio.loadgen.check;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vtnio.loadgen.report.summary.ResultEntry;
 import io.vtnio.loadgen.report.summary.RoundResult;
+import io.vtnio.loadgen.result.Json;
 import io.vtnio.loadgen.result.LoadFigures;
 import io.vtnio.loadgen.result.LoadSummary;
 import java.io.IOException;
@@ -25,9 +24,6 @@ import java.util.List;
  * <p>Threading: stateless.
  */
 final class ResultFiles {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** What check needs of a {@code summary.json}: its results, whatever else the file holds. */
     private record ComparedResults(List<ResultEntry> results) {
@@ -66,7 +62,7 @@ final class ResultFiles {
 
     private static JsonNode parse(Path file) throws IOException {
         try {
-            return MAPPER.readTree(file.toFile());
+            return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + oneLine(e), e);
         }
@@ -74,7 +70,7 @@ final class ResultFiles {
 
     private static <T> T convert(JsonNode root, Class<T> type, Path file) throws IOException {
         try {
-            return MAPPER.treeToValue(root, type);
+            return Json.MAPPER.treeToValue(root, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException(file + " is not a vtnio result: " + oneLine(e), e);
         }

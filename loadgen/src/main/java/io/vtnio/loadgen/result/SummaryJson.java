@@ -1,9 +1,6 @@
 package io.vtnio.loadgen.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +13,23 @@ import java.nio.file.Path;
  */
 public final class SummaryJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private SummaryJson() {
     }
 
     public static void write(Path file, LoadSummary summary) throws IOException {
-        Files.writeString(file, MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
+        Files.writeString(file, Json.FILE_WRITER.writeValueAsString(summary) + "\n");
     }
 
     static String toLine(LoadSummary summary) {
         try {
-            return MAPPER.writeValueAsString(summary);
+            return Json.MAPPER.writeValueAsString(summary);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a summary", e);
         }
     }
 
     static LoadSummary fromJson(String json) throws IOException {
-        return MAPPER.readValue(json, LoadSummary.class);
+        return Json.MAPPER.readValue(json, LoadSummary.class);
     }
 
     static LoadSummary read(Path file) throws IOException {

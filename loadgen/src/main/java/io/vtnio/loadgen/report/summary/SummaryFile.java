@@ -1,8 +1,6 @@
 package io.vtnio.loadgen.report.summary;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vtnio.loadgen.result.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +13,14 @@ import java.nio.file.Path;
  */
 public final class SummaryFile {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private SummaryFile() {
     }
 
     public static void write(Path file, CompareSummary summary) throws IOException {
-        Files.writeString(file, MAPPER.writeValueAsString(summary) + "\n");
+        Files.writeString(file, Json.FILE_WRITER.writeValueAsString(summary) + "\n");
     }
 
     public static CompareSummary read(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), CompareSummary.class);
+        return Json.MAPPER.readValue(file.toFile(), CompareSummary.class);
     }
 }
