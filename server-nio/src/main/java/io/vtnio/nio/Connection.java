@@ -206,6 +206,12 @@ final class Connection implements ReadinessHandler {
 
     /** A graceful stop: no more reading; close once nothing is owed, or linger, until {@code deadlineNanos}. */
     void beginDrain(long deadlineNanos) {
+        stopReading(deadlineNanos);
+        settle();
+    }
+
+    /** The first half of {@link #beginDrain}: no more reading (a lingering connection closes); the caller settles later. */
+    void stopReading(long deadlineNanos) {
         if (state == ConnectionState.LINGERING) {
             close();
             return;
@@ -213,8 +219,10 @@ final class Connection implements ReadinessHandler {
         if (state == ConnectionState.OPEN) {
             finishFor(Finish.STOP);
         }
-        finishing.stopDeadline(deadlineNanos);
-        settle();
+        if (finishing != null) {
+            finishing.stopDeadline(deadlineNanos);
+        }
+        updateInterest();
     }
 
     /** A slow chat consumer: counted as such, not as a failure, and closed. */

@@ -192,17 +192,35 @@ final class EventLoop implements Runnable {
     }
 
     /**
-     * Stops reading everywhere and counts {@code drained} down once no connection is left;
-     * connections give up lingering at {@code deadlineNanos} ({@link System#nanoTime} time).
+     * The first half of a stop: no connection of this loop reads any more (each is FINISHING, or
+     * closed if it was lingering already); none closes or lingers yet. Chat lines read before, on
+     * any loop, are delivered before the second half ({@link #settleDrain}), which
+     * {@link GracefulStop} queues only once every loop has stopped reading.
      */
-    void beginDrain(CountDownLatch drained, long deadlineNanos) {
+    void stopReading(long deadlineNanos) {
         draining = true;
         drainDeadlineNanos = deadlineNanos;
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            connections.get(i).stopReading(deadlineNanos);
+        }
+    }
+
+    /** The second half of a stop: each connection closes or lingers once it owes nothing; {@code drained} counts down when none is left. */
+    void settleDrain(CountDownLatch drained) {
         drainedSignal = drained;
         for (int i = connections.size() - 1; i >= 0; i--) {
-            connections.get(i).beginDrain(deadlineNanos);
+            connections.get(i).settle();
         }
         signalIfDrained();
+    }
+
+    /**
+     * Both halves of a stop at once ({@link #stopReading}, {@link #settleDrain}); connections give
+     * up lingering at {@code deadlineNanos} ({@link System#nanoTime} time).
+     */
+    void beginDrain(CountDownLatch drained, long deadlineNanos) {
+        stopReading(deadlineNanos);
+        settleDrain(drained);
     }
 
     /** A connection of this loop is closed; called once per connection. */

@@ -51,9 +51,19 @@ final class GracefulStop {
         } catch (IOException e) {
             return; // loop 0 is not answering; ending the loops closes everything they can
         }
+        // Two halves, so that chat lines read before the stop on one loop still reach the members
+        // of every other: no loop settles (closes, lingers) until every loop has stopped reading.
+        CountDownLatch stoppedReading = new CountDownLatch(loops.size());
+        for (EventLoop loop : loops) {
+            loop.execute(() -> {
+                loop.stopReading(deadlineNanos);
+                stoppedReading.countDown();
+            });
+        }
+        stoppedReading.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         CountDownLatch drained = new CountDownLatch(loops.size());
         for (EventLoop loop : loops) {
-            loop.execute(() -> loop.beginDrain(drained, deadlineNanos));
+            loop.execute(() -> loop.settleDrain(drained));
         }
         drained.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
