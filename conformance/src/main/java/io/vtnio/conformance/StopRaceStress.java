@@ -20,21 +20,27 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "vtnio.stress.stopRace", matches = "[1-9][0-9]*",
         disabledReason = "a stress run: -Dvtnio.stress.stopRace=N (scripts/stop-race-stress.sh)")
-public abstract class StopRaceStress extends ProcessFaultRules {
+public abstract class StopRaceStress {
 
     /** The server under stress. */
-    @Override
     protected abstract ServerFactory factory();
 
     @TestFactory
     Stream<DynamicTest> sigtermUnderLoadAgainAndAgain() {
         int times = Integer.getInteger("vtnio.stress.stopRace", 0);
+        // The rule's family, not inherited: its other rules must not run here a second time.
+        ProcessFaultRules rules = new ProcessFaultRules() {
+            @Override
+            protected ServerFactory factory() {
+                return StopRaceStress.this.factory();
+            }
+        };
         return IntStream.rangeClosed(1, times).mapToObj(run -> DynamicTest.dynamicTest("run " + run + " of " + times,
                 () -> {
                     try {
-                        sigtermUnderLoadAnswersEveryMessageTheServerReadInOrderBeforeAnOrderlyClose();
+                        rules.sigtermUnderLoadAnswersEveryMessageTheServerReadInOrderBeforeAnOrderlyClose();
                     } finally {
-                        closeResources();
+                        rules.closeResources();
                     }
                 }));
     }
