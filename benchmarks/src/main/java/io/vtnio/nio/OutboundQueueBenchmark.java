@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (and has dropped its deque, as it does for an idle connection).
  *
  * <ul>
- *   <li>{@link #addAndDrain}: buffers handed over ({@code queue(buffer, false)}, chat lines); the
+ *   <li>{@link #addAndDrain}: buffers handed over ({@code queue(buffer, 1, false)}, chat lines); the
  *       socket then takes everything offered.
- *   <li>{@link #addCopyAndDrain}: the loop's reused output buffer copied in ({@code queue(buffer, true)}).
+ *   <li>{@link #addCopyAndDrain}: the loop's reused output buffer copied in ({@code queue(buffer, 1, true)}).
  *   <li>{@link #addAndDrainSlowly}: a socket that takes at most {@value #SLOW_WRITE_BYTES} bytes a
  *       write, so the queue is drained over several wake-ups and writes stop mid-buffer.
  * </ul>
@@ -76,7 +76,7 @@ public class OutboundQueueBenchmark {
     @Benchmark
     public long addAndDrain() throws IOException {
         for (ByteBuffer reply : replies) {
-            fastQueue.queue(reply.clear(), false);
+            fastQueue.queue(reply.clear(), 1, false);
         }
         return drain(fastQueue);
     }
@@ -84,7 +84,7 @@ public class OutboundQueueBenchmark {
     @Benchmark
     public long addCopyAndDrain() throws IOException {
         for (int i = 0; i < buffers; i++) {
-            fastQueue.queue(loopBuffer.clear(), true);
+            fastQueue.queue(loopBuffer.clear(), 1, true);
         }
         return drain(fastQueue);
     }
@@ -92,7 +92,7 @@ public class OutboundQueueBenchmark {
     @Benchmark
     public long addAndDrainSlowly() throws IOException {
         for (ByteBuffer reply : replies) {
-            slowQueue.queue(reply.clear(), false);
+            slowQueue.queue(reply.clear(), 1, false);
         }
         return drain(slowQueue);
     }
