@@ -51,7 +51,6 @@ final class Connection {
     private final OutputStream output;
     private final ServerMetrics metrics;
     private final LiveConnections owner;
-    private final ConnectionPolicy policy;
     // A VarHandle over a plain field instead of an AtomicReference: one object less per connection.
     private volatile ConnectionState state = ConnectionState.OPEN;
     private volatile Thread thread;
@@ -66,7 +65,6 @@ final class Connection {
         this.socket = socket;
         this.metrics = metrics;
         this.owner = owner;
-        this.policy = owner.policy();
         // Replies are small and already batched per read; Nagle would only add latency.
         socket.setTcpNoDelay(true);
         // The raw socket streams: no 8 KiB BufferedStream copies, batching is done by the caller.
@@ -115,7 +113,7 @@ final class Connection {
 
     /** The decisions about this connection's life, and their timings. */
     ConnectionPolicy policy() {
-        return policy;
+        return owner.policy();
     }
 
     void thread(Thread thread) {
@@ -205,7 +203,7 @@ final class Connection {
      */
     boolean isIdleInStop(long nowNanos) {
         long since = readingSinceNanos;
-        if (since == 0 || !policy.isIdle(nowNanos, since, lastWriteNanos)) {
+        if (since == 0 || !owner.policy().isIdle(nowNanos, since, lastWriteNanos)) {
             return false;
         }
         try {
@@ -243,8 +241,8 @@ final class Connection {
      */
     void closeOrLinger(Finish why, byte[] scratch) {
         // Input shut by a stop: the connection was idle then, and nothing more can be read.
-        ConnectionPolicy.Exit exit = policy.afterFinishing(why, inputShut || why == Finish.END_OF_STREAM, false,
-                System.nanoTime(), owner.stopDeadlineNanos());
+        ConnectionPolicy.Exit exit = owner.policy().afterFinishing(why, inputShut || why == Finish.END_OF_STREAM,
+                false, System.nanoTime(), owner.stopDeadlineNanos());
         if (!exit.lingers()) {
             close();
             return;
