@@ -22,7 +22,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf '%-7s %12s %10s %10s %10s %10s\n' minute count p50_ms p99_ms p99.9_ms max_ms
 for ((m = 0; m < minutes; m++)); do
-  "$java" -cp "$here/loadgen/target/vtnio.jar" org.HdrHistogram.HistogramLogProcessor -i "$log" ${tag_args[@]+"${tag_args[@]}"} \
+  "$java" -cp "$here/compare/target/vtnio.jar" org.HdrHistogram.HistogramLogProcessor -i "$log" ${tag_args[@]+"${tag_args[@]}"} \
     -start $((m * 60)) -end "$((m * 60 + 59)).5" -outputValueUnitRatio 1000 -o "$tmp/m" >/dev/null 2>&1
   awk -v m=$((m + 1)) '
     /^#\[Max/ { gsub(/[],]/, " "); max = $3; count = $7 }

@@ -8,15 +8,19 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
- * One execution of the {@code vtnio} command line inside the test JVM, with stdout and stderr
- * captured, as picocli's examples test commands: never through {@code System.exit}.
+ * One execution of a command line inside the test JVM, with stdout and stderr captured, as
+ * picocli's examples test commands: never through {@code System.exit}. The generator's
+ * ({@link LoadgenCommand}) unless another is given: compare's tests pass the whole {@code vtnio}.
  */
 public record CommandRun(int exitCode, String out, String err) {
 
     public static CommandRun of(String... args) {
+        return of(LoadgenCommand.commandLine(), args);
+    }
+
+    public static CommandRun of(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = VtnioCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

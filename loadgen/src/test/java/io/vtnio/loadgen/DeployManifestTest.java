@@ -1,6 +1,7 @@
 package io.vtnio.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,19 @@ class DeployManifestTest {
     private static JsonNode document(String kind) {
         return DOCUMENTS.stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " in " + MANIFEST));
+    }
+
+    @Test
+    void theImagesJarIsTheGeneratorAloneWithoutChartsStatisticsOrTheConformanceSuite() throws IOException {
+        String dockerfile = Files.readString(Path.of("..", "deploy", "Dockerfile"));
+        assertTrue(dockerfile.contains("COPY loadgen/target/vtnio-loadgen.jar"), dockerfile);
+        assertEquals(java.util.Set.of("load", "merge", "help"), LoadgenCommand.commandLine().getSubcommands().keySet());
+        // What compare needs is not on the generator's class path (JUnit is, for these tests alone:
+        // the pom keeps it in the test scope, and verify, which runs JUnit rules, is compare's).
+        for (String absent : List.of("org.knowm.xchart.XYChart", "org.apache.commons.statistics.distribution.TDistribution",
+                "io.vtnio.conformance.ServerRules")) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName(absent), absent);
+        }
     }
 
     @Test
@@ -107,7 +121,7 @@ class DeployManifestTest {
             // The volume is mounted at mountPath in the pod; here a temporary directory stands in.
             expanded.add(out.toString().replace("=" + mountPath + "/", "=" + volume + "/"));
         }
-        picocli.CommandLine commandLine = VtnioCommand.commandLine();
+        picocli.CommandLine commandLine = LoadgenCommand.commandLine();
         picocli.CommandLine.ParseResult parsed = commandLine.parseArgs(expanded.toArray(String[]::new));
         LoadCommand load = (LoadCommand) parsed.subcommand().commandSpec().userObject();
         LoadConfig config = load.options().toConfig();

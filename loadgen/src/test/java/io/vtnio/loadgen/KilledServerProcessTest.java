@@ -63,7 +63,7 @@ class KilledServerProcessTest {
             StringWriter err = new StringWriter();
             StringWriter out = new StringWriter();
             CompletableFuture<Integer> load = CompletableFuture.supplyAsync(() -> {
-                CommandLine commandLine = VtnioCommand.commandLine();
+                CommandLine commandLine = LoadgenCommand.commandLine();
                 commandLine.setOut(new PrintWriter(out, true));
                 commandLine.setErr(new PrintWriter(err, true));
                 // 6 s leaves room for a slow restart plus the longest reconnect back-off (1 s) on a busy machine.

@@ -1,6 +1,6 @@
 package io.vtnio.loadgen.cli;
 
-import io.vtnio.loadgen.VtnioCommand;
+import io.vtnio.loadgen.LoadgenCommand;
 import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LogMerge;
 import io.vtnio.loadgen.result.RecordedLog;
@@ -159,7 +159,7 @@ final class ProcessSplitRun {
         }
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));
-        line.add(VtnioCommand.class.getName());
+        line.add(LoadgenCommand.class.getName());
         line.addAll(arguments);
         return line;
     }

@@ -2,7 +2,7 @@ package io.vtnio.loadgen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vtnio.loadgen.VtnioCommand;
+import io.vtnio.loadgen.LoadgenCommand;
 import io.vtnio.loadgen.run.LoadConfig;
 import io.vtnio.loadgen.run.Shard;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class ChildArgumentsTest {
     private static final List<String> CHILD_TAIL = List.of("--shard", "1/3", "--hlog", LOG.toString());
 
     private static CommandSpec loadSpec() {
-        return VtnioCommand.commandLine().getSubcommands().get("load").getCommandSpec();
+        return LoadgenCommand.commandLine().getSubcommands().get("load").getCommandSpec();
     }
 
     private static List<String> child(String... typed) {
@@ -64,7 +64,7 @@ class ChildArgumentsTest {
         List<String> args = ChildArguments.of(List.of("--port", "1", "--connections", "10", "--rate", "1000",
                 "--processes", "3", "--json", dir.resolve("run.json").toString(), "--label=vt"), loadSpec(),
                 new Shard(1, 3), log);
-        CommandLine commandLine = VtnioCommand.commandLine();
+        CommandLine commandLine = LoadgenCommand.commandLine();
         CommandLine.ParseResult parsed = commandLine.parseArgs(args.toArray(String[]::new));
         LoadCommand load = (LoadCommand) parsed.subcommand().commandSpec().userObject();
         LoadConfig config = load.options().toConfig();

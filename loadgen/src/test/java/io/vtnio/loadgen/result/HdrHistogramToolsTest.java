@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vtnio.loadgen.CommandRun;
 import io.vtnio.loadgen.TestServer;
-import io.vtnio.loadgen.report.summary.IntervalLogFile;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code --hlog} file as HdrHistogram's own tools see it (latency untagged, service tagged),
  * and the old form (latency tagged {@code latency}, the checked-in {@code old-form.hlog} written
- * by the version before: 400 requests at 200/s, max 12,663 µs) still read by merge and compare.
+ * by the version before: 400 requests at 200/s, max 12,663 µs) still read by merge (compare reads it too: {@code IntervalLogFileTest} in the compare module).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HdrHistogramToolsTest {
@@ -85,25 +83,6 @@ class HdrHistogramToolsTest {
         }
         assertTrue(!Files.readString(written).contains("Tag=latency"), "no old-form tag written");
         assertEquals(OLD_FORM_REQUESTS + freshRequests, processorTotalCount(written, "both"));
-    }
-
-    @Test
-    void compareReadsTheLatencyOfBothForms() throws Exception {
-        List<IntervalLogFile.Interval> old = IntervalLogFile.read(oldFormLog());
-        assertEquals(OLD_FORM_REQUESTS, IntervalLogFile.merge(old, IntervalLogFile.LATENCY).getTotalCount());
-        assertEquals(OLD_FORM_REQUESTS, IntervalLogFile.merge(old, IntervalLogFile.SERVICE).getTotalCount());
-
-        Path fresh = dir.resolve("new-form.hlog");
-        Histogram latency = HistogramRange.newHistogram();
-        Histogram service = HistogramRange.newHistogram();
-        latency.recordValueWithCount(700, 7);
-        service.recordValueWithCount(300, 3);
-        try (IntervalLog log = IntervalLog.create(fresh, "new form")) {
-            log.write(latency, service, 1_000, 2_000);
-        }
-        List<IntervalLogFile.Interval> intervals = IntervalLogFile.read(fresh);
-        assertEquals(7, IntervalLogFile.merge(intervals, IntervalLogFile.LATENCY).getTotalCount());
-        assertEquals(3, IntervalLogFile.merge(intervals, IntervalLogFile.SERVICE).getTotalCount());
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.vtnio.compare.check;
+
+import java.util.List;
+
+/**
+ * One result {@code check} holds bounds against: a {@code load --json} file has one, a
+ * {@code compare} summary one per scenario and server.
+ *
+ * @param scenario         the compare scenario, or {@code MODE/MODEL} for a load file (e.g. {@code echo/closed})
+ * @param server           the server label, or {@code -} when the load file has none
+ * @param throughputPerSec requests a second (compare: the median over rounds)
+ * @param p99Micros        latency p99 in microseconds (compare: the median over rounds)
+ * @param errors           errors (compare: summed over rounds, a failed round counting one)
+ * @param targetRatePerSec the open model's scheduled rate, or null for a closed model
+ * @param rounds           the rounds that gave a result, in file order; empty for a {@code load --json} file
+ *                         and for a summary written before rounds were recorded
+ *
+ * <p>Threading: immutable.
+ */
+record CheckedResult(String scenario, String server, double throughputPerSec, long p99Micros, long errors,
+                     Double targetRatePerSec, List<Round> rounds) {
+
+    /**
+     * One round's headline figures, the samples of the interval against a baseline.
+     *
+     * @param throughputPerSec requests a second in that round
+     * @param p99Micros        latency p99 of that round in microseconds
+     */
+    record Round(double throughputPerSec, long p99Micros) {
+    }
+
+    CheckedResult {
+        rounds = List.copyOf(rounds);
+    }
+
+    /** How failures name it: {@code echo-peak/nio}. */
+    String name() {
+        return scenario + "/" + server;
+    }
+}

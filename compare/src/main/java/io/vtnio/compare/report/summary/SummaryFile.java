@@ -1,0 +1,26 @@
+package io.vtnio.compare.report.summary;
+
+import io.vtnio.loadgen.result.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes {@code summary.json} with Jackson, indented, unknown fields ignored on read so
+ * newer files stay readable.
+ *
+ * <p>Threading: stateless apart from a thread-safe {@link ObjectMapper}.
+ */
+public final class SummaryFile {
+
+    private SummaryFile() {
+    }
+
+    public static void write(Path file, CompareSummary summary) throws IOException {
+        Files.writeString(file, Json.FILE_WRITER.writeValueAsString(summary) + "\n");
+    }
+
+    public static CompareSummary read(Path file) throws IOException {
+        return Json.MAPPER.readValue(file.toFile(), CompareSummary.class);
+    }
+}

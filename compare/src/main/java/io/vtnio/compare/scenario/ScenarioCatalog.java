@@ -1,0 +1,138 @@
+package io.vtnio.compare.scenario;
+
+import io.vtnio.compare.launch.ServerFlags;
+import io.vtnio.core.Mode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The scenarios of docs/compare.md#scenarios, sized by {@link ScenarioSizes}. {@code echo} is two
+ * scenarios: {@code echo-peak} (closed loop) first, then {@code echo-latency}, an open loop at
+ * half the lower of the servers' median peaks, the same rate for every server, so their
+ * latencies are comparable.
+ *
+ * <p>Threading: immutable.
+ */
+public final class ScenarioCatalog {
+
+    /** What {@code --scenario} takes, in the order they run. */
+    public static final List<String> NAMES = List.of("echo", "idle", "fanout", "churn", "backend");
+    /** The scenarios of {@code --quick}: one of each chart. */
+    public static final List<String> QUICK = List.of("echo", "idle");
+
+    private final ScenarioSizes sizes;
+
+    public ScenarioCatalog(ScenarioSizes sizes) {
+        this.sizes = sizes;
+    }
+
+    /**
+     * The scenario a name of {@link #NAMES}, or {@code echo-peak} of {@code --scaling}, starts
+     * with: for {@code echo} its closed-loop peak, whose open loop follows at a rate the peak decides.
+     */
+    public Scenario first(String name) {
+        return switch (name) {
+            case "echo", "echo-peak" -> echoPeak();
+            case "idle" -> idle();
+            case "fanout" -> fanout();
+            case "churn" -> churn();
+            case "backend" -> backend();
+            default -> throw new IllegalArgumentException("no scenario '" + name + "'");
+        };
+    }
+
+    /** The modes the servers run in for the scenarios {@code names}, in their order. */
+    public Set<Mode> modes(List<String> names) {
+        Set<Mode> modes = new LinkedHashSet<>();
+        for (String name : names) {
+            modes.add(Mode.valueOf(first(name).serverFlags().mode().toUpperCase(Locale.ROOT)));
+        }
+        return modes;
+    }
+
+    public Scenario echoPeak() {
+        int connections = sizes.echoConnections();
+        return new Scenario("echo-peak", "echo, peak throughput",
+                String.format(Locale.ROOT, "%,d connections in a closed loop, each sending its next 32-byte message "
+                        + "as soon as the reply arrives: the most replies a second each server gives.", connections),
+                new ServerFlags("echo", "none"),
+                Scenario.loadArgs(connections, sizes.echoDuration()),
+                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
+    }
+
+    /**
+     * The open loop at {@code ratePerSec} messages a second over all connections.
+     *
+     * @param derived whether the rate is half the lower peak (else it was given)
+     */
+    public Scenario echoLatency(long ratePerSec, boolean derived) {
+        int connections = sizes.echoConnections();
+        return new Scenario("echo-latency", String.format(Locale.ROOT, "echo, latency at %,d/s", ratePerSec),
+                String.format(Locale.ROOT, "The same %,d connections in an open loop at %,d messages a second%s, so "
+                        + "every server carries the same load. Latency counts from each message's scheduled send time "
+                        + "(free of coordinated omission, as wrk2); service time from the actual send.", connections,
+                        ratePerSec, derived ? ", half the lower of the servers' median peaks" : " (--echo-rate)"),
+                new ServerFlags("echo", "none"),
+                Scenario.loadArgs(connections, sizes.echoDuration(), "--rate", Long.toString(ratePerSec)),
+                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
+    }
+
+    Scenario idle() {
+        int connections = sizes.idleConnections();
+        double seconds = (sizes.idleWarmup().toNanos() + sizes.duration().toNanos()) / 1e9;
+        long rate = Math.max(1, Math.round(connections / seconds));
+        return new Scenario("idle", "idle connections",
+                String.format(Locale.ROOT, "%,d connections held open, each sending about one message in all (%,d "
+                        + "messages a second over all of them): what one more open connection costs a server, "
+                        + "as live heap (measured after a full GC) and as resident memory beyond the heap. Measured on "
+                        + "a warm server, as a server in service is: echo traffic runs until the server is steady "
+                        + "before its memory is taken without connections (a fresh server's first connections park "
+                        + "in interpreted frames and cost about twice as much).",
+                        connections, rate),
+                new ServerFlags("echo", "none"),
+                Scenario.loadArgs(connections, sizes.duration(), "--rate", Long.toString(rate)),
+                "reply", connections, sizes.warmup(), sizes.duration(), true, sizes.idleWarmup());
+    }
+
+    Scenario fanout() {
+        int connections = sizes.fanoutConnections();
+        int publishers = sizes.fanoutPublishers();
+        int lines = sizes.fanoutLinesPerSec();
+        return new Scenario("fanout", "chat fan-out",
+                String.format(Locale.ROOT, "Chat mode: %,d members, %d of them publishing %,d lines a second in all; "
+                        + "every line goes to every member, %,d deliveries a second. Latency from a line's send "
+                        + "to its delivery.", connections, publishers, lines, (long) lines * connections),
+                new ServerFlags("chat", "none"),
+                Scenario.loadArgs(connections, sizes.duration(), "--mode", "chat",
+                        "--publishers", Integer.toString(publishers), "--rate", Integer.toString(lines)),
+                "delivery", connections, sizes.warmup(), sizes.duration(), false, null);
+    }
+
+    Scenario churn() {
+        int connections = sizes.churnConnections();
+        return new Scenario("churn", "connection churn",
+                String.format(Locale.ROOT, "Hello mode: %,d clients connect, read the greeting and connect again as "
+                        + "fast as the server lets them: accepts a second and connect-to-greeting latency.",
+                        connections),
+                new ServerFlags("hello", "none"),
+                Scenario.loadArgs(connections, sizes.duration(), "--mode", "hello"),
+                "connection", connections, sizes.warmup(), sizes.duration(), false, null);
+    }
+
+    Scenario backend() {
+        int connections = sizes.backendConnections();
+        String work = sizes.backendWork();
+        String pause = work.substring(work.indexOf(':') + 1);
+        return new Scenario("backend", "slow backend (" + work + ")",
+                String.format(Locale.ROOT, "%,d connections in a closed loop against servers that block for %s on "
+                        + "every message (--work %s, like a database call). The virtual-thread server blocks one "
+                        + "cheap virtual thread per message; the selector server must hand the work to its bounded "
+                        + "pool of --workers threads (16 by default), which caps it at workers / %s.",
+                        connections, pause, work, pause),
+                new ServerFlags("echo", work),
+                Scenario.loadArgs(connections, sizes.duration()),
+                "reply", connections, sizes.warmup(), sizes.duration(), false, null);
+    }
+}

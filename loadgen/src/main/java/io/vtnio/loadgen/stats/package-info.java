@@ -1,7 +1,0 @@
-/**
- * The statistics of {@code compare} and {@code check}: ratios with confidence intervals
- * ({@link io.vtnio.loadgen.stats.RatioInterval}), the three verdict words
- * ({@link io.vtnio.loadgen.stats.Verdict}) and the spread of a figure over rounds
- * ({@link io.vtnio.loadgen.stats.Spread}). It depends on nothing else in vtnio.
- */
-package io.vtnio.loadgen.stats;
