@@ -107,7 +107,6 @@ public final class ServerOptions {
         require(maxLineBytes >= 1, "--max-line must be at least 1 byte, got " + maxLineBytes);
         require(maxOutboundBytes >= 1, "--max-outbound must be at least 1 byte, got " + maxOutboundBytes);
         require(framing == Framing.LINE || mode == Mode.ECHO, "--framing raw works only with --mode echo");
-        require(!drainTimeout.isNegative(), "--drain-timeout must not be negative");
         int chosenMaxConnections = maxConnections != null ? maxConnections
                 : defaultMaxConnections(StartupWarnings.descriptorLimit());
         require(chosenMaxConnections >= 1, "--max-connections must be at least 1, got " + chosenMaxConnections);

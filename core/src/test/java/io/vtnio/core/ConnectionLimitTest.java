@@ -28,6 +28,14 @@ class ConnectionLimitTest {
     }
 
     @Test
+    void aLimitOfOneAdmitsOneAndZeroIsRefused() {
+        ConnectionLimit one = new ConnectionLimit(1);
+        assertTrue(one.tryAdmit());
+        assertFalse(one.tryAdmit());
+        assertThrows(IllegalArgumentException.class, () -> new ConnectionLimit(0));
+    }
+
+    @Test
     void releaseFreesExactlyOnePlace() {
         ConnectionLimit limit = new ConnectionLimit(2);
         limit.tryAdmit();

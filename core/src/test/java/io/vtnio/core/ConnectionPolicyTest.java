@@ -21,6 +21,7 @@ class ConnectionPolicyTest {
     void idleMeansNothingReadAndNothingWrittenForTheIdlePeriod() {
         long now = 1_000 * MS;
         assertTrue(policy.isIdle(now, now - 50 * MS, now - 60 * MS));
+        assertTrue(policy.isIdle(now, now - 60 * MS, now - 50 * MS), "written exactly idle ago counts as idle too");
         assertFalse(policy.isIdle(now, now - 49 * MS, now - 60 * MS), "read a moment ago");
         assertFalse(policy.isIdle(now, now - 60 * MS, now - 49 * MS), "written a moment ago: a chat member still receiving");
     }

@@ -63,12 +63,14 @@ class HostPortTest {
         assertEquals("::1", v6.getHostString());
         assertEquals(9000, v6.getPort());
         assertEquals("localhost:1", HostPort.format(HostPort.parse("localhost:1")));
+        assertEquals(65_535, HostPort.parse("localhost:65535").getPort());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "8001           | HOST:PORT expected, got '8001'",
         "host:          | HOST:PORT expected, got 'host:'",
+        ":8001          | HOST:PORT expected, got ':8001'",
         "::1:8001       | HOST:PORT expected, got '::1:8001' (write an IPv6 address in brackets: [::1]:8001)",
         "host:http      | HOST:PORT: 'http' is not a port number",
         "host:0         | HOST:PORT: the port must be 1..65535, got 0",

@@ -12,6 +12,16 @@ class ReadPauseTest {
     private static final ReadPause MARKS = new ReadPause(100, 40, 10, 5);
 
     @Test
+    void resumeMarksMayBeZeroButNotNegativeNorAtThePauseMark() {
+        ReadPause zero = new ReadPause(2, 0, 2, 0);
+        assertTrue(zero.paused(true, 1, 1), "paused until nothing is owed");
+        assertThrows(IllegalArgumentException.class, () -> new ReadPause(2, -1, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ReadPause(2, 0, 2, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ReadPause(2, 2, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ReadPause(2, 0, 2, 2));
+    }
+
+    @Test
     void readingPausesAtThePauseMarkNotBelowIt() {
         assertFalse(MARKS.paused(false, 99, 0));
         assertTrue(MARKS.paused(false, 100, 0));

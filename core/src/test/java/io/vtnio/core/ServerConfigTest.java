@@ -204,6 +204,7 @@ class ServerConfigTest {
         ParameterException greeting = assertThrows(ParameterException.class,
                 () -> ServerConfig.parse("--mode", "hello", "--greeting", "hi\n"));
         assertEquals("--greeting must not hold a newline: it ends the greeting", greeting.getMessage());
+        assertThrows(ParameterException.class, () -> ServerConfig.parse("--suffix", "\nb"), "a newline first, too");
     }
 
     @Test

@@ -39,6 +39,7 @@ class ServerOptionsTest {
         "16384 | false | 20000   | max connections 16384 (descriptor limit 20000, at most 16384)",
         "16384 | false | 1048576 | max connections 16384 (descriptor limit 1048576, at most 16384)",
         "16384 | false |         | max connections 16384 (descriptor limit unknown, at most 16384)",
+        "16384 | false | 0       | max connections 16384 (descriptor limit unknown, at most 16384)",
         "500   | true  | 20000   | max connections 500 (--max-connections; descriptor limit 20000)",
         "50000 | true  | 20000   | max connections 50000 (--max-connections; descriptor limit 20000)",
         "500   | true  |         | max connections 500 (--max-connections; descriptor limit unknown)",

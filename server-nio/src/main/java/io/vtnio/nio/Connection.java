@@ -68,13 +68,12 @@ final class Connection implements ReadinessHandler {
     @Override
     public void onReady(SelectionKey key) {
         try {
-            int ready = key.readyOps();
-            if ((ready & SelectionKey.OP_WRITE) != 0) {
+            if (key.isWritable()) {
                 outbound.flush(loop.gatherScratch());
             }
-            if ((ready & SelectionKey.OP_READ) != 0 && state == ConnectionState.LINGERING) {
+            if (key.isReadable() && state == ConnectionState.LINGERING) {
                 linger.discardInput();
-            } else if ((ready & SelectionKey.OP_READ) != 0 && state == ConnectionState.OPEN && !interest.readPaused()) {
+            } else if (key.isReadable() && state == ConnectionState.OPEN && !interest.readPaused()) {
                 read();
             }
             updateInterestAndFinish();
@@ -89,7 +88,6 @@ final class Connection implements ReadinessHandler {
         int n = channel.read(in);
         if (n < 0) {
             finishFor(Finish.END_OF_STREAM); // half-close: answer what was read, then close
-            finishing.inputEnded();
         } else if (n > 0) {
             lastReadNanos = System.nanoTime();
             MessageBatch batch = loop.intake();
@@ -117,12 +115,12 @@ final class Connection implements ReadinessHandler {
 
     /**
      * Sends {@code buffer}, in which {@code messages} messages end, through the {@link OutboundQueue}:
-     * a copy of what the socket refuses if {@code reusable}.
+     * a copy of what the socket refuses if {@code reusable}. The interest ops follow when the caller
+     * is done: at the end of the readiness callback, or in {@link #settle}.
      */
     void send(ByteBuffer buffer, int messages, boolean reusable) throws IOException {
         if (state != ConnectionState.CLOSED && state != ConnectionState.LINGERING) {
             outbound.send(buffer, messages, reusable, waitsForWritable(), loop.gatherScratch());
-            updateInterest();
         }
     }
 

@@ -7,7 +7,8 @@ import io.vtnio.core.Protocol;
 /**
  * A selector connection's {@link io.vtnio.core.ConnectionState#FINISHING} state, its sub-states explicit: why it finishes (the first
  * reason stays, so a stop does not undo an ERR line owed), whether the ERR line is still to be
- * queued, whether the client half-closed, and the stop's deadline. The connection asks it what
+ * queued, and the stop's deadline. The client half-closed exactly when it finishes for
+ * {@code END_OF_STREAM}: a finishing connection reads no more, so no later end of stream is seen. The connection asks it what
  * may still be sent and, once nothing more is owed, which way out {@link ConnectionPolicy} takes.
  * Created only when a connection starts finishing: an open connection carries none.
  *
@@ -25,8 +26,6 @@ final class Finishing {
     private final Finish why;
     /** The ERR line until it is queued, last of all; then null. */
     private byte[] errorLine;
-    /** The client half-closed: nothing more can arrive, so closing can never reset. */
-    private boolean inputEnded;
     /** When a stop gives up on the connection ({@link System#nanoTime} time), once a stop began. */
     private long stopDeadlineNanos;
 
@@ -42,10 +41,6 @@ final class Finishing {
 
     Finish why() {
         return why;
-    }
-
-    void inputEnded() {
-        inputEnded = true;
     }
 
     void stopDeadline(long deadlineNanos) {
@@ -76,6 +71,6 @@ final class Finishing {
 
     /** The way out once nothing more is owed, as the policy decides. */
     ConnectionPolicy.Exit exit(ConnectionPolicy policy, boolean idle, long nowNanos) {
-        return policy.afterFinishing(why, inputEnded, idle, nowNanos, stopDeadlineNanos);
+        return policy.afterFinishing(why, why == Finish.END_OF_STREAM, idle, nowNanos, stopDeadlineNanos);
     }
 }

@@ -77,11 +77,12 @@ class OutboundQueueTest {
         ThrottledChannel channel = new ThrottledChannel(EVERYTHING);
         OutboundQueue queue = new OutboundQueue(channel, metrics);
 
-        queue.send(ByteBuffer.allocate(0), 0, false, false, scratch);
-        queue.queue(ByteBuffer.allocate(0), 0, true);
+        queue.send(ByteBuffer.allocate(0), 1, false, false, scratch);
+        queue.queue(ByteBuffer.allocate(0), 2, true);
 
         assertEquals(0, channel.writeCalls());
         assertTrue(queue.isEmpty());
+        assertEquals(3, messagesOut(), "messages ending in an empty buffer count at once: nothing of theirs is owed");
     }
 
     @Test
