@@ -46,8 +46,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class OutboundQueueBenchmark {
 
-    /** The loop's gather array: EventLoop's GATHER_BUFFERS. */
-    private static final int GATHER_BUFFERS = 64;
     /** An echo reply as the load generator's default 32-byte payload gets it back. */
     private static final byte[] REPLY =
             "0123456789abcdef0123456789ab好\n".getBytes(StandardCharsets.UTF_8);
@@ -57,7 +55,7 @@ public class OutboundQueueBenchmark {
     @Param({"1", "16", "256"})
     int buffers;
 
-    private final ByteBuffer[] scratch = new ByteBuffer[GATHER_BUFFERS];
+    private final ByteBuffer[] scratch = new ByteBuffer[EventLoop.GATHER_BUFFERS];
     private final SinkChannel fastSocket = new SinkChannel(Integer.MAX_VALUE);
     private final SinkChannel slowSocket = new SinkChannel(SLOW_WRITE_BYTES);
     private final OutboundQueue fastQueue = new OutboundQueue(fastSocket, new ServerMetrics());

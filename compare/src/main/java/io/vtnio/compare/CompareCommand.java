@@ -24,6 +24,7 @@ import io.vtnio.compare.scenario.ScenarioSizes;
 import io.vtnio.compare.stats.Verdict;
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
+import io.vtnio.loadgen.run.Warmup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -159,11 +160,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: 2s for echo, 1.5s for the others; with --quick: 1s).")
     private Duration duration;
 
-    @Option(names = "--warmup", paramLabel = "auto|DURATION", defaultValue = "auto",
+    @Option(names = "--warmup", paramLabel = "auto|DURATION", defaultValue = "auto", converter = Warmup.Converter.class,
             description = {"Warm-up of every run. auto (default): until the throughput (open loop: the median "
                     + "latency) of consecutive 250 ms intervals is steady and, for vtnio's servers, their JIT has gone quiet, at most --warmup-max. "
                     + "A duration fixes it (idle keeps at least 1s, room for its memory probe)."})
-    private String warmup;
+    private Warmup warmup;
 
     @Option(names = "--warmup-max", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
             description = "Upper bound of an auto warm-up (default: 15s; with --quick: 3s).")
@@ -388,17 +389,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** {@code --warmup}: null for auto, else the fixed duration. */
     private Duration fixedWarmup() {
-        if (warmup.trim().equalsIgnoreCase("auto")) {
+        if (warmup.isAuto()) {
             return null;
         }
-        try {
-            Duration fixed = HumanDuration.parse(warmup.trim());
-            require(warmupMax == null, "--warmup-max applies to --warmup auto");
-            return fixed;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--warmup takes auto or a duration such as 2s, got '"
-                    + warmup + "'");
-        }
+        require(warmupMax == null, "--warmup-max applies to --warmup auto");
+        return warmup.fixed();
     }
 
     private ScenarioSizes sizes(List<String> notes) {

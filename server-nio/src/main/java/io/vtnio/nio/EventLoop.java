@@ -39,7 +39,7 @@ final class EventLoop implements Runnable {
 
     /** Room for the replies to a full read buffer of short lines, which grow with the suffix. */
     static final int OUTPUT_BUFFER_BYTES = 128 * 1024;
-    private static final int GATHER_BUFFERS = 64;
+    static final int GATHER_BUFFERS = 64;
     /** Bounds the tasks run per iteration so a flood of tasks cannot starve ready sockets. */
     private static final int MAX_TASKS_PER_ITERATION = 4096;
     private static final long CALL_TIMEOUT_SECONDS = 5;
