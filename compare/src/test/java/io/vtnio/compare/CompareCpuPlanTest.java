@@ -93,4 +93,24 @@ class CompareCpuPlanTest {
         assertTrue(html.contains("alt=\"backend: server CPU per request against server CPUs\" src=\"data:image/png"));
         assertFalse(html.contains("chart unavailable"), "every chart drawn");
     }
+
+    /** What docs/compare.md's {@code compare --quick --profile --syscalls} shows, on one short churn round. */
+    @Test
+    @Timeout(90)
+    void profileAndSyscallsRecordEveryServerRunAndTheReportExplainsWithThem() throws Exception {
+        Run run = CompareCommandTest.compare("--servers", "vt,nio", "--scenario", "churn", "--rounds", "1", "--duration",
+                "300ms", "--warmup", "200ms", "--profile", "--syscalls", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        CompareSummary summary = SummaryFile.read(dir.resolve("summary.json"));
+        for (ResultEntry entry : summary.results()) {
+            var profile = entry.process().profile();
+            assertNotNull(profile, "every server run is recorded: " + entry);
+            assertTrue(Files.isRegularFile(dir.resolve(profile.recording())), profile.recording());
+            var syscalls = entry.process().syscalls();
+            assertNotNull(syscalls, "counted, or said why not: " + entry);
+            assertTrue(!syscalls.perRequest().isEmpty() || syscalls.notMeasured() != null, syscalls.toString());
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Why: the flight recordings of the measured windows"), "the profile section");
+    }
 }

@@ -88,7 +88,7 @@ abstract class FaultRules extends ServerRules {
 
     @Test
     @Timeout(90)
-    void slowChatReadersAreDroppedWhileTwoHundredOthersGetEveryLineInPerSenderOrder() throws Exception {
+    void slowChatReadersAreDroppedWhileAHundredOthersGetEveryLineInPerSenderOrder() throws Exception {
         Server server = startServer("--mode", "chat", "--max-outbound", "64k");
         int slowCount = 5;
         List<TestClient> slow = new ArrayList<>();
@@ -100,7 +100,9 @@ abstract class FaultRules extends ServerRules {
         }
         // From here on the slow readers never read again.
 
-        int readerCount = 200;
+        // A hundred readers: every byte that fills the slow readers' kernel buffers (about 3 MB, as
+        // the kernel grows them) reaches each of them, so the count sets this rule's cost.
+        int readerCount = 100;
         List<TestClient> others = joinChat(server, readerCount);
         List<BackgroundReader> readers = new ArrayList<>();
         for (int i = 0; i < readerCount; i++) {

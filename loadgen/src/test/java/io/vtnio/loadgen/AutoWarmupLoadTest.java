@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoWarmupLoadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ENDED = Pattern.compile("(?m)^(steady after \\d+\\.\\d\\ds|not steady after 6s "
+    private static final Pattern ENDED = Pattern.compile("(?m)^(steady after \\d+\\.\\d\\ds|not steady after 4s "
             + "\\(--warmup-max\\): measuring anyway)$");
 
     @TempDir
@@ -57,19 +57,19 @@ class AutoWarmupLoadTest {
         Path json = dir.resolve("auto.json");
         CommandRun run;
         try (TestServer server = TestServer.echo("好")) {
-            run = load(server, json, "--warmup", "auto", "--warmup-max", "6s");
+            run = load(server, json, "--warmup", "auto", "--warmup-max", "4s");
         }
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(ENDED.matcher(run.err()).find(), () -> "one line says how the warm-up ended\n" + run);
         assertTrue(run.err().lines().anyMatch(line -> line.contains("warmup") && line.contains("auto ")
                 && line.contains("cv ")), () -> "progress lines say the warm-up is automatic\n" + run);
         assertFalse(run.err().contains("jit"), () -> "no server stats, no JIT figure\n" + run);
-        assertTrue(run.out().contains("auto warm-up (at most 6s)"), run::toString);
+        assertTrue(run.out().contains("auto warm-up (at most 4s)"), run::toString);
         assertTrue(run.out().lines().anyMatch(line -> line.startsWith("warm-up")), () -> "the table shows it\n" + run);
 
         JsonNode summary = JSON.readTree(json.toFile());
         double warmup = summary.get("warmupSeconds").asDouble();
-        assertTrue(warmup >= 1.0 && warmup <= 6.5, "warmupSeconds " + warmup);
+        assertTrue(warmup >= 1.0 && warmup <= 4.5, "warmupSeconds " + warmup);
         assertTrue(summary.get("steadyState").isBoolean(), summary::toString);
         assertEquals(summary.get("steadyState").asBoolean(), run.err().contains("steady after")
                 && !run.err().contains("not steady"), run::toString);
@@ -182,7 +182,7 @@ class AutoWarmupLoadTest {
     }
 
     /**
-     * Runs {@code load --warmup auto --warmup-max 6s --server-stats file} while a task appends a
+     * Runs {@code load --warmup auto --warmup-max 4s --server-stats file} while a task appends a
      * stats line to {@code file} every 250 ms, after a {@code listening} line, as a server started
      * with {@code --stats-interval 250ms} would.
      */
@@ -199,7 +199,7 @@ class AutoWarmupLoadTest {
                     throw new IllegalStateException(e);
                 }
             }, 0, 250, TimeUnit.MILLISECONDS);
-            return load(server, json, "--warmup", "auto", "--warmup-max", "6s", "--server-stats", file.toString());
+            return load(server, json, "--warmup", "auto", "--warmup-max", "4s", "--server-stats", file.toString());
         } finally {
             writer.shutdownNow();
             writer.awaitTermination(5, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -156,11 +157,14 @@ class FailureReportingTest {
 
     @Test
     void aServerThatNeverAnswersTimesOut() throws Exception {
+        // The accepted sockets are kept: dropped, a collection in this JVM could close them (a Cleaner
+        // does), and the generator would see a server that closes, not one that never answers.
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
-                        silent.accept();
+                        accepted.add(silent.accept());
                     }
                 } catch (java.io.IOException closed) {
                     // test over
@@ -169,6 +173,10 @@ class FailureReportingTest {
             CommandRun run = CommandRun.load(silent.getLocalPort(), "--connections", "2", "--duration", "1s",
                     "--timeout", "300ms").assertExit(1);
             assertTrue(run.err().contains("timeout"), run::toString);
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
         }
     }
 
