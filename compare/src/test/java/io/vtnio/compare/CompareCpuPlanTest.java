@@ -31,13 +31,16 @@ class CompareCpuPlanTest {
     @Test
     @Timeout(90)
     void ptAndAnyCommandThatSpeaksTheProtocolAreContestantsAndEveryContestantIsToldItsCpus() throws Exception {
+        // With --profile --syscalls too, as docs/compare.md's `compare --quick --profile --syscalls` (which CI skips for this).
         // Not pinned, the server is told every CPU: on a machine of two or more that differs from nio's default of 1.
         int n = CpuPlan.detect(false, null).serverCpuCount();
         String java = ProcessHandle.current().info().command().orElseThrow();
         String command = "'" + java + "' -cp '" + System.getProperty("java.class.path")
                 + "' io.vtnio.nio.SelectorServerMain --port {port} --mode {mode} --work {work}";
-        Run run = CompareCommandTest.compare("--servers", "nio,vt,pt,shell", "--server", "shell=" + command, "--no-pin", "--scenario",
-                "churn", "--rounds", "1", "--duration", "300ms", "--warmup", "100ms", "--out", dir.toString());
+        Run run = CompareCommandTest.compare("--servers", "nio,vt,pt,shell", "--server", "shell=" + command, "--no-pin",
+                "--scenario",
+                "churn", "--rounds", "1", "--duration", "300ms", "--warmup", "100ms", "--profile", "--syscalls", "--out",
+                dir.toString());
         assertEquals(0, run.exitCode(), run.toString());
 
         CompareSummary summary = SummaryFile.read(dir.resolve("summary.json"));
@@ -67,7 +70,20 @@ class CompareCpuPlanTest {
         assertTrue(run.out().contains("  nio: " + n + " CPU" + s + " shared with the generator, " + n + " loop" + s
                 + " (--loops " + n + ")"), run.out());
         assertTrue(run.out().contains("  generator: "), run.out());
-        assertTrue(Files.readString(dir.resolve("report.html")).contains("nio: " + n + " CPU"), "the report says it");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("nio: " + n + " CPU"), "the report says it");
+
+        for (String builtIn : List.of("nio", "vt", "pt")) {
+            var profile = summary.result("churn", builtIn).process().profile();
+            assertNotNull(profile, "every built-in server run is recorded: " + builtIn);
+            assertTrue(Files.isRegularFile(dir.resolve(profile.recording())), profile.recording());
+        }
+        for (ResultEntry entry : summary.results()) {
+            var syscalls = entry.process().syscalls();
+            assertNotNull(syscalls, "counted, or said why not: " + entry);
+            assertTrue(!syscalls.perRequest().isEmpty() || syscalls.notMeasured() != null, syscalls.toString());
+        }
+        assertTrue(html.contains("Why: the flight recordings of the measured windows"), "the profile section");
     }
 
     @Test
@@ -92,25 +108,5 @@ class CompareCpuPlanTest {
         assertTrue(html.contains("alt=\"echo-peak: requests/s against server CPUs\" src=\"data:image/png;base64,"));
         assertTrue(html.contains("alt=\"backend: server CPU per request against server CPUs\" src=\"data:image/png"));
         assertFalse(html.contains("chart unavailable"), "every chart drawn");
-    }
-
-    /** What docs/compare.md's {@code compare --quick --profile --syscalls} shows, on one short churn round. */
-    @Test
-    @Timeout(90)
-    void profileAndSyscallsRecordEveryServerRunAndTheReportExplainsWithThem() throws Exception {
-        Run run = CompareCommandTest.compare("--servers", "vt,nio", "--scenario", "churn", "--rounds", "1", "--duration",
-                "300ms", "--warmup", "200ms", "--profile", "--syscalls", "--out", dir.toString());
-        assertEquals(0, run.exitCode(), run.toString());
-        CompareSummary summary = SummaryFile.read(dir.resolve("summary.json"));
-        for (ResultEntry entry : summary.results()) {
-            var profile = entry.process().profile();
-            assertNotNull(profile, "every server run is recorded: " + entry);
-            assertTrue(Files.isRegularFile(dir.resolve(profile.recording())), profile.recording());
-            var syscalls = entry.process().syscalls();
-            assertNotNull(syscalls, "counted, or said why not: " + entry);
-            assertTrue(!syscalls.perRequest().isEmpty() || syscalls.notMeasured() != null, syscalls.toString());
-        }
-        String html = Files.readString(dir.resolve("report.html"));
-        assertTrue(html.contains("Why: the flight recordings of the measured windows"), "the profile section");
     }
 }
