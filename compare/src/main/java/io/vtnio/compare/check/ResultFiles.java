@@ -119,7 +119,8 @@ final class ResultFiles {
                 throw new IOException(file + ": a round of " + name
                         + " gave a result but lacks throughputPerSec or latencyMicros.p99");
             }
-            measured.add(new CheckedResult.Round(round.throughputPerSec(), round.latencyMicros().p99()));
+            measured.add(new CheckedResult.Round(round.figures().throughputPerSec(),
+                    round.figures().latencyMicros().p99()));
         }
         return measured;
     }

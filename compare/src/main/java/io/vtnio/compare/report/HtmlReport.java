@@ -304,13 +304,13 @@ public final class HtmlReport {
                 if (round.failure() != null) {
                     html.append("<td colspan=\"10\" class=\"failed\">failed: ").append(esc(round.failure())).append("</td>");
                 } else {
-                    html.append("<td>").append(Units.count(round.throughputPerSec())).append("</td><td>")
-                            .append(Units.micros(round.latencyMicros().p50())).append("</td><td>")
-                            .append(Units.micros(round.latencyMicros().p99())).append("</td><td>")
+                    html.append("<td>").append(Units.count(round.figures().throughputPerSec())).append("</td><td>")
+                            .append(Units.micros(round.figures().latencyMicros().p50())).append("</td><td>")
+                            .append(Units.micros(round.figures().latencyMicros().p99())).append("</td><td>")
                             .append(round.process().cpuMicrosPerRequest() == null ? "n/a"
                                     : Units.micros(round.process().cpuMicrosPerRequest()))
                             .append("</td>").append(checkCells(round))
-                            .append("<td>").append(round.errors()).append("</td><td>")
+                            .append("<td>").append(round.figures().errors()).append("</td><td>")
                             .append(warmup(round)).append("</td>");
                 }
                 html.append("<td class=\"files\">");

@@ -95,7 +95,7 @@ final class ScenarioCharts {
             if (entry != null) {
                 List<List<IntervalLogFile.Interval>> rounds = logs.get(entry);
                 for (int r = 0; r < rounds.size(); r++) {
-                    mine.add(points(rounds.get(r), entry.rounds().get(r).durationSeconds(), startMs));
+                    mine.add(points(rounds.get(r), entry.rounds().get(r).figures().durationSeconds(), startMs));
                 }
             }
             runs.add(mine);

@@ -3,7 +3,6 @@ package io.vtnio.compare.round;
 import io.vtnio.compare.report.summary.ProcessFigures;
 import io.vtnio.compare.report.summary.RoundCheck;
 import io.vtnio.compare.report.summary.RoundResult;
-import io.vtnio.loadgen.result.LatencyFigures;
 import io.vtnio.loadgen.result.LoadSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,13 +48,7 @@ public record RunOutcome(String server, int round, LoadSummary load, ProcessFigu
     /** The report's view, with file paths relative to {@code outDir}. */
     RoundResult toRoundResult(Path outDir) {
         LoadSummary result = load;
-        return new RoundResult(round, failure,
-                result == null ? 0 : result.figures().requests(),
-                result == null ? 1 : result.figures().errors(),
-                result == null ? 0.0 : result.figures().durationSeconds(),
-                result == null ? 0.0 : result.figures().throughputPerSec(),
-                result == null ? LatencyFigures.ZERO : result.figures().latencyMicros(),
-                process,
+        return new RoundResult(round, failure, result == null ? RoundResult.NO_RESULT : result.figures(), process,
                 relative(outDir, files.json()), relative(outDir, files.hlog()), relative(outDir, files.hgrm()),
                 relative(outDir, files.loadLog()), relative(outDir, files.serverOut()),
                 relative(outDir, files.gcLog()), warmupSeconds, steadyState, check);

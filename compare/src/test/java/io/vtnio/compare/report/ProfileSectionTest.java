@@ -36,8 +36,7 @@ class ProfileSectionTest {
                     p.nativeBytesPerConnection(), p.gcPauses(), p.gcPauseMillis(), p.fullGcMillis(), 0.25, 0.5, 512.0,
                     null, e.figures().server().equals("vt") ? profile : null);
             results.add(new ResultEntry(e.scenario(), e.figures(), with,
-                    e.rounds().stream().map(r -> new RoundResult(r.round(), r.failure(), r.requests(), r.errors(),
-                            r.durationSeconds(), r.throughputPerSec(), r.latencyMicros(), with, r.json(), r.hlog(),
+                    e.rounds().stream().map(r -> new RoundResult(r.round(), r.failure(), r.figures(), with, r.json(), r.hlog(),
                             r.hgrm(), r.loadLog(), r.serverLog(), r.gcLog(), r.warmupSeconds(), r.steadyState()))
                             .toList()));
         }

@@ -66,8 +66,10 @@ public final class SummaryFixture {
                 for (int r = 1; r <= rounds; r++) {
                     double wobble = rounds == 1 ? 1 : 1 + 0.02 * ((r % 3) - 1);
                     String hlog = scenario.name() + "/" + server + "-" + r + ".hlog";
-                    roundResults.add(new RoundResult(r, null, Math.round(throughput * wobble * 2), 0, 2.0,
-                            throughput * wobble, latency, process, null, hlog, null, null, null, null, 2.5, true));
+                    LoadFigures figures = new LoadFigures("vtnio", "test", "echo", "closed", server, 100, 2.0,
+                            Math.round(throughput * wobble * 2), 0, throughput * wobble, null, latency, latency);
+                    roundResults.add(new RoundResult(r, null, figures, process, null, hlog, null, null, null, null, 2.5,
+                            true));
                 }
                 boolean open = !scenario.name().equals("echo-peak");
                 Double target = open ? (scenario.name().equals("idle") ? 2_500.0 : 50_000.0) : null;
@@ -104,7 +106,7 @@ public final class SummaryFixture {
             for (RoundResult round : entry.rounds()) {
                 if (round.hlog() != null) {
                     writeLog(dir.resolve(round.hlog()), startMs, entry.figures().latencyMicros().p50(),
-                            round.throughputPerSec());
+                            round.figures().throughputPerSec());
                     startMs += 5_000;
                 }
             }

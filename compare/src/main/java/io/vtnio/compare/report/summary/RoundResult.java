@@ -1,15 +1,23 @@
 package io.vtnio.compare.report.summary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.vtnio.loadgen.result.LatencyFigures;
+import io.vtnio.loadgen.result.LoadFigures;
 
 /**
- * One round of one contestant in one scenario: the headline figures of that generator run and
- * where its files are (paths relative to the results directory; null when not written).
+ * One round of one contestant in one scenario: its generator run's {@link LoadFigures} inline
+ * ({@code @JsonUnwrapped}, the fields of docs/load.md#json-summary, as {@link ResultEntry} holds
+ * the medians), the server's figures, and where its files are (paths relative to the results
+ * directory; null when not written). A round that gave no result holds {@link #NO_RESULT}: one
+ * error, nothing else. Files written before rounds held every figure lack the newer fields
+ * (tool, mode, model, connections, the service time ...): they read as null or 0.
  *
  * @param round   1-based round number
  * @param failure         why the round gave no result, or null when it did
- * @param durationSeconds the measured time; intervals of the log after it are the drain
+ * @param figures         the generator's figures; {@code durationSeconds} is the measured time, and
+ *                        intervals of the log after it are the drain
  * @param warmupSeconds   how long the warm-up before the measured window lasted (for {@code idle}: the echo
  *                        traffic that warmed the server before its memory was measured); null in older files
  * @param steadyState     whether the warm-up ended on a detected steady state (true), ran into its upper
@@ -17,14 +25,11 @@ import io.vtnio.loadgen.result.LatencyFigures;
  * @param check           whether the round measured the server, with the busy shares that say so; null for a
  *                        failed round and in older files (such a round counts)
  */
+@JsonPropertyOrder({"round", "failure", "figures", "process"})
 public record RoundResult(
         int round,
         String failure,
-        long requests,
-        long errors,
-        double durationSeconds,
-        double throughputPerSec,
-        LatencyFigures latencyMicros,
+        @JsonUnwrapped LoadFigures figures,
         ProcessFigures process,
         String json,
         String hlog,
@@ -36,13 +41,16 @@ public record RoundResult(
         Boolean steadyState,
         @JsonInclude(JsonInclude.Include.NON_NULL) RoundCheck check) {
 
+    /** The figures of a round that gave no result: one error. */
+    public static final LoadFigures NO_RESULT = new LoadFigures(LoadFigures.TOOL, null, null, null, null, 0, 0.0, 0, 1,
+            0.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO);
+
     /** A round without its check, as older files hold it. */
-    public RoundResult(int round, String failure, long requests, long errors, double durationSeconds,
-                       double throughputPerSec, LatencyFigures latencyMicros, ProcessFigures process, String json,
-                       String hlog, String hgrm, String loadLog, String serverLog, String gcLog, Double warmupSeconds,
+    public RoundResult(int round, String failure, LoadFigures figures, ProcessFigures process, String json, String hlog,
+                       String hgrm, String loadLog, String serverLog, String gcLog, Double warmupSeconds,
                        Boolean steadyState) {
-        this(round, failure, requests, errors, durationSeconds, throughputPerSec, latencyMicros, process, json, hlog,
-                hgrm, loadLog, serverLog, gcLog, warmupSeconds, steadyState, null);
+        this(round, failure, figures, process, json, hlog, hgrm, loadLog, serverLog, gcLog, warmupSeconds, steadyState,
+                null);
     }
 
     /** Whether this round gave a result. */

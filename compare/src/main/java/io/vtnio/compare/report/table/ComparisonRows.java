@@ -34,7 +34,7 @@ public final class ComparisonRows {
         // Idle rows whenever the scenario probes memory, so its deciding row exists even when a figure could not be had.
         boolean idle = scenario.name().equals("idle")
                 || entries.stream().anyMatch(e -> e != null && e.process().bytesPerConnection() != null);
-        rows.add(row(plural(unit) + "/s", entries, RoundResult::throughputPerSec, Units::count,
+        rows.add(row(plural(unit) + "/s", entries, r -> r.figures().throughputPerSec(), Units::count,
                 MetricRow.Better.HIGHER, false, true));
         rows.add(checkRow("server busy", entries, RoundCheck::serverBusyPct, false));
         rows.add(checkRow("generator busy", entries, RoundCheck::generatorBusyPct, false));
@@ -94,7 +94,8 @@ public final class ComparisonRows {
 
     private static MetricRow latencyRow(String label, List<ResultEntry> entries, Function<LatencyFigures, Long> field,
                                         boolean detail) {
-        return row(label, entries, r -> r.latencyMicros() == null ? null : (double) field.apply(r.latencyMicros()),
+        return row(label, entries, r -> r.figures().latencyMicros() == null ? null
+                : (double) field.apply(r.figures().latencyMicros()),
                 Units::micros, MetricRow.Better.LOWER, detail);
     }
 

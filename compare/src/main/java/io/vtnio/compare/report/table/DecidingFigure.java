@@ -47,9 +47,9 @@ public record DecidingFigure(String label, boolean higherIsBetter, boolean throu
                     round -> round.process().heapBytesPerConnection() == null ? null
                             : round.process().heapBytesPerConnection().doubleValue());
             case "echo-latency", "fanout" -> new DecidingFigure("latency p50", false, false,
-                    round -> (double) round.latencyMicros().p50());
+                    round -> (double) round.figures().latencyMicros().p50());
             default -> new DecidingFigure(ComparisonRows.plural(scenario.unit()) + "/s", true, true,
-                    RoundResult::throughputPerSec);
+                    round -> round.figures().throughputPerSec());
         };
     }
 }

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code summary.json} stays readable across versions. {@code schema/summary-2026-11.json} was
- * written by a real run before the summary became one record ({@code vtnio compare --quick
- * --scenario echo}): it reads into the records with the right values and is written back byte for
- * byte. {@code summary-old-form.json} is it without the fields later versions added
+ * {@code summary.json} stays readable across versions. {@code schema/summary-2026-12.json} was
+ * written by today's {@code vtnio compare --quick --scenario echo}: it reads into the records with
+ * the right values and is written back byte for byte. {@code summary-2026-11.json}, by the same
+ * command before rounds embedded every figure of their run, still reads with its values.
+ * {@code summary-old-form.json} is that one without the fields later versions added
  * ({@code cpuPlan}, {@code scaling}, {@code noise}, {@code verdicts}, the contestants' CPU and
  * verification fields, the rounds' warm-up and GC log, and the process figures added after the
  * first ones): it still reads, the missing fields as null.
@@ -33,6 +34,39 @@ class SummarySchemaCompatibilityTest {
 
     @Test
     void aSummaryJsonOfTodayReadsWithItsValuesAndWritesBackByteForByte() throws Exception {
+        Path file = resource("summary-2026-12.json");
+        CompareSummary summary = SummaryFile.read(file);
+
+        assertEquals(List.of("vt", "nio"), summary.contestants().stream().map(c -> c.name()).toList());
+        assertEquals(4, summary.results().size());
+        ResultEntry peak = summary.result("echo-peak", "vt");
+        assertEquals(42_604, peak.figures().requests());
+        assertEquals(42_496.911, peak.figures().throughputPerSec());
+        assertEquals(6_207, peak.figures().latencyMicros().p99());
+        assertEquals(0.947, peak.process().cpuSeconds());
+        RoundResult peakRound = peak.rounds().getFirst();
+        assertEquals("closed", peakRound.figures().model(), "a round holds every figure of its run");
+        assertEquals(100, peakRound.figures().connections());
+        assertEquals(42_604, peakRound.figures().requests());
+
+        ResultEntry latency = summary.result("echo-latency", "nio");
+        assertEquals(21_000.0, latency.figures().targetRatePerSec());
+        assertEquals(List.of(3_501L, 3_309L),
+                latency.rounds().stream().map(round -> round.figures().latencyMicros().p99()).toList());
+        RoundResult second = latency.rounds().get(1);
+        assertEquals("open", second.figures().model());
+        assertEquals(21_000.0, second.figures().targetRatePerSec());
+        assertEquals(2_401, second.figures().serviceTimeMicros().p99());
+        assertEquals(Boolean.FALSE, second.steadyState());
+        assertNotNull(second.check());
+
+        Path written = dir.resolve("summary.json");
+        SummaryFile.write(written, summary);
+        assertEquals(Files.readString(file), Files.readString(written));
+    }
+
+    @Test
+    void aSummaryJsonOfNovemberWhoseRoundsHeldFiveFiguresReadsWithItsValues() throws Exception {
         Path file = resource("summary-2026-11.json");
         CompareSummary summary = SummaryFile.read(file);
 
@@ -59,15 +93,13 @@ class SummarySchemaCompatibilityTest {
         assertEquals(12_000.0, latency.figures().targetRatePerSec());
         assertEquals(16_707, latency.figures().latencyMicros().p99());
         assertEquals(List.of(7_623L, 25_791L),
-                latency.rounds().stream().map(round -> round.latencyMicros().p99()).toList());
+                latency.rounds().stream().map(round -> round.figures().latencyMicros().p99()).toList());
         RoundResult second = latency.rounds().get(1);
         assertTrue(second.succeeded());
-        assertEquals(11_894.883, second.throughputPerSec());
+        assertEquals(11_894.883, second.figures().throughputPerSec());
         assertEquals(Boolean.FALSE, second.steadyState());
-
-        Path written = dir.resolve("summary.json");
-        SummaryFile.write(written, summary);
-        assertEquals(Files.readString(file), Files.readString(written));
+        assertNull(second.figures().model(), "rounds of then held requests, errors, time, throughput and latency");
+        assertNull(second.figures().serviceTimeMicros());
     }
 
     @Test

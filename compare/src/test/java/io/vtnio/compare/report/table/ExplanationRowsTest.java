@@ -76,8 +76,9 @@ class ExplanationRowsTest {
     private static ResultEntry entry(String server, ProcessFigures... rounds) {
         List<RoundResult> results = new ArrayList<>();
         for (int i = 0; i < rounds.length; i++) {
-            results.add(new RoundResult(i + 1, null, 1000, 0, 1.0, 1000.0, LatencyFigures.ZERO, rounds[i], null, null,
-                    null, null, null, null, 1.0, true));
+            LoadFigures figures = new LoadFigures("vtnio", "test", "echo", "closed", server, 10, 1.0, 1000, 0, 1000.0,
+                    null, LatencyFigures.ZERO, LatencyFigures.ZERO);
+            results.add(new RoundResult(i + 1, null, figures, rounds[i], null, null, null, null, null, null, 1.0, true));
         }
         return new ResultEntry("echo-peak", new LoadFigures("vtnio", "test", "echo", "closed", server, 10, 1.0, 1000, 0,
                 1000.0, null, LatencyFigures.ZERO, LatencyFigures.ZERO), rounds[0], results);

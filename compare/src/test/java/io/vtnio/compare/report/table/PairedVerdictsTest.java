@@ -39,8 +39,10 @@ class PairedVerdictsTest {
             Round round = rounds[i];
             ProcessFigures process = new ProcessFigures(1.0, round.cpuMicros(), null, null, null, null, null, null,
                     null, null, null);
-            results.add(new RoundResult(i + 1, null, Math.round(round.throughput() * 2), 0, 2.0, round.throughput(),
-                    LatencyFigures.ZERO, process, null, null, null, null, null, null, 3.0, true, round.check()));
+            LoadFigures figures = new LoadFigures("vtnio", "test", "echo", "closed", server, 100, 2.0,
+                    Math.round(round.throughput() * 2), 0, round.throughput(), null, LatencyFigures.ZERO, LatencyFigures.ZERO);
+            results.add(new RoundResult(i + 1, null, figures, process, null, null, null, null, null, null, 3.0, true,
+                    round.check()));
         }
         return new ResultEntry(scenario.name(), new LoadFigures("vtnio", "test", "echo", "closed", server, 100, 2.0,
                 0, 0, rounds[0].throughput(), null, LatencyFigures.ZERO, LatencyFigures.ZERO), ProcessFigures.NONE,
