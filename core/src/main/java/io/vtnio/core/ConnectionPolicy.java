@@ -18,8 +18,9 @@ import java.util.Objects;
  *   <tr><td>FINISHING and owing nothing: close or linger, and how long?</td><td>{@link #afterFinishing}:
  *       after an ERR line, linger {@link #errorLinger}; in a stop, close if idle or the client
  *       half-closed, else linger until the client closes, is idle, or the stop's deadline;
- *       otherwise close</td><td>{@code Echo}, {@code ChatMember}, {@code Refusal}</td><td>{@code Connection},
- *       {@code Refusal}</td></tr>
+ *       otherwise close</td><td>{@code Echo}, {@code ChatMember}</td><td>{@code Connection}</td></tr>
+ *   <tr><td>a refusal's ERR line sent: how long to linger?</td><td>{@link #lingerAfterError}, as after
+ *       any ERR line</td><td>{@code Refusal}</td><td>{@code Refusal}</td></tr>
  *   <tr><td>an exception ended it: an error?</td><td>{@link ConnectionEnd#afterFailure}: a
  *       reset when nothing was owed is a close, anything else a fault</td><td>{@code Connection}</td>
  *       <td>{@code Connection}</td></tr>
@@ -30,7 +31,8 @@ import java.util.Objects;
  *       again, whatever the failure; the listening socket is closed only by a stop</td><td>{@code Acceptor}</td>
  *       <td>{@code Acceptor}</td></tr>
  *   <tr><td>accepted, then setting the socket up failed?</td><td>{@link #afterSetupFailure}: an
- *       accepted connection, closed, and an error</td><td>{@code Acceptor}</td><td>{@code Acceptor}</td></tr>
+ *       accepted connection, closed, and an error</td><td>{@code LiveConnections}</td><td>{@code Acceptor},
+ *       {@code EventLoop}</td></tr>
  *   <tr><td>how long a chat writer may finish its write when its connection fails?</td>
  *       <td>{@link #writerSettle}</td><td>{@code ChatMember}</td><td>(writes on the loop: none)</td></tr>
  *   <tr><td>after a stop's deadline closed what was left, how long to wait for threads or loops
@@ -129,12 +131,20 @@ public record ConnectionPolicy(Duration errorLinger, Duration idle, Duration wri
     public Exit afterFinishing(Finish finish, boolean inputEnded, boolean idle, long nowNanos,
                                long stopDeadlineNanos) {
         return switch (finish) {
-            case ERROR_LINE -> new Exit(Ending.LINGER_AFTER_ERROR, nowNanos + errorLinger.toNanos(),
-                    errorLinger.toNanos());
+            case ERROR_LINE -> lingerAfterError(nowNanos);
             case STOP -> inputEnded || idle ? closeNow()
                     : new Exit(Ending.LINGER_WHILE_ACTIVE, stopDeadlineNanos, this.idle.toNanos());
             case END_OF_STREAM, GREETING -> closeNow();
         };
+    }
+
+    /**
+     * The linger after an ERR line, from {@code nowNanos}: what {@link #afterFinishing} decides for
+     * {@link Finish#ERROR_LINE}, and what a refusal beyond {@code --max-connections} does after its
+     * line.
+     */
+    public Exit lingerAfterError(long nowNanos) {
+        return new Exit(Ending.LINGER_AFTER_ERROR, nowNanos + errorLinger.toNanos(), errorLinger.toNanos());
     }
 
     /**

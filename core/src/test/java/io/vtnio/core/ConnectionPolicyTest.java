@@ -33,6 +33,7 @@ class ConnectionPolicyTest {
         assertTrue(exit.lingers());
         assertEquals(Ending.LINGER_AFTER_ERROR, policy.afterFinishing(Finish.ERROR_LINE, true, true, 0, 0).ending(),
                 "even half-closed: the ERR line must be read before anything resets");
+        assertEquals(exit, policy.lingerAfterError(100 * MS), "a refusal's ERR line lingers the same way");
     }
 
     @Test

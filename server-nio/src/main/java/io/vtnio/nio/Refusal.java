@@ -59,8 +59,7 @@ final class Refusal implements ReadinessHandler {
             key.interestOps(SelectionKey.OP_WRITE);
             return;
         }
-        ConnectionPolicy.Exit exit = loop.context().policy().afterFinishing(ConnectionPolicy.Finish.ERROR_LINE, false,
-                false, System.nanoTime(), 0);
+        ConnectionPolicy.Exit exit = loop.context().policy().lingerAfterError(System.nanoTime());
         linger = new LingeringClose(channel, loop, this::closeNow, exit.deadlineNanos(), exit.quietNanos());
         key.interestOps(SelectionKey.OP_READ);
     }

@@ -35,8 +35,7 @@ final class Refusal implements Runnable {
         try {
             socket.getOutputStream().write(Protocol.ERR_TOO_MANY_CONNECTIONS);
             InputStream input = socket.getInputStream();
-            ConnectionPolicy.Exit exit = policy.afterFinishing(ConnectionPolicy.Finish.ERROR_LINE, false, false,
-                    System.nanoTime(), 0);
+            ConnectionPolicy.Exit exit = policy.lingerAfterError(System.nanoTime());
             LingeringClose.discardInput(socket, input, new byte[SCRATCH_BYTES], exit.deadlineNanos(),
                     exit.quietNanos());
         } catch (IOException ignored) {
