@@ -214,15 +214,6 @@ final class EventLoop implements Runnable {
         signalIfDrained();
     }
 
-    /**
-     * Both halves of a stop at once ({@link #stopReading}, {@link #settleDrain}); connections give
-     * up lingering at {@code deadlineNanos} ({@link System#nanoTime} time).
-     */
-    void beginDrain(CountDownLatch drained, long deadlineNanos) {
-        stopReading(deadlineNanos);
-        settleDrain(drained);
-    }
-
     /** A connection of this loop is closed; called once per connection. */
     void closed(Connection connection) {
         connections.remove(connection);

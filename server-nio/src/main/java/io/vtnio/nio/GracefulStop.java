@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A server's graceful stop, the selector way: the acceptors close on loop 0 first, so no
- * hand-off can be queued behind what follows; then every loop gets a drain task that moves each
- * of its connections to FINISHING ({@link Connection#beginDrain}) and counts a latch down once
- * none is left; the stopping thread waits on that latch until the deadline, then ends the loops,
- * which closes whatever is still open, and the workers.
+ * hand-off can be queued behind what follows; then every loop stops reading, moving each of its
+ * connections to FINISHING ({@link EventLoop#stopReading}); once all have, every loop settles its
+ * connections and counts a latch down once none is left ({@link EventLoop#settleDrain}); the
+ * stopping thread waits on that latch until the deadline, then ends the loops, which closes
+ * whatever is still open, and the workers.
  *
  * <p>Threading: {@link #run} from the one thread that stops the server (never a loop thread).
  */

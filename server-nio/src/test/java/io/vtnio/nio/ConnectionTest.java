@@ -680,7 +680,8 @@ class ConnectionTest {
         loop.selector().selectedKeys().clear();
         CountDownLatch drained = new CountDownLatch(1);
 
-        loop.beginDrain(drained, System.nanoTime() + HOUR_NANOS);
+        loop.stopReading(System.nanoTime() + HOUR_NANOS);
+        loop.settleDrain(drained);
 
         assertTrue(idle.connection.isClosed(), "idle: closed at once");
         assertTrue(answered.connection.isClosed(), "idle: closed at once");
@@ -706,7 +707,8 @@ class ConnectionTest {
     void aConnectionRegisteredWhileTheLoopDrainsDrainsAtOnce() throws IOException {
         start("--mode", "echo");
         CountDownLatch drained = new CountDownLatch(1);
-        loop.beginDrain(drained, System.nanoTime() + HOUR_NANOS);
+        loop.stopReading(System.nanoTime() + HOUR_NANOS);
+        loop.settleDrain(drained);
         assertEquals(0, drained.getCount(), "nothing to drain");
 
         Peer peer = connect();
