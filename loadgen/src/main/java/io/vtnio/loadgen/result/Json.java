@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The one configured Jackson mapper of every file the generator and its readers write and read
@@ -19,8 +22,13 @@ public final class Json {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Writes a file's JSON, indented for people. */
-    public static final ObjectWriter FILE_WRITER = MAPPER.writer(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter FILE_WRITER = MAPPER.writer(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
+    }
+
+    /** Writes {@code value} to {@code file} as every result file is written: indented, a newline at the end. */
+    public static void writeFile(Path file, Object value) throws IOException {
+        Files.writeString(file, FILE_WRITER.writeValueAsString(value) + "\n");
     }
 }

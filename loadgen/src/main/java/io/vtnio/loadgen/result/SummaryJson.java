@@ -17,7 +17,7 @@ public final class SummaryJson {
     }
 
     public static void write(Path file, LoadSummary summary) throws IOException {
-        Files.writeString(file, Json.FILE_WRITER.writeValueAsString(summary) + "\n");
+        Json.writeFile(file, summary);
     }
 
     static String toLine(LoadSummary summary) {

@@ -2,14 +2,13 @@ package io.vtnio.compare.report.summary;
 
 import io.vtnio.loadgen.result.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads and writes {@code summary.json} with Jackson, indented, unknown fields ignored on read so
  * newer files stay readable.
  *
- * <p>Threading: stateless apart from a thread-safe {@link ObjectMapper}.
+ * <p>Threading: stateless apart from {@link Json}'s thread-safe mapper.
  */
 public final class SummaryFile {
 
@@ -17,7 +16,7 @@ public final class SummaryFile {
     }
 
     public static void write(Path file, CompareSummary summary) throws IOException {
-        Files.writeString(file, Json.FILE_WRITER.writeValueAsString(summary) + "\n");
+        Json.writeFile(file, summary);
     }
 
     public static CompareSummary read(Path file) throws IOException {
