@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtnio.loadgen.run.Warmup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -160,6 +162,13 @@ class AutoWarmupLoadTest {
         String first = run.err().lines().findFirst().orElse("");
         assertTrue(first.contains("--warmup") && first.contains("'autox'") && first.contains("auto"), run::toString);
         assertEquals("", run.out());
+    }
+
+    @Test
+    void autoIsReadInAnyCaseAndADurationAsADuration() {
+        Warmup.Converter converter = new Warmup.Converter();
+        assertTrue(converter.convert(" AUTO ").isAuto(), "as compare --warmup always took it");
+        assertEquals(Duration.ofMillis(1500), converter.convert("1.5s").fixed());
     }
 
     @Test

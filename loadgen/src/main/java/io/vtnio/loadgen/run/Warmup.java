@@ -59,7 +59,7 @@ public record Warmup(Duration fixed, Duration max, Path serverStats) {
     public static final class Converter implements ITypeConverter<Warmup> {
         @Override
         public Warmup convert(String value) {
-            if (AUTO.equals(value.trim())) {
+            if (AUTO.equalsIgnoreCase(value.trim())) { // any case, as compare took it before sharing this converter
                 return auto(DEFAULT_MAX, null);
             }
             try {
