@@ -8,20 +8,24 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Samples, every {@code period} while a run goes on, the counters of {@code /proc/stat} (every
- * CPU's busy and total ticks), the CPU time of one watched process (the generator: the process
- * alone, cheaper than {@link ProcessSampler}'s whole tree with memory and switches) and the CPU
- * time of this very process (compare, the measuring instrument). Afterwards it answers how busy a
- * set of CPUs was and how much CPU time each of the two processes used in any window, each
- * interpolated at the window's edges as {@link ProcessSampler} does. Set beside the server's CPU
- * time over the same window, it tells how much of the contestants' CPUs went to anything else.
+ * Samples, every {@code period} while a run goes on and all at one instant, the counters of
+ * {@code /proc/stat} (every CPU's busy and total ticks), the CPU time of the server (its whole
+ * process tree, so a contestant started through a shell is measured whole), of the generator (the
+ * process alone) and of this very process (compare, the measuring instrument). Afterwards it
+ * answers how busy a set of CPUs was and how much CPU time each process used in any window, each
+ * interpolated at the window's edges as {@link ProcessSampler} does. Because every reading takes
+ * all of them together, a burst near a window's edge (a JIT compile, a forced GC) moves the CPUs'
+ * busy time and its owner's CPU time alike: what the contestants do not account for is what
+ * anything else took of their CPUs. (Two samplers at their own instants disagreed by up to 30% of
+ * a one-second window, and an {@code idle} round that only its server ran in read as "machine busy".)
  *
  * <pre>{@code
  * try (CpuTimeSampler cpus = CpuTimeSampler.start(Duration.ofMillis(100))) {
- *     cpus.watch(generator.handle());
+ *     cpus.watchServer(server.handle());
+ *     cpus.watchGenerator(generator.handle());
  *     // run the round
  *     Double busy = cpus.busyPercentBetween(List.of(1), fromMs, toMs);   // 97.5: CPU 1 was 97.5% busy
- *     Double generator = cpus.watchedCpuSecondsBetween(fromMs, toMs);
+ *     Double server = cpus.serverCpuSecondsBetween(fromMs, toMs);
  * }
  * }</pre>
  *
@@ -34,15 +38,18 @@ public final class CpuTimeSampler implements AutoCloseable {
     /**
      * One reading.
      *
-     * @param watchedNanos the watched process's CPU time, -1 when unknown or none is watched
-     * @param ownNanos     this process's CPU time with its reaped children's ({@link #ownCpuNanos}), -1 when unknown
+     * @param serverNanos    the server tree's CPU time, -1 when unknown or no server is watched
+     * @param generatorNanos the generator's CPU time, -1 when unknown or no generator is watched
+     * @param ownNanos       this process's CPU time with its reaped children's ({@link #ownCpuNanos}), -1 when unknown
      */
-    private record Reading(long wallMs, Map<Integer, CpuTicks> cpus, long watchedNanos, long ownNanos) {
+    private record Reading(long wallMs, Map<Integer, CpuTicks> cpus, long serverNanos, long generatorNanos,
+                           long ownNanos) {
     }
 
     private final List<Reading> readings = new CopyOnWriteArrayList<>();
     private SamplingLoop loop;
-    private volatile ProcessHandle watched;
+    private volatile ProcessHandle server;
+    private volatile ProcessHandle generator;
 
     private CpuTimeSampler() {
     }
@@ -53,18 +60,42 @@ public final class CpuTimeSampler implements AutoCloseable {
         return sampler;
     }
 
-    /** From the next reading on, also reads the CPU time of {@code process} (itself, not its children). */
-    public void watch(ProcessHandle process) {
-        watched = process;
+    /** From now on, also reads the CPU time of the server's process tree ({@code process} and its descendants). */
+    public void watchServer(ProcessHandle process) {
+        server = process;
+        sampleNow();
+    }
+
+    /** From now on, also reads the CPU time of the generator ({@code process} itself, not its children). */
+    public void watchGenerator(ProcessHandle process) {
+        generator = process;
         sampleNow();
     }
 
     /** Takes one reading now and keeps it. */
     public void sampleNow() {
-        ProcessHandle process = watched;
-        long watchedNanos = process == null ? -1 : cpuNanos(process);
+        ProcessHandle serverProcess = server;
+        ProcessHandle generatorProcess = generator;
+        long serverNanos = serverProcess == null ? -1 : treeCpuNanos(serverProcess);
+        long generatorNanos = generatorProcess == null ? -1 : cpuNanos(generatorProcess);
         long ownNanos = ownCpuNanos();
-        readings.add(new Reading(System.currentTimeMillis(), CpuTicks.read(), watchedNanos, ownNanos));
+        readings.add(new Reading(System.currentTimeMillis(), CpuTicks.read(), serverNanos, generatorNanos,
+                ownNanos));
+    }
+
+    /** CPU time of {@code root} and its descendants, the parts known summed; -1 when none is known. */
+    static long treeCpuNanos(ProcessHandle root) {
+        long nanos = cpuNanos(root);
+        boolean known = nanos >= 0;
+        nanos = Math.max(0, nanos);
+        for (ProcessHandle descendant : root.descendants().toList()) {
+            long part = cpuNanos(descendant);
+            if (part >= 0) {
+                nanos += part;
+                known = true;
+            }
+        }
+        return known ? nanos : -1;
     }
 
     /**
@@ -130,16 +161,24 @@ public final class CpuTimeSampler implements AutoCloseable {
         return total > 0 && ticks >= 0 ? Math.min(100.0, 100.0 * ticks / total) : null;
     }
 
-    /** CPU seconds the watched process used between the two instants, or null when unknown. */
-    public Double watchedCpuSecondsBetween(long fromWallMs, long toWallMs) {
-        double[] nanos = between(r -> r.watchedNanos() >= 0, r -> new double[] {r.watchedNanos()}, fromWallMs,
-                toWallMs);
-        return nanos == null ? null : Math.max(0, nanos[0]) / 1e9;
+    /** CPU seconds the server's tree used between the two instants, or null when unknown. */
+    public Double serverCpuSecondsBetween(long fromWallMs, long toWallMs) {
+        return secondsBetween(Reading::serverNanos, fromWallMs, toWallMs);
+    }
+
+    /** CPU seconds the generator used between the two instants, or null when unknown. */
+    public Double generatorCpuSecondsBetween(long fromWallMs, long toWallMs) {
+        return secondsBetween(Reading::generatorNanos, fromWallMs, toWallMs);
     }
 
     /** CPU seconds this process (compare itself) used between the two instants, or null when unknown. */
     public Double ownCpuSecondsBetween(long fromWallMs, long toWallMs) {
-        double[] nanos = between(r -> r.ownNanos() >= 0, r -> new double[] {r.ownNanos()}, fromWallMs, toWallMs);
+        return secondsBetween(Reading::ownNanos, fromWallMs, toWallMs);
+    }
+
+    private Double secondsBetween(ToLongFunction<Reading> nanosOf, long fromWallMs, long toWallMs) {
+        double[] nanos = between(r -> nanosOf.applyAsLong(r) >= 0, r -> new double[] {nanosOf.applyAsLong(r)},
+                fromWallMs, toWallMs);
         return nanos == null ? null : Math.max(0, nanos[0]) / 1e9;
     }
 

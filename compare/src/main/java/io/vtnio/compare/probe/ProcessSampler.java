@@ -8,9 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Samples a server's process tree (the process and its descendants, so a contestant started
- * through a shell is measured whole) every {@code period}: CPU time from {@link ProcessHandle},
- * resident set and threads from {@link ProcFs}. Answers questions about a time window afterwards,
- * interpolating CPU time at the window's edges.
+ * through a shell is measured whole) every {@code period}: resident set and threads from
+ * {@link ProcFs}, and context switches. Answers questions about a time window afterwards,
+ * interpolating the switches at the window's edges. The tree's CPU time is {@link CpuTimeSampler}'s,
+ * read at the same instants as the CPUs' busy time it is set beside.
  *
  * <p>Threading: one daemon sampling thread; {@link #sampleNow}, {@link #stop} and the queries may be
  * called from any thread.
@@ -44,20 +45,13 @@ public final class ProcessSampler implements AutoCloseable {
         long nowMs = System.currentTimeMillis();
         boolean readSwitches = nowMs - switchesReadMs >= SWITCHES_PERIOD_MS;
         ContextSwitches switches = readSwitches ? ContextSwitches.ZERO : null;
-        long cpuNanos = 0;
         long rss = 0;
         int threads = 0;
-        boolean cpuKnown = false;
         boolean rssKnown = false;
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process);
         process.descendants().forEach(tree::add);
         for (ProcessHandle member : tree) {
-            var cpu = member.info().totalCpuDuration();
-            if (cpu.isPresent()) {
-                cpuNanos += cpu.get().toNanos();
-                cpuKnown = true;
-            }
             long memberRss = ProcFs.rssBytes(member.pid());
             int memberThreads = ProcFs.threads(member.pid());
             if (memberRss >= 0 && memberThreads >= 0) {
@@ -73,17 +67,10 @@ public final class ProcessSampler implements AutoCloseable {
         if (readSwitches) {
             switchesReadMs = nowMs;
         }
-        ProcessSample sample = new ProcessSample(System.currentTimeMillis(), cpuKnown ? cpuNanos : -1,
-                rssKnown ? rss : -1, rssKnown ? threads : -1, switches);
+        ProcessSample sample = new ProcessSample(System.currentTimeMillis(), rssKnown ? rss : -1,
+                rssKnown ? threads : -1, switches);
         samples.add(sample);
         return sample;
-    }
-
-    /** CPU seconds used between the two instants, or null when unknown. */
-    public Double cpuSecondsBetween(long fromWallMs, long toWallMs) {
-        Double from = cpuNanosAt(fromWallMs);
-        Double to = cpuNanosAt(toWallMs);
-        return from == null || to == null ? null : Math.max(0.0, (to - from) / 1e9);
     }
 
     /**
@@ -131,13 +118,6 @@ public final class ProcessSampler implements AutoCloseable {
             }
         }
         return inside;
-    }
-
-    /** Linear interpolation of CPU time between the samples around {@code wallMs}. */
-    private Double cpuNanosAt(long wallMs) {
-        List<ProcessSample> known = samples.stream().filter(s -> s.cpuNanos() >= 0).toList();
-        double[] value = interpolate(known, wallMs, s -> new double[] {s.cpuNanos()});
-        return value == null ? null : value[0];
     }
 
     /**

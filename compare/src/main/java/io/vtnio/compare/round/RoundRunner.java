@@ -138,6 +138,7 @@ public final class RoundRunner {
         int port = server.port();
         ProcessSampler sampler = ProcessSampler.start(server.measured(), SAMPLE_PERIOD);
         CpuTimeSampler machine = CpuTimeSampler.start(SAMPLE_PERIOD);
+        machine.watchServer(server.measured());
         try {
             Warmed warmed = null;
             MemoryPoint before = null;
@@ -158,7 +159,7 @@ public final class RoundRunner {
             long generatorStartMs = System.currentTimeMillis();
             GeneratorProcess generator =
                     GeneratorProcess.start(cpus.generator(java, args), files.loadLog());
-            machine.watch(generator.handle());
+            machine.watchGenerator(generator.handle());
             MemoryPoint loaded = null;
             if (scenario.probesMemory()) {
                 awaitConnections(server, before, scenario.connections(), generator,
@@ -186,7 +187,9 @@ public final class RoundRunner {
             MeasuredWindow window = MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs,
                     load.figures().durationSeconds(), load.figures().requests());
             GcLog gc = contestant.isJvm() ? GcLog.read(files.gcLog(), window.fromMs(), window.toMs()) : null;
-            ProcessFigures figures = WindowFigures.compute(sampler, server.stats(), gc, window.fromMs(), window.toMs(),
+            ProcessFigures figures = WindowFigures.compute(sampler,
+                    machine.serverCpuSecondsBetween(window.fromMs(), window.toMs()), server.stats(), gc,
+                    window.fromMs(), window.toMs(),
                     window.requests(), before, loaded, scenario.connections(), java.heapPreTouched());
             String note = null;
             if (gc != null && gc.forcedAtMs() != null && window.contains(gc.forcedAtMs())) {

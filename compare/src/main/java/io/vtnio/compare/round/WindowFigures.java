@@ -25,6 +25,7 @@ final class WindowFigures {
     }
 
     /**
+     * @param cpuSeconds     the server's CPU time in the window ({@code CpuTimeSampler}), or null when unknown
      * @param fromMs         start of the measured window, wall clock
      * @param toMs           its end
      * @param requests       requests the generator counted in the window
@@ -34,10 +35,9 @@ final class WindowFigures {
      * @param heapPreTouched whether the heap was resident from the start ({@code -XX:+AlwaysPreTouch}), so the
      *                       resident set grows only by native memory
      */
-    static ProcessFigures compute(ProcessSampler sampler, List<StatsLine> stats, GcLog gc, long fromMs, long toMs,
-                                  long requests, MemoryPoint before, MemoryPoint loaded, int connections,
-                                  boolean heapPreTouched) {
-        Double cpuSeconds = sampler.cpuSecondsBetween(fromMs, toMs);
+    static ProcessFigures compute(ProcessSampler sampler, Double cpuSeconds, List<StatsLine> stats, GcLog gc,
+                                  long fromMs, long toMs, long requests, MemoryPoint before, MemoryPoint loaded,
+                                  int connections, boolean heapPreTouched) {
         Double cpuMicrosPerRequest = cpuSeconds == null || requests <= 0 ? null
                 : round(cpuSeconds * 1e6 / requests, 2);
         Long heapUsed = null;

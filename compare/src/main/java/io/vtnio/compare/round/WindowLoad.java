@@ -28,8 +28,8 @@ final class WindowLoad {
     }
 
     /**
-     * @param serverCpuSeconds the server's CPU time in the window ({@link WindowFigures}), or null when unknown
-     * @param machine          samples {@code /proc/stat}, the generator (its watched process) and compare itself
+     * @param serverCpuSeconds the server's CPU time in the window, or null when unknown
+     * @param machine          samples {@code /proc/stat}, the server, the generator and compare itself, at the same instants
      */
     static RoundCheck check(CpuPlan plan, Double serverCpuSeconds, CpuTimeSampler machine, MeasuredWindow window,
                             boolean closedPeak, Boolean steadyState) {
@@ -40,7 +40,7 @@ final class WindowLoad {
         List<Integer> serverCpus = plan.pinned() ? plan.serverCpus() : plan.allowed();
         List<Integer> generatorCpus = plan.pinned() ? plan.generatorCpus() : plan.allowed();
         Double serverBusy = share(serverCpuSeconds, seconds, serverCpus.size());
-        Double generatorBusy = share(machine.watchedCpuSecondsBetween(window.fromMs(), window.toMs()), seconds,
+        Double generatorBusy = share(machine.generatorCpuSecondsBetween(window.fromMs(), window.toMs()), seconds,
                 generatorCpus.size());
         Double own = machine.ownCpuSecondsBetween(window.fromMs(), window.toMs());
         Double serverForeign;

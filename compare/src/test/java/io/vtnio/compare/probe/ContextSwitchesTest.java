@@ -52,9 +52,9 @@ class ContextSwitchesTest {
     @Test
     void switchesOfAWindowAreInterpolatedAtItsEdges() {
         List<ProcessSample> samples = List.of(
-                new ProcessSample(1000, 0, 0, 1, new ContextSwitches(100, 10)),
-                new ProcessSample(2000, 0, 0, 1, new ContextSwitches(1100, 20)),
-                new ProcessSample(3000, 0, 0, 1, new ContextSwitches(3100, 40)));
+                new ProcessSample(1000, 0, 1, new ContextSwitches(100, 10)),
+                new ProcessSample(2000, 0, 1, new ContextSwitches(1100, 20)),
+                new ProcessSample(3000, 0, 1, new ContextSwitches(3100, 40)));
         double[] at = ProcessSampler.interpolate(samples, 1500,
                 s -> new double[] {s.switches().voluntary(), s.switches().involuntary()});
         assertEquals(600, at[0], 1e-9);

@@ -41,7 +41,33 @@ class CpuTimeSamplerTest {
             // machine may lend the thread only a share of a CPU; this checks the accounting, not a speed).
             assertTrue(busy >= 100.0 / cpus * 0.15, "busy " + busy + "% of " + cpus + " CPUs (" + spins + " spins)");
             assertTrue(own >= 0.08 && own <= 0.6 * cpus + 0.3, "own CPU " + own + " s in 0.6 s");
-            assertTrue(sampler.watchedCpuSecondsBetween(fromMs, toMs) == null, "nothing watched: unknown");
+            assertTrue(sampler.generatorCpuSecondsBetween(fromMs, toMs) == null, "no generator watched: unknown");
+            assertTrue(sampler.serverCpuSecondsBetween(fromMs, toMs) == null, "no server watched: unknown");
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void theServersCpuTimeIsItsWholeTreesReadAtTheSameInstantsAsTheCpus() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs Linux's /proc");
+        // A shell that spins in a child of its own: the shell waits, the child burns a CPU.
+        Process shell = new ProcessBuilder("sh", "-c", "yes > /dev/null & wait").start();
+        try (CpuTimeSampler sampler = CpuTimeSampler.start(Duration.ofMillis(50))) {
+            sampler.watchServer(shell.toHandle());
+            Thread.sleep(300);
+            long fromMs = System.currentTimeMillis();
+            Thread.sleep(800);
+            long toMs = System.currentTimeMillis();
+            Thread.sleep(120);
+            sampler.stop();
+            Double server = sampler.serverCpuSecondsBetween(fromMs, toMs);
+            assertNotNull(server);
+            // The shell itself sleeps in wait: the CPU time is its child's (loose bounds, shared machine).
+            assertTrue(server >= 0.1 && server <= 0.8 * Runtime.getRuntime().availableProcessors() + 0.2,
+                    "server tree CPU " + server + " s in 0.8 s");
+        } finally {
+            shell.descendants().forEach(ProcessHandle::destroyForcibly);
+            shell.destroyForcibly();
         }
     }
 }
