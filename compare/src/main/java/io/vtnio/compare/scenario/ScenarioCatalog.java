@@ -112,12 +112,15 @@ public final class ScenarioCatalog {
 
     Scenario churn() {
         int connections = sizes.churnConnections();
-        return new Scenario("churn", "connection churn",
-                String.format(Locale.ROOT, "Hello mode: %,d clients connect, read the greeting and connect again as "
-                        + "fast as the server lets them: accepts a second and connect-to-greeting latency.",
-                        connections),
+        int rate = sizes.churnRatePerSec();
+        return new Scenario("churn", String.format(Locale.ROOT, "connection churn at %,d/s", rate),
+                String.format(Locale.ROOT, "Hello mode in an open loop: %,d new connections a second (at most %,d at "
+                        + "once), each reading the server's greeting and its close, the same rate for every server: "
+                        + "connect-to-greeting latency from each connect's scheduled time, and what a connection "
+                        + "costs a server in CPU. (As a closed loop, the most connections a second was the "
+                        + "generator's on 2 cores, not the selector server's.)", rate, connections),
                 new ServerFlags("hello", "none"),
-                Scenario.loadArgs(connections, sizes.duration(), "--mode", "hello"),
+                Scenario.loadArgs(connections, sizes.duration(), "--mode", "hello", "--rate", Integer.toString(rate)),
                 "connection", connections, sizes.warmup(), sizes.duration(), false, null);
     }
 

@@ -24,24 +24,27 @@ import java.time.Duration;
  * @param fanoutConnections  fanout: chat members
  * @param fanoutPublishers   fanout: how many of them publish
  * @param fanoutLinesPerSec  fanout: lines a second over all publishers
- * @param churnConnections   churn: connects in flight
+ * @param churnConnections   churn: connects in flight at most
+ * @param churnRatePerSec    churn: connections a second, the same for every server (an open loop: a closed one
+ *                           was the generator's peak, not the selector server's, on 2 cores)
  * @param backendConnections backend: connections
  * @param backendWork        backend: the server's per-message work
  */
 public record ScenarioSizes(WarmupPlan warmup, Duration idleWarmup, Duration echoDuration, Duration duration,
                      int echoConnections, int idleConnections, int fanoutConnections, int fanoutPublishers,
-                     int fanoutLinesPerSec, int churnConnections, int backendConnections, String backendWork) {
+                     int fanoutLinesPerSec, int churnConnections, int churnRatePerSec, int backendConnections,
+                     String backendWork) {
 
     /** The shortest warm-up idle gets, whatever {@code --warmup} says. */
     static final Duration IDLE_WARMUP_MIN = Duration.ofSeconds(1);
 
     public static final ScenarioSizes DEFAULT = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(15)),
             Duration.ofMillis(1500), Duration.ofMillis(1500), Duration.ofSeconds(1),
-            100, 5000, 1000, 2, 100, 50, 2000, "sleep:5ms");
+            100, 5000, 1000, 2, 100, 50, 8000, 2000, "sleep:5ms");
 
     public static final ScenarioSizes QUICK = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(3)),
             Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofSeconds(1),
-            100, 2000, 500, 2, 100, 50, 1000, "sleep:5ms");
+            100, 2000, 500, 2, 100, 50, 8000, 1000, "sleep:5ms");
 
     /**
      * These sizes with a fixed warm-up and the durations replaced (null keeps the current one);
@@ -53,19 +56,19 @@ public record ScenarioSizes(WarmupPlan warmup, Duration idleWarmup, Duration ech
         return new ScenarioSizes(newWarmup == null ? warmup : WarmupPlan.fixed(newWarmup), idle,
                 newDuration == null ? echoDuration : newDuration, newDuration == null ? duration : newDuration,
                 echoConnections, idleConnections, fanoutConnections, fanoutPublishers, fanoutLinesPerSec,
-                churnConnections, backendConnections, backendWork);
+                churnConnections, churnRatePerSec, backendConnections, backendWork);
     }
 
     /** These sizes with an auto warm-up bounded by {@code max}. */
     public ScenarioSizes withWarmupMax(Duration max) {
         return new ScenarioSizes(WarmupPlan.auto(max), idleWarmup, echoDuration, duration, echoConnections,
                 idleConnections, fanoutConnections, fanoutPublishers, fanoutLinesPerSec, churnConnections,
-                backendConnections, backendWork);
+                churnRatePerSec, backendConnections, backendWork);
     }
 
     public ScenarioSizes withIdleConnections(int connections) {
         return new ScenarioSizes(warmup, idleWarmup, echoDuration, duration, echoConnections, connections,
-                fanoutConnections, fanoutPublishers, fanoutLinesPerSec, churnConnections, backendConnections,
-                backendWork);
+                fanoutConnections, fanoutPublishers, fanoutLinesPerSec, churnConnections, churnRatePerSec,
+                backendConnections, backendWork);
     }
 }

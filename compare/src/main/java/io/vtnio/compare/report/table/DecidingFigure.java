@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * The figure that decides a scenario, and how to read it from one round: throughput for the
- * closed loops and churn, median latency for the open loops at a fixed rate, live heap per
+ * closed loops, median latency for the open loops at a fixed rate (echo-latency, fanout, churn), live heap per
  * connection for {@code idle} (measured after a full GC: in a default run it spread by ±9% and
  * ±0% over rounds, while the resident memory beyond the heap spread by ±33% and ±61%, too much
  * for three pairs to decide on).
@@ -46,7 +46,7 @@ public record DecidingFigure(String label, boolean higherIsBetter, boolean throu
             case "idle" -> new DecidingFigure("heap/connection", false, false,
                     round -> round.process().heapBytesPerConnection() == null ? null
                             : round.process().heapBytesPerConnection().doubleValue());
-            case "echo-latency", "fanout" -> new DecidingFigure("latency p50", false, false,
+            case "echo-latency", "fanout", "churn" -> new DecidingFigure("latency p50", false, false,
                     round -> (double) round.figures().latencyMicros().p50());
             default -> new DecidingFigure(ComparisonRows.plural(scenario.unit()) + "/s", true, true,
                     round -> round.figures().throughputPerSec());
