@@ -23,7 +23,9 @@ import java.time.Duration;
  * @param idleConnections    idle: connections held open
  * @param fanoutConnections  fanout: chat members
  * @param fanoutPublishers   fanout: how many of them publish
- * @param fanoutLinesPerSec  fanout: lines a second over all publishers
+ * @param fanoutLinesPerSec  fanout: lines a second over all publishers; every line goes to every member, so the default's 50 make
+ *                           50,000 deliveries a second, about half of one CPU for either server on the 2-core VM (at
+ *                           100,000 both were 95-99% busy and the open loop measured a queue, not a server)
  * @param churnConnections   churn: connects in flight at most
  * @param churnRatePerSec    churn: connections a second, the same for every server (an open loop: a closed one
  *                           was the generator's peak, not the selector server's, on 2 cores)
@@ -40,7 +42,7 @@ public record ScenarioSizes(WarmupPlan warmup, Duration idleWarmup, Duration ech
 
     public static final ScenarioSizes DEFAULT = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(15)),
             Duration.ofMillis(1500), Duration.ofMillis(1500), Duration.ofSeconds(1),
-            100, 5000, 1000, 2, 100, 50, 8000, 2000, "sleep:5ms");
+            100, 5000, 1000, 2, 50, 50, 8000, 2000, "sleep:5ms");
 
     public static final ScenarioSizes QUICK = new ScenarioSizes(WarmupPlan.auto(Duration.ofSeconds(3)),
             Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofSeconds(1),
