@@ -11,7 +11,8 @@ import java.util.List;
  * scenario is undecided and the scenario's share of the time budget ({@code --max-time})
  * holds one more round, up to {@code maxRounds}. A round left out of the verdicts (not steady,
  * foreign load; see {@code RoundValidity}) does not count toward the minimum: it is run again
- * while the budget allows (a fixed plan of three rounds or more reruns up to as many again).
+ * while the scenario's share allows, and up to {@link #MOST_RERUNS_BEYOND_SHARE} beyond it while
+ * the whole budget does (a fixed plan of three rounds or more reruns up to as many again).
  *
  * <p>Threading: one thread; the budget's clock starts when the plan is made.
  */
@@ -19,6 +20,15 @@ final class RoundPlan {
 
     /** Auto rounds never go beyond this: by then a verdict that is still open needs a quieter machine. */
     static final int MOST_AUTO_ROUNDS = 10;
+
+    /**
+     * Rounds left out that a scenario may run again beyond its share of the budget, while the whole
+     * budget holds them. Without its minimum of counted pairs a scenario decides nothing, and a
+     * default run's shares fit the minimum and little more: one round in 18 left out (a burst of
+     * other load on a quiet machine) used to leave its scenario undecided. More than two left out
+     * means a busy machine, where the share stands so that one scenario cannot take every other's.
+     */
+    static final int MOST_RERUNS_BEYOND_SHARE = 2;
 
     private final boolean auto;
     private final int minRounds;
@@ -68,10 +78,14 @@ final class RoundPlan {
         if (done < minRounds) {
             return true;
         }
-        boolean affordable = projectedNs <= scenarioShareNs && timeLeftNs() > projectedNs / Math.max(1, done + 1);
+        boolean budgetHoldsOne = timeLeftNs() > projectedNs / Math.max(1, done + 1);
+        boolean affordable = projectedNs <= scenarioShareNs && budgetHoldsOne;
         if (counted < minRounds) {
-            return auto ? done < maxRounds && affordable
-                    : minRounds >= Verdict.FEWEST_PAIRS_TO_DECIDE && done < 2 * minRounds;
+            if (!auto) {
+                return minRounds >= Verdict.FEWEST_PAIRS_TO_DECIDE && done < 2 * minRounds;
+            }
+            boolean rerunBeyondShare = done - counted <= MOST_RERUNS_BEYOND_SHARE && budgetHoldsOne;
+            return done < maxRounds && (affordable || rerunBeyondShare);
         }
         if (!auto || done >= maxRounds) {
             return false;

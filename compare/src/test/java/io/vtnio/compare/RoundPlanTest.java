@@ -50,8 +50,14 @@ class RoundPlanTest {
         RoundPlan auto = RoundPlan.auto(3, Duration.ofMinutes(5));
         assertTrue(auto.another(3, 2, List.of(verdict("ahead")), 10 * SECOND_NS, 60 * SECOND_NS),
                 "a decided verdict on two counted pairs: run the round left out again");
-        assertFalse(auto.another(3, 2, List.of(verdict("ahead")), 70 * SECOND_NS, 60 * SECOND_NS),
-                "but not beyond the scenario's share");
+        assertTrue(auto.another(3, 2, List.of(verdict("ahead")), 70 * SECOND_NS, 60 * SECOND_NS),
+                "beyond the scenario's share too, while the whole budget holds it: a pair short decides nothing");
+        assertTrue(auto.another(4, 2, List.of(verdict("ahead")), 90 * SECOND_NS, 60 * SECOND_NS),
+                "a second one left out too");
+        assertFalse(auto.another(5, 2, List.of(verdict("ahead")), 110 * SECOND_NS, 60 * SECOND_NS),
+                "but a third left out means a busy machine: then the share stands");
+        assertFalse(RoundPlan.auto(3, Duration.ofSeconds(10)).another(3, 2, List.of(verdict("ahead")),
+                70 * SECOND_NS, 60 * SECOND_NS), "and never beyond the whole budget: 10 s left, 17.5 s a round");
         assertFalse(auto.another(RoundPlan.MOST_AUTO_ROUNDS, 0, List.of(verdict("inconclusive")), 0, Long.MAX_VALUE),
                 "nor beyond the most rounds");
         RoundPlan fixed = RoundPlan.fixed(3);
