@@ -35,7 +35,7 @@ final class TargetOptions {
     List<String> bindAddresses = new ArrayList<>();
 
     @Option(names = {"-c", "--connections"}, defaultValue = "100", paramLabel = "N",
-            description = "Connections (hello closed model: connects in flight) (default: ${DEFAULT-VALUE}).")
+            description = "Connections (hello: connects in flight, at most in the open model) (default: ${DEFAULT-VALUE}).")
     int connections;
 
     @Option(names = "--connect-rate", paramLabel = "PER_SEC",

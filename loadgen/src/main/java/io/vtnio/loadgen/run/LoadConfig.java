@@ -13,7 +13,7 @@ import java.time.Duration;
  *
  * @param mode               echo, chat or hello
  * @param addresses          targets and source addresses
- * @param connections        this process's connections (hello closed model: concurrent connects)
+ * @param connections        this process's connections (hello: concurrent connects, at most in the open model)
  * @param totalConnections   connections over all shards
  * @param firstConnection    global index of this process's first connection
  * @param connectRatePerSec  this process's share of {@code --connect-rate}; 0 for no limit
