@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * watches it grow to tell when the server's code has settled. {@code allocatedBytes} is every
  * byte the JVM's threads have allocated on the heap so far, ended threads and virtual threads
  * included ({@link #UNKNOWN} where the JVM cannot say); {@code compare} divides its growth over a
- * measured window by the window's requests. New fields are only ever added at the end.
+ * measured window by the window's requests. {@code cpuMillis} is the CPU time the whole process
+ * has used so far, every thread in user and kernel mode ({@link #UNKNOWN} where the JVM cannot
+ * say); a {@code load} sweep reads it to give each step the server's CPU time. New fields are
+ * only ever added at the end.
  */
 public record MetricsSnapshot(
         String type,
@@ -40,7 +43,8 @@ public record MetricsSnapshot(
         int liveThreads,
         long connectionsRefused,
         long compileMillis,
-        long allocatedBytes) {
+        long allocatedBytes,
+        long cpuMillis) {
 
     /**
      * {@code compileMillis} of a JVM that does not report compilation time, {@code allocatedBytes}
@@ -63,7 +67,7 @@ public record MetricsSnapshot(
 
     /**
      * Reads a line printed by {@link #toJson}, of this version or an older one. A missing
-     * {@code compileMillis} or {@code allocatedBytes} reads as {@link #UNKNOWN}, not as 0, which
+     * {@code compileMillis}, {@code allocatedBytes} or {@code cpuMillis} reads as {@link #UNKNOWN}, not as 0, which
      * would claim a JIT that never compiles or a server that never allocates.
      */
     public static MetricsSnapshot fromJson(String line) throws JsonProcessingException {
@@ -77,6 +81,9 @@ public record MetricsSnapshot(
         }
         if (!object.has("allocatedBytes")) {
             object.put("allocatedBytes", UNKNOWN);
+        }
+        if (!object.has("cpuMillis")) {
+            object.put("cpuMillis", UNKNOWN);
         }
         return JSON.treeToValue(object, MetricsSnapshot.class);
     }

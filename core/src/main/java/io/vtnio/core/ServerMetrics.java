@@ -103,7 +103,7 @@ public final class ServerMetrics {
                 errors.sum(), slowConsumerDrops.sum(), acceptFailures.sum(),
                 runtime.totalMemory() - runtime.freeMemory(),
                 THREADS.getThreadCount(),
-                connectionsRefused.sum(), compileMillis(), allocatedBytes());
+                connectionsRefused.sum(), compileMillis(), allocatedBytes(), cpuMillis());
     }
 
     /**
@@ -120,6 +120,15 @@ public final class ServerMetrics {
                 && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
             long bytes = threads.getTotalThreadAllocatedBytes();
             return bytes < 0 ? MetricsSnapshot.UNKNOWN : bytes;
+        }
+        return MetricsSnapshot.UNKNOWN;
+    }
+
+    /** CPU time this process has used so far, all threads, user and kernel; or {@link MetricsSnapshot#UNKNOWN}. */
+    static long cpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? MetricsSnapshot.UNKNOWN : nanos / 1_000_000;
         }
         return MetricsSnapshot.UNKNOWN;
     }

@@ -80,7 +80,7 @@ class ServerMetricsTest {
         for (String field : List.of("type", "server", "uptimeMillis", "connectionsOpen", "connectionsAccepted",
                 "connectionsClosed", "messagesIn", "messagesOut", "bytesIn", "bytesOut", "errors",
                 "slowConsumerDrops", "acceptFailures", "heapUsedBytes", "liveThreads", "connectionsRefused",
-                "compileMillis", "allocatedBytes")) {
+                "compileMillis", "allocatedBytes", "cpuMillis")) {
             assertTrue(json.has(field), "missing " + field + " in " + line);
         }
         assertEquals("final", json.get("type").asText());
@@ -96,7 +96,7 @@ class ServerMetricsTest {
         assertEquals(s.compileMillis(), json.get("compileMillis").asLong());
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
-        assertEquals("compileMillis", names.get(names.size() - 2), "new fields come last: " + s.toJson());
+        assertEquals("compileMillis", names.get(names.size() - 3), "new fields come last: " + s.toJson());
         assertEquals(s.compileMillis(), MetricsSnapshot.fromJson(s.toJson()).compileMillis());
     }
 
@@ -110,9 +110,29 @@ class ServerMetricsTest {
         MetricsSnapshot s = MetricsSnapshot.fromJson(older);
         assertEquals(MetricsSnapshot.UNKNOWN, s.compileMillis());
         assertEquals(MetricsSnapshot.UNKNOWN, s.allocatedBytes(), "an older line has no allocation count, not 0");
+        assertEquals(MetricsSnapshot.UNKNOWN, s.cpuMillis(), "an older line has no CPU time, not 0");
         assertEquals(3, s.messagesOut(), "the other fields read as before");
         assertEquals(0, MetricsSnapshot.fromJson(older.replace("}", ",\"compileMillis\":0}")).compileMillis(),
                 "a reported 0 stays 0");
+    }
+
+    @Test
+    void cpuMillisIsTheProcessesCpuTimeAndGrowsWithWork() throws Exception {
+        long before = new ServerMetrics().snapshot("stats", "vt").cpuMillis();
+        assertTrue(before >= 0, "HotSpot on Linux reports the process's CPU time");
+        // Spin until this thread alone has used 150 ms of CPU, however busy the machine is.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long spinUntilNs = threads.getCurrentThreadCpuTime() + 150_000_000L;
+        long sink = 0;
+        while (threads.getCurrentThreadCpuTime() < spinUntilNs) {
+            sink += Long.numberOfTrailingZeros(sink + System.nanoTime());
+        }
+        long after = new ServerMetrics().snapshot("stats", "vt").cpuMillis();
+        assertTrue(after - before >= 140, "this thread's 150 ms of CPU show (sink " + sink + "): " + before + " -> "
+                + after);
+        MetricsSnapshot line = new ServerMetrics().snapshot("stats", "vt");
+        assertEquals(line.cpuMillis(), MetricsSnapshot.fromJson(line.toJson()).cpuMillis(), "it round-trips");
+        assertEquals("cpuMillis", new ArrayList<>(names(line)).getLast(), "new fields come last");
     }
 
     @Test
@@ -134,7 +154,8 @@ class ServerMetricsTest {
         long allocated = after.allocatedBytes() - before;
         // 16 x 256 x 4 KiB = 16 MiB, by threads that have all ended before the second look.
         assertTrue(allocated >= 16L * 256 * 4096, allocated + " bytes, expected at least 16 MiB");
-        assertEquals("allocatedBytes", new ArrayList<>(names(after)).getLast(), "new fields come last");
+        List<String> fields = new ArrayList<>(names(after));
+        assertEquals("allocatedBytes", fields.get(fields.size() - 2), "new fields come last");
         assertEquals(after.allocatedBytes(), MetricsSnapshot.fromJson(after.toJson()).allocatedBytes());
     }
 

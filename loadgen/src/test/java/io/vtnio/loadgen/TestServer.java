@@ -33,11 +33,14 @@ public final class TestServer implements AutoCloseable {
     private final long closeAfterMessages;
     private volatile long stallAfterMessages = Long.MAX_VALUE;
     private volatile long stallMs;
+    private volatile long serviceNanos;
+    private final java.util.concurrent.locks.ReentrantLock serviceSlot = new java.util.concurrent.locks.ReentrantLock(true);
     private final ServerSocket listener;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<OutputStream> chatClients = ConcurrentHashMap.newKeySet();
     private final Object broadcastLock = new Object();
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong publisherLines = new AtomicLong();
     private final Set<InetAddress> clientAddresses = ConcurrentHashMap.newKeySet();
     private final Set<Integer> dropLines = ConcurrentHashMap.newKeySet();
@@ -93,6 +96,16 @@ public final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Echo: every message takes {@code micros} of the server's one service slot (a fair lock held
+     * while it parks, so it costs no CPU), so the server answers at most 1,000,000 / micros messages a second in all,
+     * however many connections send: a capacity known in advance.
+     */
+    public TestServer servingOneAtATime(long micros) {
+        this.serviceNanos = micros * 1_000;
+        return this;
+    }
+
     /** Chat: the server leaves out the {@code n}-th line it receives (from 1) when broadcasting. */
     public TestServer droppingChatLine(int n) {
         dropLines.add(n);
@@ -109,6 +122,11 @@ public final class TestServer implements AutoCloseable {
         return publisherLines.get();
     }
 
+    /** Connections accepted so far. */
+    public long accepted() {
+        return accepted.get();
+    }
+
     /** Messages received so far over all connections. */
     public long messages() {
         return messages.get();
@@ -119,6 +137,7 @@ public final class TestServer implements AutoCloseable {
             while (true) {
                 Socket socket = listener.accept();
                 sockets.add(socket);
+                accepted.incrementAndGet();
                 clientAddresses.add(socket.getInetAddress());
                 Thread.ofVirtual().start(() -> serve(socket));
             }
@@ -168,6 +187,17 @@ public final class TestServer implements AutoCloseable {
             if (++served > closeAfterMessages) {
                 out.flush();
                 return;
+            }
+            if (serviceNanos > 0) {
+                serviceSlot.lock();
+                try {
+                    long untilNs = System.nanoTime() + serviceNanos;
+                    for (long leftNs = serviceNanos; leftNs > 0; leftNs = untilNs - System.nanoTime()) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(leftNs);
+                    }
+                } finally {
+                    serviceSlot.unlock();
+                }
             }
             line.writeTo(out);
             out.write(text);

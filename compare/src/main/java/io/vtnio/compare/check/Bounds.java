@@ -17,12 +17,14 @@ import java.util.Locale;
  * @param maxP99           highest allowed latency p99, or null
  * @param minThroughput    lowest allowed requests a second, or null
  * @param maxErrors        most errors allowed, or null
+ * @param minCapacity      lowest allowed capacity at a sweep's objective, or null; held against the results
+ *                         that carry a capacity
  * @param tolerancePercent how far a result may fall behind its baseline: throughput down or p99 up by at most
  *                         this many percent, 0 or more
  *
  * <p>Threading: immutable.
  */
-record Bounds(Duration maxP99, Double minThroughput, Long maxErrors, double tolerancePercent) {
+record Bounds(Duration maxP99, Double minThroughput, Long maxErrors, Double minCapacity, double tolerancePercent) {
 
     /**
      * Holds the absolute bounds against every result, and against its baseline where
@@ -55,7 +57,15 @@ record Bounds(Duration maxP99, Double minThroughput, Long maxErrors, double tole
                             result.name(), result.errors(), maxErrors)));
                 }
             }
+            if (minCapacity != null && result.capacityObjective() != null) {
+                checked++;
+                findings.addAll(CapacityCheck.atLeast(result, minCapacity));
+            }
             CheckedResult base = baseline == null ? null : match(result, results, baseline);
+            if (base != null && result.capacityObjective() != null && base.capacityObjective() != null) {
+                checked++;
+                findings.addAll(CapacityCheck.againstBaseline(result, base, tolerancePercent, notes));
+            }
             if (base != null) {
                 checked += 2;
                 String noInterval = IntervalBaselineCheck.whyNoInterval(result, base);

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
  * vtnio check results/latest/summary.json --max-errors 0 --baseline baseline.json --tolerance 15
  * vtnio check results/latest/summary.json --baseline baseline.json --strict
  * vtnio check run.json --max-p99 5ms --min-throughput 50000
+ * vtnio check sweep.json --min-capacity 40000            # a sweep run with --slo p99=5ms
  * </pre>
  *
  * <p>Threading: {@link #call} on the caller's thread.
@@ -87,10 +88,15 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Most errors allowed (compare: summed over rounds).")
     private Long maxErrors;
 
+    @Option(names = "--min-capacity", paramLabel = "N",
+            description = "Lowest allowed capacity at a sweep's latency objective ('load --rates ... --slo'), "
+                    + "requests a second; held against every result that carries one.")
+    private Double minCapacity;
+
     @Option(names = "--baseline", paramLabel = "BASE.json",
             description = "A result of the same shape to compare with: matching results (same scenario and server) "
-                    + "must keep their throughput (open model: the share of the target rate achieved) and p99 "
-                    + "within --tolerance. With 2 or more rounds on both sides a regression fails only when the "
+                    + "must keep their throughput (open model: the share of the target rate achieved), p99 and "
+                    + "a sweep's capacity at its objective within --tolerance. With 2 or more rounds on both sides a regression fails only when the "
                     + "whole 95%% interval is beyond it (see --strict); with one round on either side the figures "
                     + "are compared as points.")
     private Path baseline;
@@ -116,8 +122,11 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         double tolerancePercent = tolerancePercent();
         require(!strict || baseline != null, "--strict applies to --baseline; give both");
-        require(maxP99 != null || minThroughput != null || maxErrors != null || baseline != null,
-                "give at least one bound: --max-p99, --min-throughput, --max-errors or --baseline");
+        require(maxP99 != null || minThroughput != null || maxErrors != null || minCapacity != null
+                        || baseline != null,
+                "give at least one bound: --max-p99, --min-throughput, --max-errors, --min-capacity or --baseline");
+        require(minCapacity == null || (minCapacity > 0 && Double.isFinite(minCapacity)),
+                "--min-capacity must be more than 0, got " + minCapacity);
         require(maxErrors == null || maxErrors >= 0, "--max-errors must be 0 or more, got " + maxErrors);
         require(maxP99 == null || !maxP99.isZero(), "--max-p99 must be more than 0");
         require(minThroughput == null || (minThroughput > 0 && Double.isFinite(minThroughput)),
@@ -142,6 +151,9 @@ public final class CheckCommand implements Callable<Integer> {
         require(!results.isEmpty(), file + " holds no result" + (scenarios.isEmpty() && servers.isEmpty() ? ""
                 : " for --scenario " + scenarios + " --server " + servers + "; it holds "
                 + String.join(", ", all.stream().map(CheckedResult::name).toList())));
+        require(minCapacity == null || results.stream().anyMatch(r -> r.capacityObjective() != null),
+                "--min-capacity: " + file + " holds no capacity; a sweep with a latency objective measures one "
+                        + "('load --rates ... --slo p99=5ms')");
         if (base != null) {
             long matched = results.stream().filter(r -> Bounds.match(r, results, base) != null).count();
             require(matched > 0, "--baseline " + baseline + " has no result in common with " + file);
@@ -152,7 +164,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
             Bounds.rateMismatches(results, base).forEach(note -> out.println("note: " + note));
         }
-        Outcome outcome = new Bounds(maxP99, minThroughput, maxErrors, tolerancePercent).hold(results, base);
+        Outcome outcome = new Bounds(maxP99, minThroughput, maxErrors, minCapacity, tolerancePercent)
+                .hold(results, base);
         outcome.notes().forEach(note -> out.println("note: " + note));
         outcome.findings().forEach(finding -> out.println(finding.line()));
         out.println(outcome.summary(strict, results.size(), file));

@@ -19,7 +19,8 @@ import java.util.List;
  * same figures with their {@code scenario}, and the successful ones of their {@code rounds}).
  * Both are read into those records with unknown fields ignored, so others may add to either
  * shape, and a field missing from an older file reads as null. The figures check compares are
- * required in the JSON itself first: a record would read a missing number as 0.
+ * required in the JSON itself first: a record would read a missing number as 0. A sweep's
+ * capacity ({@code sweep.capacity}, of a result and of each round) is read where there is one.
  *
  * <p>Threading: stateless.
  */
@@ -93,9 +94,18 @@ final class ResultFiles {
         }
         Double target = figures.targetRatePerSec();
         String server = orElse(figures.server(), "-");
+        JsonNode capacity = node.path("sweep").path("capacity");
         return new CheckedResult(scenario, server, figures.throughputPerSec(), figures.latencyMicros().p99(),
                 figures.errors(), target != null && target > 0 ? target : null,
-                measured(rounds, roundNodes, scenario + "/" + server, file));
+                measured(rounds, roundNodes, scenario + "/" + server, file),
+                capacity.path("objective").isTextual() ? capacity.get("objective").asText() : null,
+                capacityPerSec(node));
+    }
+
+    /** A sweep's capacity ({@code sweep.capacity.perSec}) in {@code node}, or null. */
+    private static Double capacityPerSec(JsonNode node) {
+        JsonNode perSec = node.path("sweep").path("capacity").path("perSec");
+        return perSec.isNumber() ? perSec.asDouble() : null;
     }
 
     /** The two figures a bound compares, as numbers in the JSON itself. */
@@ -120,7 +130,7 @@ final class ResultFiles {
                         + " gave a result but lacks throughputPerSec or latencyMicros.p99");
             }
             measured.add(new CheckedResult.Round(round.figures().throughputPerSec(),
-                    round.figures().latencyMicros().p99()));
+                    round.figures().latencyMicros().p99(), capacityPerSec(roundNodes.get(i))));
         }
         return measured;
     }

@@ -24,6 +24,6 @@ class WindowFiguresTest {
 
     private static StatsLine line(long wallMs, long allocatedBytes) {
         return new StatsLine(wallMs, new MetricsSnapshot("stats", "vt", wallMs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
-                allocatedBytes));
+                allocatedBytes, MetricsSnapshot.UNKNOWN));
     }
 }

@@ -3,6 +3,7 @@ package io.vtnio.loadgen.cli;
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.Mode;
 import io.vtnio.loadgen.run.LoadConfig;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,7 +36,16 @@ final class LoadHeader {
                 case HELLO -> " connects";
                 case ECHO -> "";
             };
-            text.append(String.format(Locale.ROOT, " at %,.1f%s/s", config.ratePerSec(), unit));
+            if (config.sweep() == null) {
+                text.append(String.format(Locale.ROOT, " at %,.1f%s/s", config.ratePerSec(), unit));
+            } else {
+                List<Double> rates = config.sweep().ratesPerSec();
+                text.append(String.format(Locale.ROOT, ", a sweep of %d step%s from %,.0f to %,.0f%s/s", rates.size(),
+                        rates.size() == 1 ? "" : "s", rates.getFirst(), rates.getLast(), unit));
+                if (config.sweep().objective() != null) {
+                    text.append(" at ").append(config.sweep().objective().text());
+                }
+            }
         }
         if (config.mode() == Mode.HELLO) {
             // Hello churns: --connections is how many connects are in flight (closed model) and
@@ -63,6 +73,9 @@ final class LoadHeader {
         }
         text.append(", ").append(HumanDuration.format(config.duration())).append(" after ")
                 .append(config.warmup().describe());
+        if (config.sweep() != null) {
+            text.append(" a step");
+        }
         return text.toString();
     }
 }

@@ -7,6 +7,7 @@ import io.vtnio.core.ProtocolTextOptions;
 import io.vtnio.loadgen.client.ChatLine;
 import io.vtnio.loadgen.run.LoadConfig;
 import io.vtnio.loadgen.run.Shard;
+import io.vtnio.loadgen.run.SweepPlan;
 import io.vtnio.loadgen.run.Warmup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,9 @@ public final class LoadOptions {
     @Mixin
     private ProtocolTextOptions texts;
 
+    @Mixin
+    private SweepOptions sweepOptions = new SweepOptions();
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Event loops (default: the lesser of the processors and the connections).")
     private Integer threads;
@@ -136,7 +140,8 @@ public final class LoadOptions {
             require(port >= 1 && port <= 65_535, "--port must be 1..65535, got " + port);
         }
         requireTime("--duration", duration, false);
-        Warmup chosenWarmup = chooseWarmup();
+        SweepPlan sweep = sweepPlan();
+        Warmup chosenWarmup = chooseWarmup(sweep != null);
         requireTime("--timeout", timeout, false);
         require(payloadBytes >= 1 && payloadBytes <= MAX_PAYLOAD_BYTES,
                 "--payload must be 1.." + MAX_PAYLOAD_BYTES + " bytes (64m), got " + payloadBytes);
@@ -144,6 +149,12 @@ public final class LoadOptions {
         if (ratePerSec != null) {
             requireRate("--rate", ratePerSec);
             require(pipelineDepth == 1, "--pipeline applies to the closed model only; drop it or drop --rate");
+        }
+        if (sweep != null) {
+            require(ratePerSec == null, "--rate and a sweep do not go together: the sweep sets the rates");
+            require(pipelineDepth == 1, "--pipeline applies to the closed model only; a sweep is open");
+            require(processes == 1 && shard == null, "a sweep runs in one process: drop --processes and --shard "
+                    + "(its steps are decided as it goes, which separate processes cannot share)");
         }
         if (target.connectRatePerSec != null) {
             requireRate("--connect-rate", target.connectRatePerSec);
@@ -173,7 +184,7 @@ public final class LoadOptions {
                     + "open (descriptor limit " + DescriptorLimit.max() + "); use --processes " + needed
                     + " or more, or raise the limit (ulimit -n)");
         }
-        double totalRate = ratePerSec == null ? 0 : ratePerSec;
+        double totalRate = sweep != null ? sweep.firstRatePerSec() : ratePerSec == null ? 0 : ratePerSec;
         int shardPublishers = mode == Mode.CHAT ? part.share(totalPublishers) : 0;
         double rate = switch (mode) {
             case ECHO -> part.shareOfRate(totalRate, target.connections);
@@ -188,26 +199,38 @@ public final class LoadOptions {
                 chosenWarmup, duration, timeout, payloadBytes, pipelineDepth, totalRate, rate, totalPublishers,
                 mode == Mode.CHAT ? part.offset(totalPublishers) : 0, shardPublishers,
                 texts.suffixBytes(), texts.greetingBytes(),
-                Math.min(loopCount, Math.max(1, connections)), part, results.label);
+                Math.min(loopCount, Math.max(1, connections)), part, results.label, sweep);
     }
 
-    /** {@code --warmup} with {@code --warmup-max} and {@code --server-stats}, which only auto takes. */
-    private Warmup chooseWarmup() {
-        if (!warmup.isAuto()) {
-            requireTime("--warmup", warmup.fixed(), true);
-            require(warmupMax == null, "--warmup-max applies to --warmup auto");
-            require(serverStats == null, "--server-stats applies to --warmup auto");
-            return warmup;
-        }
-        if (warmupMax != null) {
-            requireTime("--warmup-max", warmupMax, false);
-        }
+    /**
+     * {@code --warmup} with {@code --warmup-max}, which only auto takes, and {@code --server-stats},
+     * which auto (for the JIT) and a sweep (for the server's CPU time per step) take.
+     */
+    private Warmup chooseWarmup(boolean sweep) {
         if (serverStats != null) {
+            require(warmup.isAuto() || sweep, "--server-stats applies to --warmup auto and to a sweep");
             require(Files.isRegularFile(serverStats) && Files.isReadable(serverStats),
                     "--server-stats: cannot read " + serverStats
                             + (Files.exists(serverStats) ? " (not a readable file)" : " (no such file)"));
         }
+        if (!warmup.isAuto()) {
+            requireTime("--warmup", warmup.fixed(), true);
+            require(warmupMax == null, "--warmup-max applies to --warmup auto");
+            return serverStats == null ? warmup : new Warmup(warmup.fixed(), null, serverStats);
+        }
+        if (warmupMax != null) {
+            requireTime("--warmup-max", warmupMax, false);
+        }
         return Warmup.auto(warmupMax == null ? Warmup.DEFAULT_MAX : warmupMax, serverStats);
+    }
+
+    /** The sweep of {@code --rates} or {@code --sweep}, or null. */
+    private SweepPlan sweepPlan() {
+        try {
+            return sweepOptions.toPlan();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
     }
 
     private Shard parseShard() {

@@ -87,7 +87,7 @@ public final class ChatConnection extends MessageConnection {
         }
         if (openModel()) {
             setSchedule(OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec(), board.totalPublishers(),
-                    publisherId));
+                    publisherId, rateChanges()));
         }
         beginSending(nowNs);
     }

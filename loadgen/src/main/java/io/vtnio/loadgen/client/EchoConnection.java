@@ -54,7 +54,8 @@ public final class EchoConnection extends MessageConnection {
         }
         if (openModel()) {
             if (schedule() == null) {
-                setSchedule(OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec(), totalConnections, index()));
+                setSchedule(OpenModelSchedule.staggered(trafficStartNs(), totalRatePerSec(), totalConnections, index(),
+                        rateChanges()));
             } else {
                 countUnsent(nowNs);
             }

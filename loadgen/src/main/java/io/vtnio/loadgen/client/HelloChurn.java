@@ -64,7 +64,8 @@ public final class HelloChurn extends LoopTimer implements LoopWorkload {
     public void startTraffic(long nowNs) {
         sending = true;
         if (ratePerSec > 0) {
-            schedule = OpenModelSchedule.staggered(loop.trafficStartNs(), ratePerSec, loops, loop.index());
+            schedule = OpenModelSchedule.staggered(loop.trafficStartNs(), ratePerSec, loops, loop.index(),
+                    loop.rateChanges());
             loop.timers().schedule(this, schedule.nextNs());
         } else {
             for (int i = 0; i < slots; i++) {

@@ -157,6 +157,11 @@ public abstract class ClientConnection extends LoopTimer {
         return loop.trafficStartNs();
     }
 
+    /** The run's rate changes, for the open model's schedule. */
+    protected final RateChanges rateChanges() {
+        return loop.rateChanges();
+    }
+
     /** Tells the loop this connection became ready later than it connected (chat: joined). */
     protected final void markReady(long nowNs) {
         loop.onReady(this, nowNs);

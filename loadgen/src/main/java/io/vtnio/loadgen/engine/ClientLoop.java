@@ -121,6 +121,11 @@ public final class ClientLoop implements Runnable {
         return phases.trafficStartNs();
     }
 
+    /** The run's rate changes, for the open model's schedules. */
+    public RateChanges rateChanges() {
+        return phases.rateChanges();
+    }
+
     boolean sendingStopped() {
         return sendingStopped;
     }

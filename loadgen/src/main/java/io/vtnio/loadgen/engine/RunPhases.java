@@ -17,6 +17,7 @@ public final class RunPhases {
     private volatile long stopSendingNs = Long.MAX_VALUE;
     private volatile long drainDeadlineNs = Long.MAX_VALUE;
     private volatile boolean aborted;
+    private final RateChanges rateChanges = new RateChanges();
 
     /** Sets the whole timeline at once; stop and deadline are written before the start. */
     public void plan(long trafficStartNs, long stopSendingNs, long drainDeadlineNs) {
@@ -29,6 +30,11 @@ public final class RunPhases {
     public void planStop(long stopSendingNs, long drainDeadlineNs) {
         this.drainDeadlineNs = drainDeadlineNs;
         this.stopSendingNs = stopSendingNs;
+    }
+
+    /** Where an open-model run changes its rate (a sweep's steps); none in a run at one rate. */
+    public RateChanges rateChanges() {
+        return rateChanges;
     }
 
     /** Ends the run at once: loops close their connections without waiting for replies. */

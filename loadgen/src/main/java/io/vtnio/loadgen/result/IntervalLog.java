@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -20,6 +21,11 @@ import org.HdrHistogram.HistogramLogWriter;
  * tagged latency {@value #LEGACY_LATENCY_TAG}; every reader here takes both. The log ends with a
  * comment line {@code #[vtnio-summary {...}]} holding the run's {@link LoadSummary};
  * HdrHistogram's reader skips it, {@code merge} reads it.
+ *
+ * <p>A sweep ({@code load --rates}) tags every interval with its step instead: latency
+ * {@code step3}, service time {@code step3-service}, so that {@code HistogramLogProcessor -i FILE
+ * -tag step3} gives step 3's latency; a comment {@code #[vtnio-step 3 offered 20000/s]} comes
+ * before each step's first interval.
  *
  * <pre>{@code
  * try (IntervalLog log = IntervalLog.create(path, "vtnio load echo ...")) {
@@ -42,6 +48,7 @@ public final class IntervalLog implements Closeable {
     private final HistogramLogWriter writer;
     private final String description;
     private boolean headerWritten;
+    private int lastStep;
 
     private IntervalLog(PrintStream stream, String description) {
         this.stream = stream;
@@ -88,6 +95,28 @@ public final class IntervalLog implements Closeable {
             writer.outputIntervalHistogram(interval);
         }
         stream.flush();
+    }
+
+    /**
+     * Appends one interval of sweep step {@code step}, tagged {@code stepN} (latency) and
+     * {@code stepN-service}; the step's first interval is preceded by its comment.
+     */
+    public void writeStep(int step, double offeredPerSec, Histogram latency, Histogram service, long startWallMs,
+                          long endWallMs) {
+        writeHeader(startWallMs);
+        if (step != lastStep) {
+            lastStep = step;
+            writer.outputComment(String.format(Locale.ROOT, "[vtnio-step %d offered %.0f/s]", step,
+                    offeredPerSec));
+        }
+        writeTagged(latency, stepTag(step), startWallMs, endWallMs);
+        writeTagged(service, stepTag(step) + "-" + SERVICE_TAG, startWallMs, endWallMs);
+        stream.flush();
+    }
+
+    /** The latency tag of sweep step {@code step}. */
+    public static String stepTag(int step) {
+        return "step" + step;
     }
 
     /** @param tag null to write the histogram untagged */

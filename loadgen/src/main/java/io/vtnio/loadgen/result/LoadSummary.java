@@ -15,26 +15,35 @@ import java.util.Map;
  * actually lasted, the longest of merged parts) and {@code steadyState} ({@code --warmup auto}:
  * whether every part was steady when it began measuring; null for a fixed warm-up) and
  * {@code errorMessages} (the first few messages of each error kind counted, left out when there
- * were no errors, so that every count comes with its reason). Fields are
+ * were no errors, so that every count comes with its reason) and {@code sweep} (a sweep's
+ * {@link SweepResult}: per step, and the capacity at {@code --slo}; left out of a run at one
+ * rate, whose top-level figures are then the union of the steps' windows). Fields are
  * only ever added at the end; files written before a field existed read it as null. Also
  * written, on one line, at the end of every {@code --hlog}, so {@code merge} recovers counts a
  * histogram cannot hold, and read by {@code compare} from each generator's {@code --json}.
  *
  * <p>Threading: immutable.
  */
-@JsonPropertyOrder({"figures", "errorsByKind", "processes", "warmupSeconds", "steadyState", "errorMessages"})
+@JsonPropertyOrder({"figures", "errorsByKind", "processes", "warmupSeconds", "steadyState", "errorMessages", "sweep"})
 public record LoadSummary(
         @JsonUnwrapped LoadFigures figures,
         Map<String, Long> errorsByKind,
         int processes,
         Double warmupSeconds,
         Boolean steadyState,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> errorMessages) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> errorMessages,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
 
     /** Without error messages (a merge, which has counts only). */
     public LoadSummary(LoadFigures figures, Map<String, Long> errorsByKind, int processes, Double warmupSeconds,
                        Boolean steadyState) {
-        this(figures, errorsByKind, processes, warmupSeconds, steadyState, null);
+        this(figures, errorsByKind, processes, warmupSeconds, steadyState, null, null);
+    }
+
+    /** A run at one rate, with its error messages. */
+    public LoadSummary(LoadFigures figures, Map<String, Long> errorsByKind, int processes, Double warmupSeconds,
+                       Boolean steadyState, Map<String, List<String>> errorMessages) {
+        this(figures, errorsByKind, processes, warmupSeconds, steadyState, errorMessages, null);
     }
 
     /** Reads a {@code --json} file, ignoring fields this version does not know. */

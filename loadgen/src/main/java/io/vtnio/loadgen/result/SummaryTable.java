@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The human summary printed on stdout at the end of {@code load} and {@code merge}: counts,
- * throughput, then latency and service time by percentile.
+ * throughput, then latency and service time by percentile; a sweep adds its steps ({@link SweepTable}).
  *
  * <pre>
  * requests      1,234,567   throughput 123,456.7/s   errors 0       (chat: deliveries, hello: connects)
@@ -70,6 +70,9 @@ public final class SummaryTable {
         out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %10s %10s%n", "", "p50", "p90", "p99", "p99.9", "max", "mean");
         row(out, "latency", figures.latencyMicros());
         row(out, "service", figures.serviceTimeMicros());
+        if (summary.sweep() != null) {
+            SweepTable.print(out, summary.sweep());
+        }
         out.flush();
     }
 

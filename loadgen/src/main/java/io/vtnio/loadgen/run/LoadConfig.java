@@ -33,6 +33,8 @@ import java.time.Duration;
  * @param threads            event loops
  * @param shard              which part of the run this process drives
  * @param label              the {@code server} field of the summary, or null
+ * @param sweep              a sweep of offered load ({@code --rates}, {@code --sweep}), or null; its
+ *                           first rate is {@code totalRatePerSec}
  *
  * <p>Threading: immutable once built (the byte arrays are never modified); shared by all loops.
  */
@@ -57,7 +59,8 @@ public record LoadConfig(
         byte[] greeting,
         int threads,
         Shard shard,
-        String label) {
+        String label,
+        SweepPlan sweep) {
 
     public boolean openModel() {
         return totalRatePerSec > 0;

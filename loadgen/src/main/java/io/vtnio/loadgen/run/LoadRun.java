@@ -8,6 +8,7 @@ import io.vtnio.loadgen.engine.LatencyRecorder;
 import io.vtnio.loadgen.engine.RunErrors;
 import io.vtnio.loadgen.engine.RunPhases;
 import io.vtnio.loadgen.result.IntervalLog;
+import io.vtnio.loadgen.result.SweepResult;
 import io.vtnio.loadgen.run.SteadyStateDetector.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,6 +82,7 @@ public final class LoadRun {
         IntervalCollector collector = new IntervalCollector(recorders);
         boolean hello = config.mode() == Mode.HELLO;
         boolean auto = config.warmup().isAuto();
+        boolean sweeping = config.sweep() != null;
         long warmupNs = auto ? 0 : config.warmup().fixed().toNanos();
         long durationNs = config.duration().toNanos();
         long timeoutNs = config.timeout().toNanos();
@@ -90,7 +92,7 @@ public final class LoadRun {
         startWallMs = System.currentTimeMillis();
         if (hello) {
             trafficStartNs = startNs;
-            if (auto) {
+            if (auto || sweeping) {
                 phases.plan(startNs, Long.MAX_VALUE, Long.MAX_VALUE);
             } else {
                 phases.plan(startNs, startNs + warmupNs + durationNs, startNs + warmupNs + durationNs + timeoutNs);
@@ -104,6 +106,9 @@ public final class LoadRun {
                 connectPhase.await(TICK_NS, TimeUnit.NANOSECONDS);
                 if (connectPhase.getCount() == 0 && counters.established() == 0) {
                     return abort(loops, loopsFinished, collector);
+                }
+                if (sweeping) {
+                    return sweep(connectPhase, loops, loopsFinished, collector);
                 }
                 if (auto) {
                     return warmUpUntilSteady(connectPhase, loops, loopsFinished, collector);
@@ -123,6 +128,11 @@ public final class LoadRun {
             // Empty the recorders before traffic may start, or its first replies would be dropped with them.
             collector.collect();
             trafficStartNs = System.nanoTime();
+            if (sweeping) {
+                phases.plan(trafficStartNs, Long.MAX_VALUE, Long.MAX_VALUE);
+                wakeAll(loops);
+                return sweep(connectPhase, loops, loopsFinished, collector);
+            }
             if (auto) {
                 phases.plan(trafficStartNs, Long.MAX_VALUE, Long.MAX_VALUE);
                 wakeAll(loops);
@@ -188,6 +198,34 @@ public final class LoadRun {
         wakeAll(loops);
         return measure(connectPhase, loops, loopsFinished, collector, measureStartNs, measureStartNs, stopNs,
                 measureStartNs);
+    }
+
+    /**
+     * A sweep: its steps ({@link SweepReporter}), then the stop and a drain whose late replies
+     * count in no step (the last step's window has closed).
+     */
+    private RunResult sweep(CountDownLatch connectPhase, List<ClientLoop> loops, CountDownLatch loopsFinished,
+                            IntervalCollector collector) throws InterruptedException {
+        SweepReporter reporter = new SweepReporter(config, phases, collector, errors, intervalLog, this::progress, err,
+                this::wallMs);
+        SweepReporter.Outcome outcome = reporter.run(trafficStartNs, loopsFinished,
+                () -> connectPhase.getCount() == 0 && counters.established() == 0);
+        if (outcome == null) {
+            return abort(loops, loopsFinished, collector);
+        }
+        long stopNs = System.nanoTime();
+        phases.planStop(stopNs, stopNs + config.timeout().toNanos());
+        wakeAll(loops);
+        loopsFinished.await(config.timeout().toNanos() + LOOP_EXIT_GRACE_NS, TimeUnit.NANOSECONDS);
+        collector.collect();
+        printErrorMessages();
+        err.println(ProgressLine.drain((System.nanoTime() - startNs) / 1e9, collector.intervalLatency().getTotalCount(),
+                errors.total(), counters.open(), plannedConnections()));
+        err.flush();
+        RateSweep sweep = outcome.sweep();
+        return new RunResult(collector.totalLatency(), collector.totalService(), outcome.measuredSeconds(),
+                outcome.repliesInWindows(), errors, errors.mismatch(), outcome.firstWarmupSeconds(), null,
+                new SweepResult(sweep.steps(), sweep.capacity(), sweep.stopReason()));
     }
 
     /**

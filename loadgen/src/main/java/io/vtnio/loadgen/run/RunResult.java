@@ -1,6 +1,7 @@
 package io.vtnio.loadgen.run;
 
 import io.vtnio.loadgen.engine.RunErrors;
+import io.vtnio.loadgen.result.SweepResult;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -15,9 +16,18 @@ import org.HdrHistogram.Histogram;
  *                        start of the measured window
  * @param steadyState     {@code --warmup auto}: whether the run was steady when measuring began
  *                        (false when the upper bound ended the warm-up); null for a fixed warm-up
+ * @param sweep           a sweep's steps and capacity, or null for a run at one rate; the figures
+ *                        above are then the union of its steps' windows
  *
  * <p>Threading: built by the reporter after every loop has ended; read on that thread.
  */
 public record RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
-                 RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState) {
+                 RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState,
+                 SweepResult sweep) {
+
+    public RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
+                     RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState) {
+        this(latency, service, measuredSeconds, repliesInWindow, errors, abortMessage, warmupSeconds, steadyState,
+                null);
+    }
 }

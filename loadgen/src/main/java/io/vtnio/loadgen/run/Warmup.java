@@ -13,7 +13,8 @@ import picocli.CommandLine.TypeConversionException;
  *
  * @param fixed       the fixed warm-up, or null for auto
  * @param max         auto: the upper bound; null for a fixed warm-up
- * @param serverStats auto: the file the server writes its stats lines to, or null
+ * @param serverStats the file the server writes its stats lines to, or null: auto watches its JIT
+ *                    there, a sweep ({@link SweepReporter}) its CPU time
  *
  * <p>Threading: immutable.
  */

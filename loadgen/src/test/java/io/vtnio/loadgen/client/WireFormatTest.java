@@ -2,8 +2,10 @@ package io.vtnio.loadgen.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vtnio.loadgen.engine.RateChanges;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,35 @@ class WireFormatTest {
         assertEquals(1_001_000_000, schedule.nextNs());
         assertEquals(0, schedule.skipBefore(5), "never backwards");
         assertEquals(1_001_000_000, schedule.nextNs());
+    }
+    @Test
+    void aRateChangeReplacesTheSendsFromItsTimeOnAtTheNewRateWithTheSameStagger() {
+        RateChanges changes = new RateChanges();
+        // 4 a second over 2 senders: each every 500 ms, sender 1 from 250 ms.
+        OpenModelSchedule schedule = OpenModelSchedule.staggered(0, 4.0, 2, 1, changes);
+        assertEquals(250_000_000L, schedule.nextNs());
+        schedule.advance();
+        assertEquals(750_000_000L, schedule.nextNs());
+        changes.add(1_000_000_000L, 2.0); // from 1 s on, 8 a second: each every 250 ms, sender 1 125 ms in
+        schedule.advance();
+        assertEquals(1_125_000_000L, schedule.nextNs(), "1.25 s at the old rate became the new segment's first send");
+        schedule.advance();
+        assertEquals(1_375_000_000L, schedule.nextNs());
+        changes.add(2_000_000_000L, 0.5); // then 2 a second: each every second, sender 1 500 ms in
+        for (int i = 0; i < 3; i++) {
+            schedule.advance();
+        }
+        assertEquals(2_500_000_000L, schedule.nextNs(), "1.625 and 1.875 s sent, 2.125 s replaced");
+    }
+    @Test
+    void sendsSkippedWhileDownAcrossARateChangeAreCountedAtEachRate() {
+        RateChanges changes = new RateChanges();
+        OpenModelSchedule schedule = OpenModelSchedule.staggered(0, 10.0, 1, 0, changes); // every 100 ms
+        changes.add(1_000_000_000L, 2.0); // every 50 ms from 1 s
+        assertEquals(10 + 10, schedule.skipBefore(1_500_000_000L), "0..900 ms, then 1000..1450 ms");
+        assertEquals(1_500_000_000L, schedule.nextNs());
+        assertThrows(IllegalArgumentException.class, () -> changes.add(1_000_000_000L, 3.0), "time order");
+        assertThrows(IllegalArgumentException.class, () -> changes.add(3_000_000_000L, 0.0), "a rate above 0");
     }
     @Test
     void outstandingRingGrowsWithoutLosingOrder() {
