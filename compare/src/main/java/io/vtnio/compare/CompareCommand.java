@@ -21,6 +21,7 @@ import io.vtnio.compare.round.RoundRunner;
 import io.vtnio.compare.scenario.ScalingSteps;
 import io.vtnio.compare.scenario.ScenarioCatalog;
 import io.vtnio.compare.scenario.ScenarioSizes;
+import io.vtnio.loadgen.run.LatencyObjective;
 import io.vtnio.compare.stats.Verdict;
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
@@ -75,9 +76,15 @@ import picocli.CommandLine.Spec;
                 + "DIR/summary.json and a self-contained DIR/report.html. Each scenario ends with a verdict from the "
                 + "95%% interval of its paired ratios: 'X ahead', 'even' or 'inconclusive'.",
             "Scenarios: echo (closed loop for the peak, then an open loop at half of it for latency), idle "
-                + "(memory per connection), fanout (chat), churn (hello), backend (--work sleep:5ms)."})
+                + "(memory per connection), fanout (chat), churn (hello), backend (--work sleep:5ms); by name "
+                + "or all: capacity (latency against offered load, capacity at --slo)."})
 public final class CompareCommand implements Callable<Integer> {
 
+    /**
+     * The capacity scenario's objective: on loopback with one CPU for the server, p99 stays near a
+     * millisecond below the knee of every server here and passes 5 ms within a step past it.
+     */
+    static final String DEFAULT_OBJECTIVE = "p99=5ms";
     /** A fixed, pre-touched heap: resident memory then grows only by what is not heap. */
     static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC";
 
@@ -105,9 +112,14 @@ public final class CompareCommand implements Callable<Integer> {
     private List<String> commands = new ArrayList<>();
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME",
-            description = "echo, idle, fanout, churn, backend or all; repeat or separate with commas "
-                    + "(default: all; with --quick: echo,idle).")
+            description = "echo, capacity, idle, fanout, churn, backend or all; repeat or separate with commas "
+                    + "(default: echo, idle, fanout, churn and backend; with --quick: echo,idle). capacity sweeps "
+                    + "offered load up to past echo's peak when echo runs too (it takes minutes).")
     private List<String> scenarioNames;
+
+    @Option(names = "--slo", paramLabel = "PERCENTILE=DURATION", defaultValue = DEFAULT_OBJECTIVE,
+            description = "The latency objective of the capacity scenario (default: ${DEFAULT-VALUE}).")
+    private String objective;
 
     @Option(names = "--quick", description = "Small and short: echo and idle, one round each with warm-ups of at "
             + "most 3s, in about a minute; a single round gives no interval, so its verdicts say inconclusive.")
@@ -208,6 +220,7 @@ public final class CompareCommand implements Callable<Integer> {
         require(duration == null || !duration.isZero(), "--duration must be more than 0");
         require(echoRate == null || echoRate >= 1, "--echo-rate must be at least 1, got " + echoRate);
         List<String> jvmOptionList = jvmOptionList();
+        LatencyObjective latencyObjective = latencyObjective();
         require(!scaling || scenarioNames == null, "--scaling runs echo-peak and backend at every step; drop --scenario");
         require(!scaling || serverCpus == null, "--scaling chooses the server CPUs of each step; drop --server-cpus");
         CpuPlan cpus = cpuPlan();
@@ -263,7 +276,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         RoundRunner runner = runner(java, cpus, outDir, stderr, diagnostics);
         Comparison comparison = new Comparison(runner, catalog, contestants, plan, thresholdPct,
-                outDir, echoRate, noise);
+                outDir, echoRate, latencyObjective, noise);
         if (scaling) {
             comparison.runScaling(steps.plans(), step -> runner(java, step, outDir, stderr, diagnostics));
         } else {
@@ -348,6 +361,15 @@ public final class CompareCommand implements Callable<Integer> {
         return options;
     }
 
+    /** {@code --slo}, parsed. */
+    private LatencyObjective latencyObjective() {
+        try {
+            return LatencyObjective.parse(objective);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--slo: " + e.getMessage());
+        }
+    }
+
     private List<String> scenarioNames() {
         if (scenarioNames == null || scenarioNames.isEmpty()) {
             return quick ? ScenarioCatalog.QUICK : ScenarioCatalog.NAMES;
@@ -356,10 +378,10 @@ public final class CompareCommand implements Callable<Integer> {
         for (String name : scenarioNames) {
             String trimmed = name.trim().toLowerCase(Locale.ROOT);
             if (trimmed.equals("all")) {
-                return ScenarioCatalog.NAMES;
+                return ScenarioCatalog.ALL;
             }
-            require(ScenarioCatalog.NAMES.contains(trimmed), "--scenario: unknown scenario '" + name + "'; use "
-                    + String.join(", ", ScenarioCatalog.NAMES) + " or all");
+            require(ScenarioCatalog.ALL.contains(trimmed), "--scenario: unknown scenario '" + name + "'; use "
+                    + String.join(", ", ScenarioCatalog.ALL) + " or all");
             chosen.add(trimmed);
         }
         return chosen;

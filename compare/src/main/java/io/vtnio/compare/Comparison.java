@@ -12,6 +12,8 @@ import io.vtnio.compare.round.RoundRunner;
 import io.vtnio.compare.round.RunOutcome;
 import io.vtnio.compare.scenario.Scenario;
 import io.vtnio.compare.scenario.ScenarioCatalog;
+import io.vtnio.loadgen.run.LatencyObjective;
+import io.vtnio.loadgen.run.SweepPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +48,18 @@ final class Comparison {
     private final List<ScenarioVerdict> verdicts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Long echoRate;
+    private final LatencyObjective objective;
     private final NoiseProbe noise;
     private int failedRuns;
     private int mostRounds;
 
     /**
      * @param echoRate         the rate of the echo open loop, or null to take half the lower median peak
+     * @param objective        the latency objective of the capacity scenario
      * @param noise            probes the machine after every scenario, or null not to
      */
     Comparison(RoundRunner runner, ScenarioCatalog catalog, List<Contestant> contestants, RoundPlan plan,
-               double thresholdPct, Path outDir, Long echoRate, NoiseProbe noise) {
+               double thresholdPct, Path outDir, Long echoRate, LatencyObjective objective, NoiseProbe noise) {
         this.runner = runner;
         this.catalog = catalog;
         this.contestants = List.copyOf(contestants);
@@ -63,18 +67,20 @@ final class Comparison {
         this.thresholdPct = thresholdPct;
         this.outDir = outDir;
         this.echoRate = echoRate;
+        this.objective = objective;
         this.noise = noise;
     }
 
     /**
-     * Runs the scenarios named as {@link ScenarioCatalog#NAMES} takes them, in that order, each
+     * Runs the scenarios named as {@link ScenarioCatalog#ALL} takes them, in that order, each
      * within its share of the time left; then, with {@code --rounds auto}, spends what is left on
      * the scenarios still undecided ({@link #secondPass}).
      */
     void run(List<String> names) throws InterruptedException {
         int remaining = names.size() + (names.contains("echo") ? 1 : 0);
         List<ScenarioRun> runs = new ArrayList<>();
-        for (String name : ScenarioCatalog.NAMES) {
+        List<ResultEntry> peaks = List.of();
+        for (String name : ScenarioCatalog.ALL) {
             if (!names.contains(name)) {
                 continue;
             }
@@ -82,6 +88,7 @@ final class Comparison {
                 case "echo" -> {
                     ScenarioRun peak = startScenario(runner, catalog.echoPeak(), remaining--);
                     runs.add(peak);
+                    peaks = peak.entries;
                     long rate = echoRate != null ? echoRate : latencyRate(peak.entries);
                     if (rate > 0) {
                         runs.add(startScenario(runner, catalog.echoLatency(rate, echoRate == null), remaining--));
@@ -89,6 +96,14 @@ final class Comparison {
                         remaining--;
                         notes.add("echo-latency skipped: no server gave a peak to take half of");
                     }
+                }
+                case "capacity" -> {
+                    double highest = highestPeak(peaks);
+                    boolean fromPeak = highest > 0;
+                    double top = fromPeak ? highest * ScenarioCatalog.CAPACITY_TOP_OVER_PEAK
+                            : ScenarioCatalog.CAPACITY_DEFAULT_TOP;
+                    runs.add(startScenario(runner, catalog.capacity(top, objective, SweepPlan.DEFAULT_REFINE_STEPS,
+                            fromPeak), remaining--));
                 }
                 default -> runs.add(startScenario(runner, catalog.first(name), remaining--));
             }
@@ -251,6 +266,17 @@ final class Comparison {
             }
         }
         return decided;
+    }
+
+    /** The highest median peak among {@code peaks} to two significant digits; 0 when none has one. */
+    static double highestPeak(List<ResultEntry> peaks) {
+        double highest = peaks.stream().filter(ResultEntry::measured)
+                .mapToDouble(entry -> entry.figures().throughputPerSec()).max().orElse(0);
+        if (highest < 1) {
+            return 0;
+        }
+        double scale = Math.pow(10, Math.floor(Math.log10(highest)) - 1);
+        return Math.round(highest / scale) * scale;
     }
 
     /** Half the lower median peak, to two significant digits; 0 when no contestant has one. */

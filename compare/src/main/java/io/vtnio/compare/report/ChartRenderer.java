@@ -190,6 +190,69 @@ public final class ChartRenderer {
         return dataUri(chart);
     }
 
+    /**
+     * The classic curve of a capacity sweep: latency (log scale) against offered load (log scale),
+     * p99 solid and p50 dashed, one colour per contestant; the objective as a grey line, each
+     * contestant's capacity as a dotted drop from the objective to the axis.
+     *
+     * @param curves     per contestant, its steps sorted by rate: {offered/s, p50 ms, p99 ms}; null to skip one
+     * @param capacities per contestant, its capacity a second, or null
+     */
+    public static String latencyAgainstOfferedLoad(String title, List<String> servers, List<double[][]> curves,
+                                                   double objectiveMillis, String objective, List<Double> capacities)
+            throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH * SCALE).height(HEIGHT * SCALE).title(title)
+                .xAxisTitle("offered load (requests a second, log scale)")
+                .yAxisTitle("latency (ms, log scale)").build();
+        style(chart);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        double floor = objectiveMillis;
+        for (double[][] curve : curves) {
+            if (curve == null || curve[0].length == 0) {
+                continue;
+            }
+            for (int k = 0; k < curve[0].length; k++) {
+                lowest = Math.min(lowest, curve[0][k]);
+                highest = Math.max(highest, curve[0][k]);
+                floor = Math.min(floor, curve[1][k]);
+            }
+        }
+        if (highest == 0) {
+            return dataUri(chart);
+        }
+        for (int i = 0; i < servers.size(); i++) {
+            double[][] curve = curves.get(i);
+            if (curve == null || curve[0].length == 0) {
+                continue;
+            }
+            XYSeries p99 = chart.addSeries(servers.get(i) + " p99", curve[0], curve[2]);
+            line(p99, color(i), 2.5f);
+            p99.setMarker(SeriesMarkers.CIRCLE);
+            XYSeries p50 = chart.addSeries(servers.get(i) + " p50", curve[0], curve[1]);
+            line(p50, color(i), 1.5f);
+            p50.setLineStyle(new BasicStroke(1.5f * SCALE, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6f * SCALE, 4f * SCALE}, 0f));
+            Double capacity = capacities.get(i);
+            if (capacity != null && capacity > 0) {
+                XYSeries mark = chart.addSeries(servers.get(i) + " capacity " + shortCount(capacity),
+                        new double[] {capacity, capacity}, new double[] {floor / 2, objectiveMillis});
+                line(mark, color(i), 1.5f);
+                mark.setLineStyle(new BasicStroke(1.5f * SCALE, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {2f * SCALE, 3f * SCALE}, 0f));
+                mark.setMarker(SeriesMarkers.DIAMOND);
+            }
+        }
+        XYSeries slo = chart.addSeries("objective " + objective, new double[] {lowest, highest},
+                new double[] {objectiveMillis, objectiveMillis});
+        line(slo, new Color(0x77, 0x77, 0x77), 1.5f);
+        return dataUri(chart);
+    }
+
     private static void line(XYSeries series, Color color, float width) {
         series.setLineColor(color);
         series.setMarkerColor(color);

@@ -244,8 +244,13 @@ public final class HtmlReport {
         html.append("<p class=\"flags\">server flags ").append(flags(scenario.serverFlags()))
                 .append("<br>load flags ").append(flags(scenario.loadFlags())).append("</p>\n");
         html.append("</div>\n<div class=\"charts\">\n");
-        chart("Latency by percentile, all rounds", () -> charts.latency(entries));
-        chart("Throughput over time, every run", () -> charts.throughput(scenario, entries));
+        if (entries.stream().anyMatch(e -> e != null && e.sweep() != null)) {
+            // A sweep's intervals are its steps': a percentile curve or a timeline over all of them mixes loads.
+            chart("Latency against offered load, the median round of each", () -> charts.capacity(entries));
+        } else {
+            chart("Latency by percentile, all rounds", () -> charts.latency(entries));
+            chart("Throughput over time, every run", () -> charts.throughput(scenario, entries));
+        }
         if (entries.stream().anyMatch(e -> e != null && e.process().bytesPerConnection() != null)) {
             chart("Memory per open connection", () -> charts.memory(entries));
         }

@@ -6,6 +6,10 @@ import io.vtnio.compare.report.summary.ResultEntry;
 import io.vtnio.compare.report.summary.RoundResult;
 import io.vtnio.compare.report.summary.ScenarioInfo;
 import io.vtnio.compare.report.table.ComparisonRows;
+import io.vtnio.loadgen.result.Capacity;
+import io.vtnio.loadgen.result.SweepResult;
+import io.vtnio.loadgen.result.SweepStep;
+import io.vtnio.loadgen.run.LatencyObjective;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +37,41 @@ final class ScenarioCharts {
     ScenarioCharts(Path outDir, List<String> servers) {
         this.outDir = outDir;
         this.servers = List.copyOf(servers);
+    }
+
+    /**
+     * Latency against offered load from each contestant's median sweep ({@link ResultEntry#sweep}),
+     * with the objective and each capacity; null when no entry swept.
+     */
+    String capacity(List<ResultEntry> entries) throws IOException {
+        List<double[][]> curves = new ArrayList<>();
+        List<Double> capacities = new ArrayList<>();
+        Capacity any = null;
+        for (ResultEntry entry : entries) {
+            SweepResult sweep = entry == null ? null : entry.sweep();
+            if (sweep == null) {
+                curves.add(null);
+                capacities.add(null);
+                continue;
+            }
+            List<SweepStep> steps = sweep.steps().stream().filter(step -> step.requests() > 0)
+                    .sorted(java.util.Comparator.comparingDouble(SweepStep::offeredPerSec)).toList();
+            double[][] curve = new double[3][steps.size()];
+            for (int k = 0; k < steps.size(); k++) {
+                curve[0][k] = steps.get(k).offeredPerSec();
+                curve[1][k] = Math.max(1, steps.get(k).latencyMicros().p50()) / 1000.0;
+                curve[2][k] = Math.max(1, steps.get(k).latencyMicros().p99()) / 1000.0;
+            }
+            curves.add(curve);
+            capacities.add(sweep.capacity() == null ? null : sweep.capacity().perSec());
+            any = any != null ? any : sweep.capacity();
+        }
+        if (any == null) {
+            throw new IOException("no sweep with a latency objective");
+        }
+        LatencyObjective objective = LatencyObjective.parse(any.objective());
+        return ChartRenderer.latencyAgainstOfferedLoad("Latency against offered load (" + any.objective() + ")",
+                servers, curves, objective.bound().toNanos() / 1e6, any.objective(), capacities);
     }
 
     /** Latency by percentile, every round of each contestant merged, contestants overlaid. */

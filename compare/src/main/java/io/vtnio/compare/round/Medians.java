@@ -8,8 +8,10 @@ import io.vtnio.compare.report.summary.RoundResult;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.result.LatencyFigures;
 import io.vtnio.loadgen.result.LoadFigures;
+import io.vtnio.loadgen.result.SweepResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,20 @@ public final class Medians {
                 first.targetRatePerSec(),
                 latency(loads.stream().map(LoadFigures::latencyMicros).toList()),
                 latency(loads.stream().map(LoadFigures::serviceTimeMicros).toList())),
-                process(figures), rounds);
+                process(figures), rounds, medianSweep(used));
+    }
+
+    /**
+     * The sweep of the run whose capacity is the median (the lower middle of an even count), so that
+     * one real run's steps draw the curve; null when no run swept. Runs whose sweep found no
+     * capacity rank below every capacity.
+     */
+    static SweepResult medianSweep(List<RunOutcome> runs) {
+        List<SweepResult> sweeps = runs.stream().map(run -> run.load().sweep()).filter(Objects::nonNull)
+                .sorted(Comparator.comparingDouble(sweep -> sweep.capacity() == null
+                        || sweep.capacity().perSec() == null ? -1 : sweep.capacity().perSec()))
+                .toList();
+        return sweeps.isEmpty() ? null : sweeps.get((sweeps.size() - 1) / 2);
     }
 
     static LatencyFigures latency(List<LatencyFigures> all) {

@@ -21,6 +21,8 @@ import io.vtnio.compare.report.table.Units;
 import io.vtnio.compare.scenario.Scenario;
 import io.vtnio.compare.scenario.WarmupPlan;
 import io.vtnio.loadgen.result.LoadSummary;
+import io.vtnio.loadgen.result.SweepResult;
+import io.vtnio.loadgen.result.SweepStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -152,6 +154,10 @@ public final class RoundRunner {
             List<String> args = new ArrayList<>(scenario.loadArgs());
             args.addAll(scenario.probesMemory() ? WarmupPlan.fixed(scenario.idleWarmup()).loadArgs(null)
                     : scenario.warmup().loadArgs(files.serverOut()));
+            if (scenario.sweeps() && !scenario.warmup().isAuto()) {
+                // A sweep reads the server's CPU time per step from its stats lines, warm-up fixed or not.
+                args.addAll(List.of("--server-stats", files.serverOut().toString()));
+            }
             args.addAll(List.of("--port", Integer.toString(port), "--label", contestant.name(),
                     "--json", files.json().toString(), "--hlog", files.hlog().toString(),
                     "--hgrm", files.hgrm().toString()));
@@ -200,6 +206,9 @@ public final class RoundRunner {
             Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
             RoundCheck check = WindowLoad.check(cpus, figures.cpuSeconds(), machine, window, scenario.closedPeak(),
                     steady);
+            if (load.sweep() != null) {
+                figures = stepsCpu(figures, load.sweep());
+            }
             return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
                     window, check);
         } finally {
@@ -237,6 +246,24 @@ public final class RoundRunner {
             }
         }
         return outcome.withProcess(outcome.process().withDiagnostics(syscalls, profile));
+    }
+
+    /**
+     * A sweep's figures: CPU time and CPU per request over its steps' windows, summed from the
+     * server's stats lines the generator read ({@code null} when a step lacks them).
+     */
+    static ProcessFigures stepsCpu(ProcessFigures figures, SweepResult sweep) {
+        double cpuSeconds = 0;
+        long requests = 0;
+        for (SweepStep step : sweep.steps()) {
+            if (step.serverCpuSeconds() == null) {
+                return figures.withStepsCpu(null, null);
+            }
+            cpuSeconds += step.serverCpuSeconds();
+            requests += step.requests();
+        }
+        return figures.withStepsCpu(WindowFigures.round(cpuSeconds, 3),
+                requests == 0 ? null : WindowFigures.round(cpuSeconds * 1e6 / requests, 2));
     }
 
     /** What warming a server with echo traffic gave: its warm-up time, or why it failed. */

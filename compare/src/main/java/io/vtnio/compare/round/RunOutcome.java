@@ -51,7 +51,8 @@ public record RunOutcome(String server, int round, LoadSummary load, ProcessFigu
         return new RoundResult(round, failure, result == null ? RoundResult.NO_RESULT : result.figures(), process,
                 relative(outDir, files.json()), relative(outDir, files.hlog()), relative(outDir, files.hgrm()),
                 relative(outDir, files.loadLog()), relative(outDir, files.serverOut()),
-                relative(outDir, files.gcLog()), warmupSeconds, steadyState, check);
+                relative(outDir, files.gcLog()), warmupSeconds, steadyState, check,
+                result == null ? null : result.sweep());
     }
 
     private static String relative(Path outDir, Path file) {

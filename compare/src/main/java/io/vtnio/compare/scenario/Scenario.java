@@ -40,7 +40,12 @@ public record Scenario(String name, String title, String description, ServerFlag
      * CPUs were saturated ({@code echo-peak}, {@code churn}; not {@code backend}, whose server waits).
      */
     public boolean closedPeak() {
-        return !loadArgs.contains("--rate") && "none".equals(serverFlags.work()) && !probesMemory;
+        return !loadArgs.contains("--rate") && !sweeps() && "none".equals(serverFlags.work()) && !probesMemory;
+    }
+
+    /** Whether the generator sweeps offered load ({@code --sweep}): the capacity scenario. */
+    public boolean sweeps() {
+        return loadArgs.contains("--sweep");
     }
 
     /** The generator's flags: connections, duration, then the scenario's own (warm-up flags come per run). */

@@ -2,6 +2,7 @@ package io.vtnio.compare.scenario;
 
 import io.vtnio.compare.launch.ServerFlags;
 import io.vtnio.core.Mode;
+import io.vtnio.loadgen.run.LatencyObjective;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,19 @@ import java.util.Set;
  */
 public final class ScenarioCatalog {
 
-    /** What {@code --scenario} takes, in the order they run. */
+    /** The default set, in the order they run. */
     public static final List<String> NAMES = List.of("echo", "idle", "fanout", "churn", "backend");
+    /** Everything {@code --scenario} takes ({@code all}), in the order they run: capacity right after the echo peak it starts from. */
+    public static final List<String> ALL = List.of("echo", "capacity", "idle", "fanout", "churn", "backend");
+    /** Steps of the capacity sweep, each twice the rate of the last. */
+    public static final int CAPACITY_STEPS = 6;
+    /** The capacity sweep ends this far past the highest median echo peak. */
+    public static final double CAPACITY_TOP_OVER_PEAK = 1.25;
+    /**
+     * The capacity sweep without an echo peak to start from (2026-12-06, this 2-core VM: peaks of
+     * 35k-120k replies/s, one CPU each for server and generator).
+     */
+    public static final double CAPACITY_DEFAULT_TOP = 160_000;
     /** The scenarios of {@code --quick}: one of each chart. */
     public static final List<String> QUICK = List.of("echo", "idle");
 
@@ -47,9 +59,40 @@ public final class ScenarioCatalog {
     public Set<Mode> modes(List<String> names) {
         Set<Mode> modes = new LinkedHashSet<>();
         for (String name : names) {
-            modes.add(Mode.valueOf(first(name).serverFlags().mode().toUpperCase(Locale.ROOT)));
+            modes.add(name.equals("capacity") ? Mode.ECHO
+                    : Mode.valueOf(first(name).serverFlags().mode().toUpperCase(Locale.ROOT)));
         }
         return modes;
+    }
+
+    /**
+     * Latency against offered load: an open-loop sweep over {@link #CAPACITY_STEPS} rates, each
+     * twice the last, up to {@code topPerSec}, on the echo scenario's connections, each step warmed
+     * up until steady; its capacity at {@code objective} decides.
+     *
+     * @param fromPeak whether the top is {@link #CAPACITY_TOP_OVER_PEAK} times the highest median
+     *                 echo peak of this run (else {@link #CAPACITY_DEFAULT_TOP})
+     */
+    public Scenario capacity(double topPerSec, LatencyObjective objective, int refineSteps, boolean fromPeak) {
+        int connections = sizes.echoConnections();
+        long top = Math.round(topPerSec);
+        long from = Math.max(1, Math.round(topPerSec / Math.pow(2, CAPACITY_STEPS - 1)));
+        String range = from + ":" + top + ":" + CAPACITY_STEPS + ":geometric";
+        return new Scenario("capacity", "capacity at " + objective.text(),
+                String.format(Locale.ROOT, "The %,d echo connections in an open loop at %d rates from %,d to %,d "
+                        + "messages a second, each twice the last, back to back on the same connections (%s), each "
+                        + "step warmed up until its latency is steady, then measured: latency against offered load. "
+                        + "The capacity is the highest rate held within 1%% with no errors and %s, refined by up to "
+                        + "%d bisections; it decides. Server CPU per reply is taken at the first step, the same light "
+                        + "load for every server.", connections, CAPACITY_STEPS, from, top,
+                        fromPeak ? "the top " + CAPACITY_TOP_OVER_PEAK + "x the highest median echo peak of this run"
+                                : "no echo peak in this run: the top is a fixed " + String.format(Locale.ROOT, "%,d",
+                                        top) + "/s",
+                        objective.text(), refineSteps),
+                new ServerFlags("echo", "none"),
+                Scenario.loadArgs(connections, sizes.echoDuration(), "--sweep", range, "--slo", objective.text(),
+                        "--refine", Integer.toString(refineSteps)),
+                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
     }
 
     public Scenario echoPeak() {

@@ -24,7 +24,7 @@ public record WarmupPlan(Duration fixed, Duration max) {
         return new WarmupPlan(duration, duration);
     }
 
-    boolean isAuto() {
+    public boolean isAuto() {
         return fixed == null;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vtnio.loadgen.run.LatencyObjective;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,23 @@ class ScenarioCatalogTest {
             assertFalse(catalog.first(name).closedPeak(), name);
         }
         assertFalse(catalog.echoLatency(30_000, true).closedPeak());
+        assertFalse(catalog.capacity(100_000, LatencyObjective.parse("p99=5ms"), 3, true).closedPeak(),
+                "a sweep is an open loop, with no --rate of its own");
+    }
+
+    @Test
+    void capacitySweepsSixDoublingsUpToItsTopAtTheObjective() {
+        Scenario capacity = catalog.capacity(125_000, LatencyObjective.parse("p99=5ms"), 3, true);
+        List<String> args = capacity.loadArgs();
+        assertEquals("3906:125000:6:geometric", args.get(args.indexOf("--sweep") + 1));
+        assertEquals("p99=5ms", args.get(args.indexOf("--slo") + 1));
+        assertEquals("3", args.get(args.indexOf("--refine") + 1));
+        assertTrue(capacity.sweeps());
+        assertEquals("capacity at p99=5ms", capacity.title());
+        assertTrue(capacity.description().contains("1.25x the highest median echo peak of this run"),
+                capacity.description());
+        assertTrue(catalog.capacity(160_000, LatencyObjective.parse("p99=5ms"), 3, false).description()
+                .contains("no echo peak in this run"));
     }
 
     @Test

@@ -58,6 +58,17 @@ public record ProcessFigures(
                 voluntarySwitchesPerRequest, involuntarySwitchesPerRequest, allocatedBytesPerRequest, syscalls, profile);
     }
 
+    /**
+     * These figures for a sweep, whose requests were counted in its steps' windows only: CPU time and
+     * CPU per request from those windows ({@code null} when the server's stats lines gave none), and
+     * no switches or allocation per request, which were sampled over the whole run, warm-ups included.
+     */
+    public ProcessFigures withStepsCpu(Double stepsCpuSeconds, Double stepsCpuMicrosPerRequest) {
+        return new ProcessFigures(stepsCpuSeconds, stepsCpuMicrosPerRequest, rssBytes, heapUsedBytes, threads,
+                bytesPerConnection, heapBytesPerConnection, nativeBytesPerConnection, gcPauses, gcPauseMillis,
+                fullGcMillis, null, null, null, syscalls, profile);
+    }
+
     /** The figures without the explanations (switches, allocation, syscalls, profile). */
     public ProcessFigures(Double cpuSeconds, Double cpuMicrosPerRequest, Long rssBytes, Long heapUsedBytes,
                           Integer threads, Long bytesPerConnection, Long heapBytesPerConnection,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.vtnio.loadgen.result.LatencyFigures;
 import io.vtnio.loadgen.result.LoadFigures;
+import io.vtnio.loadgen.result.SweepResult;
 
 /**
  * One round of one contestant in one scenario: its generator run's {@link LoadFigures} inline
@@ -24,6 +25,7 @@ import io.vtnio.loadgen.result.LoadFigures;
  *                        bound (false), or was fixed by {@code --warmup} (null)
  * @param check           whether the round measured the server, with the busy shares that say so; null for a
  *                        failed round and in older files (such a round counts)
+ * @param sweep           the capacity scenario: the generator's sweep, steps and capacity; null elsewhere
  */
 @JsonPropertyOrder({"round", "failure", "figures", "process"})
 public record RoundResult(
@@ -39,7 +41,8 @@ public record RoundResult(
         String gcLog,
         Double warmupSeconds,
         Boolean steadyState,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RoundCheck check) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) RoundCheck check,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
 
     /** The figures of a round that gave no result: one error. */
     public static final LoadFigures NO_RESULT = new LoadFigures(LoadFigures.TOOL, null, null, null, null, 0, 0.0, 0, 1,
@@ -50,7 +53,20 @@ public record RoundResult(
                        String hgrm, String loadLog, String serverLog, String gcLog, Double warmupSeconds,
                        Boolean steadyState) {
         this(round, failure, figures, process, json, hlog, hgrm, loadLog, serverLog, gcLog, warmupSeconds, steadyState,
-                null);
+                null, null);
+    }
+
+    /** A round of any scenario but capacity. */
+    public RoundResult(int round, String failure, LoadFigures figures, ProcessFigures process, String json, String hlog,
+                       String hgrm, String loadLog, String serverLog, String gcLog, Double warmupSeconds,
+                       Boolean steadyState, RoundCheck check) {
+        this(round, failure, figures, process, json, hlog, hgrm, loadLog, serverLog, gcLog, warmupSeconds, steadyState,
+                check, null);
+    }
+
+    /** The capacity at the sweep's objective, or null without a sweep or when no step met it. */
+    public Double capacityPerSec() {
+        return sweep == null || sweep.capacity() == null ? null : sweep.capacity().perSec();
     }
 
     /** Whether this round gave a result. */

@@ -34,8 +34,17 @@ public final class ComparisonRows {
         // Idle rows whenever the scenario probes memory, so its deciding row exists even when a figure could not be had.
         boolean idle = scenario.name().equals("idle")
                 || entries.stream().anyMatch(e -> e != null && e.process().bytesPerConnection() != null);
+        if (scenario.name().equals("capacity")) {
+            // The deciding row: a sweep's replies a second are its steps' together, a figure of the plan, not the server.
+            rows.add(row("capacity/s", entries, RoundResult::capacityPerSec, Units::count, MetricRow.Better.HIGHER,
+                    false));
+            rows.add(row("server CPU/" + unit + " (step 1)", entries,
+                    r -> r.sweep() == null || r.sweep().steps().isEmpty() ? null
+                            : r.sweep().steps().getFirst().serverCpuPerRequestMicros(),
+                    Units::micros, MetricRow.Better.LOWER, false));
+        }
         rows.add(row(plural(unit) + "/s", entries, r -> r.figures().throughputPerSec(), Units::count,
-                MetricRow.Better.HIGHER, false, true));
+                MetricRow.Better.HIGHER, scenario.name().equals("capacity"), true));
         rows.add(checkRow("server busy", entries, RoundCheck::serverBusyPct, false));
         rows.add(checkRow("generator busy", entries, RoundCheck::generatorBusyPct, false));
         rows.add(checkRow("other load", entries, check -> check.serverCpusForeignPct() == null ? null

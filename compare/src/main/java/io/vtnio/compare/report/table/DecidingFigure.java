@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * The figure that decides a scenario, and how to read it from one round: throughput for the
- * closed loops, median latency for the open loops at a fixed rate (echo-latency, fanout, churn), live heap per
+ * closed loops, median latency for the open loops at a fixed rate (echo-latency, fanout, churn), the
+ * capacity at the latency objective for {@code capacity} (a round that found none drops its pair), live heap per
  * connection for {@code idle} (measured after a full GC: in a default run it spread by ±9% and
  * ±0% over rounds, while the resident memory beyond the heap spread by ±33% and ±61%, too much
  * for three pairs to decide on).
@@ -34,10 +35,28 @@ import java.util.function.Function;
 public record DecidingFigure(String label, boolean higherIsBetter, boolean throughput,
                              Function<RoundResult, Double> perRound) {
 
-    /** The second witness of every scenario: the server's CPU time per request of the window. */
+    /**
+     * The second witness of every scenario: the server's CPU time per request of the window; for
+     * {@code capacity}, of its sweep's first step, the one load every server carries (each server's
+     * later steps stop at its own capacity).
+     */
     public static DecidingFigure cpuPerRequest(ScenarioInfo scenario) {
+        if (scenario.name().equals("capacity")) {
+            return new DecidingFigure("server CPU/" + scenario.unit() + " (step 1)", false, false,
+                    round -> round.sweep() == null || round.sweep().steps().isEmpty() ? null
+                            : round.sweep().steps().getFirst().serverCpuPerRequestMicros());
+        }
         return new DecidingFigure("server CPU/" + scenario.unit(), false, false,
                 round -> round.process() == null ? null : round.process().cpuMicrosPerRequest());
+    }
+
+    /**
+     * The load a round's CPU witness was measured at: a sweep's first step, else the round's
+     * throughput; loads far apart are not compared ({@code PairedVerdicts}).
+     */
+    public static double witnessLoad(RoundResult round) {
+        return round.sweep() != null && !round.sweep().steps().isEmpty()
+                ? round.sweep().steps().getFirst().achievedPerSec() : round.figures().throughputPerSec();
     }
 
     /** The deciding figure of {@code scenario}. */
@@ -48,6 +67,7 @@ public record DecidingFigure(String label, boolean higherIsBetter, boolean throu
                             : round.process().heapBytesPerConnection().doubleValue());
             case "echo-latency", "fanout", "churn" -> new DecidingFigure("latency p50", false, false,
                     round -> (double) round.figures().latencyMicros().p50());
+            case "capacity" -> new DecidingFigure("capacity/s", true, false, RoundResult::capacityPerSec);
             default -> new DecidingFigure(ComparisonRows.plural(scenario.unit()) + "/s", true, true,
                     round -> round.figures().throughputPerSec());
         };

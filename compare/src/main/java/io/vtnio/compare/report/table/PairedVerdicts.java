@@ -133,7 +133,7 @@ public final class PairedVerdicts {
                 continue;
             }
             pairsWithFigure++;
-            double load = theirs.figures().throughputPerSec() / mine.figures().throughputPerSec();
+            double load = DecidingFigure.witnessLoad(theirs) / DecidingFigure.witnessLoad(mine);
             boolean bothSaturated = mine.check() != null && theirs.check() != null
                     && Boolean.TRUE.equals(mine.check().saturated()) && Boolean.TRUE.equals(theirs.check().saturated());
             if (!bothSaturated && (load > COMPARABLE_LOAD_FACTOR || load < 1 / COMPARABLE_LOAD_FACTOR)) {
