@@ -33,7 +33,7 @@ class CompareCapacityTest {
     @Timeout(150)
     void everyContestantSweepsTheSameRatesAndTheCapacityDecides() throws Exception {
         Run run = CompareCommandTest.compare("--servers", "vt,nio", "--scenario", "capacity", "--rounds", "2",
-                "--duration", "300ms", "--warmup", "200ms", "--slo", "p99=20ms", "--out", dir.toString());
+                "--duration", "200ms", "--warmup", "100ms", "--slo", "p99=20ms", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run.toString());
 
         CompareSummary summary = SummaryFile.read(dir.resolve("summary.json"));

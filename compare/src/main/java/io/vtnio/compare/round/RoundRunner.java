@@ -15,11 +15,13 @@ import io.vtnio.compare.profile.FlightRecording;
 import io.vtnio.compare.profile.SyscallCounter;
 import io.vtnio.compare.report.profile.ProfileSummary;
 import io.vtnio.compare.report.profile.SyscallFigures;
+import io.vtnio.compare.report.summary.IntervalLogFile;
 import io.vtnio.compare.report.summary.ProcessFigures;
 import io.vtnio.compare.report.summary.RoundCheck;
 import io.vtnio.compare.report.table.Units;
 import io.vtnio.compare.scenario.Scenario;
 import io.vtnio.compare.scenario.WarmupPlan;
+import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LoadSummary;
 import io.vtnio.loadgen.result.SweepResult;
 import io.vtnio.loadgen.result.SweepStep;
@@ -190,6 +192,9 @@ public final class RoundRunner {
             } catch (IOException e) {
                 return failed(contestant, round, files, "cannot read the generator's result: " + e.getMessage());
             }
+            if (load.sweep() != null) {
+                load = load.withSweep(sampledStepsCpu(load.sweep(), files.hlog(), machine));
+            }
             MeasuredWindow window = MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs,
                     load.figures().durationSeconds(), load.figures().requests());
             GcLog gc = contestant.isJvm() ? GcLog.read(files.gcLog(), window.fromMs(), window.toMs()) : null;
@@ -249,8 +254,35 @@ public final class RoundRunner {
     }
 
     /**
-     * A sweep's figures: CPU time and CPU per request over its steps' windows, summed from the
-     * server's stats lines the generator read ({@code null} when a step lacks them).
+     * A sweep with each step's server CPU time sampled by compare itself over exactly the step's
+     * window (its intervals in the interval log, tagged {@code stepN}), at the instants the CPUs
+     * are read ({@link CpuTimeSampler}); the generator's own figure, read from the server's stats
+     * lines, is exact only to their 250 ms. A step without intervals in the log keeps null.
+     */
+    static SweepResult sampledStepsCpu(SweepResult sweep, Path hlog, CpuTimeSampler machine) {
+        List<IntervalLogFile.Interval> intervals;
+        try {
+            intervals = IntervalLogFile.read(hlog);
+        } catch (IOException e) {
+            intervals = List.of();
+        }
+        List<SweepStep> steps = new ArrayList<>();
+        for (SweepStep step : sweep.steps()) {
+            List<IntervalLogFile.Interval> mine = IntervalLogFile.tagged(intervals, IntervalLog.stepTag(step.step()));
+            Double cpu = null;
+            if (!mine.isEmpty()) {
+                long fromMs = mine.stream().mapToLong(IntervalLogFile.Interval::startMs).min().orElseThrow();
+                long toMs = mine.stream().mapToLong(IntervalLogFile.Interval::endMs).max().orElseThrow();
+                cpu = machine.serverCpuSecondsBetween(fromMs, toMs);
+            }
+            steps.add(step.withServerCpuSeconds(cpu));
+        }
+        return sweep.withSteps(steps);
+    }
+
+    /**
+     * A sweep's figures: CPU time and CPU per request over its steps' windows ({@code null} when a
+     * step lacks its CPU time).
      */
     static ProcessFigures stepsCpu(ProcessFigures figures, SweepResult sweep) {
         double cpuSeconds = 0;

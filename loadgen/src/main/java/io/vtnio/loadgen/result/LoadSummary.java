@@ -40,6 +40,11 @@ public record LoadSummary(
         this(figures, errorsByKind, processes, warmupSeconds, steadyState, null, null);
     }
 
+    /** This summary with another sweep (its steps refigured). */
+    public LoadSummary withSweep(SweepResult refigured) {
+        return new LoadSummary(figures, errorsByKind, processes, warmupSeconds, steadyState, errorMessages, refigured);
+    }
+
     /** A run at one rate, with its error messages. */
     public LoadSummary(LoadFigures figures, Map<String, Long> errorsByKind, int processes, Double warmupSeconds,
                        Boolean steadyState, Map<String, List<String>> errorMessages) {

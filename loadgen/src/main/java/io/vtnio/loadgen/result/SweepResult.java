@@ -16,4 +16,9 @@ public record SweepResult(List<SweepStep> steps, Capacity capacity, String stopp
     public SweepResult {
         steps = List.copyOf(steps);
     }
+
+    /** This sweep with other steps (the same steps, refigured). */
+    public SweepResult withSteps(List<SweepStep> refigured) {
+        return new SweepResult(refigured, capacity, stoppedEarly);
+    }
 }

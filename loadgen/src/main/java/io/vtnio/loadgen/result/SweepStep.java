@@ -29,6 +29,12 @@ public record SweepStep(int step, double offeredPerSec, double achievedPerSec, l
                         LatencyFigures latencyMicros, LatencyFigures serviceTimeMicros, Double serverCpuSeconds,
                         Long objectiveMicros, Boolean meetsObjective) {
 
+    /** This step with the server's CPU time in its window measured otherwise (compare samples it itself). */
+    public SweepStep withServerCpuSeconds(Double cpuSeconds) {
+        return new SweepStep(step, offeredPerSec, achievedPerSec, requests, errors, durationSeconds, warmupSeconds,
+                steadyState, refinement, latencyMicros, serviceTimeMicros, cpuSeconds, objectiveMicros, meetsObjective);
+    }
+
     /** Server CPU time per reply in microseconds, or null without the server's CPU time. */
     public Double serverCpuPerRequestMicros() {
         return serverCpuSeconds == null || requests == 0 ? null : serverCpuSeconds * 1e6 / requests;
