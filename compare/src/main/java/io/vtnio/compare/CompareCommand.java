@@ -81,10 +81,13 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
     /**
-     * The capacity scenario's objective: on loopback with one CPU for the server, p99 stays near a
-     * millisecond below the knee of every server here and passes 5 ms within a step past it.
+     * The capacity scenario's objective. On this 2-core VM (2026-12-06) a 1.5 s step's p99 was 3-9 ms
+     * at any load below the knee, set by the machine's stalls rather than the server (at 2,461/s
+     * as at 39,375/s), and about one step in eight caught a 90-100 ms stall: p99=5ms measured the
+     * machine. 10 ms clears that floor; the capacity rule (the highest rate that met it) is not
+     * lowered by a stalled step below it.
      */
-    static final String DEFAULT_OBJECTIVE = "p99=5ms";
+    static final String DEFAULT_OBJECTIVE = "p99=10ms";
     /** A fixed, pre-touched heap: resident memory then grows only by what is not heap. */
     static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC";
 

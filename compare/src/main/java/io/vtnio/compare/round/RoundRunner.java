@@ -175,7 +175,9 @@ public final class RoundRunner {
                 loaded = memoryProbe.measure(server, sampler, contestant.isJvm());
             }
             Duration longestWarmup = scenario.probesMemory() ? scenario.idleWarmup() : scenario.warmup().longest();
-            int exit = generator.await(longestWarmup.plus(scenario.duration()).plus(GENERATOR_SLACK));
+            // A sweep warms up and measures once per step.
+            Duration longestRun = longestWarmup.plus(scenario.duration()).multipliedBy(scenario.windows());
+            int exit = generator.await(longestRun.plus(GENERATOR_SLACK));
             long generatorEndMs = System.currentTimeMillis();
             sampler.stop();
             machine.stop();

@@ -48,6 +48,20 @@ public record Scenario(String name, String title, String description, ServerFlag
         return loadArgs.contains("--sweep");
     }
 
+    /**
+     * How many warm-ups and measured windows one run has at most: a sweep's steps
+     * ({@code --sweep FROM:TO:STEPS}) and bisections ({@code --refine}), else one.
+     */
+    public int windows() {
+        int sweep = loadArgs.indexOf("--sweep");
+        if (sweep < 0) {
+            return 1;
+        }
+        int refine = loadArgs.indexOf("--refine");
+        return Integer.parseInt(loadArgs.get(sweep + 1).split(":")[2])
+                + (refine < 0 ? 3 : Integer.parseInt(loadArgs.get(refine + 1)));
+    }
+
     /** The generator's flags: connections, duration, then the scenario's own (warm-up flags come per run). */
     static List<String> loadArgs(int connections, Duration duration, String... more) {
         List<String> args = new ArrayList<>(List.of("--connections", Integer.toString(connections),

@@ -23,9 +23,14 @@ public final class ScenarioCatalog {
     /** Everything {@code --scenario} takes ({@code all}), in the order they run: capacity right after the echo peak it starts from. */
     public static final List<String> ALL = List.of("echo", "capacity", "idle", "fanout", "churn", "backend");
     /** Steps of the capacity sweep, each twice the rate of the last. */
-    public static final int CAPACITY_STEPS = 6;
-    /** The capacity sweep ends this far past the highest median echo peak. */
-    public static final double CAPACITY_TOP_OVER_PEAK = 1.25;
+    public static final int CAPACITY_STEPS = 7;
+    /**
+     * The capacity sweep ends this far past the highest median echo peak: an open loop's 100
+     * connections hold far more than a closed loop's peak (each has several messages in flight, so
+     * the server batches). On 2026-12-06 every server held 78,750/s, 1.25x the highest peak, with
+     * its p50 under 2 ms; one generator CPU still drives 140,000/s against nio.
+     */
+    public static final double CAPACITY_TOP_OVER_PEAK = 2.5;
     /**
      * The capacity sweep without an echo peak to start from (2026-12-06, this 2-core VM: peaks of
      * 35k-120k replies/s, one CPU each for server and generator).

@@ -27,12 +27,14 @@ class ScenarioCatalogTest {
     void capacitySweepsSixDoublingsUpToItsTopAtTheObjective() {
         Scenario capacity = catalog.capacity(125_000, LatencyObjective.parse("p99=5ms"), 3, true);
         List<String> args = capacity.loadArgs();
-        assertEquals("3906:125000:6:geometric", args.get(args.indexOf("--sweep") + 1));
+        assertEquals("1953:125000:7:geometric", args.get(args.indexOf("--sweep") + 1));
         assertEquals("p99=5ms", args.get(args.indexOf("--slo") + 1));
         assertEquals("3", args.get(args.indexOf("--refine") + 1));
         assertTrue(capacity.sweeps());
+        assertEquals(10, capacity.windows(), "seven steps and three bisections, each warmed up and measured");
+        assertEquals(1, catalog.echoPeak().windows());
         assertEquals("capacity at p99=5ms", capacity.title());
-        assertTrue(capacity.description().contains("1.25x the highest median echo peak of this run"),
+        assertTrue(capacity.description().contains("2.5x the highest median echo peak of this run"),
                 capacity.description());
         assertTrue(catalog.capacity(160_000, LatencyObjective.parse("p99=5ms"), 3, false).description()
                 .contains("no echo peak in this run"));
