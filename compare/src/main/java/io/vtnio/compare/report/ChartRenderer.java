@@ -225,18 +225,25 @@ public final class ChartRenderer {
         if (highest == 0) {
             return dataUri(chart);
         }
+        // Whole decades, so that the log axes label at least two of them.
+        chart.getStyler().setXAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
+        chart.getStyler().setXAxisMax(Math.pow(10, Math.ceil(Math.log10(highest))));
+        chart.getStyler().setXAxisDecimalPattern("#,###");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         for (int i = 0; i < servers.size(); i++) {
             double[][] curve = curves.get(i);
             if (curve == null || curve[0].length == 0) {
                 continue;
             }
-            XYSeries p99 = chart.addSeries(servers.get(i) + " p99", curve[0], curve[2]);
+            // One legend entry per contestant (its p99); the title says which line is which.
+            XYSeries p99 = chart.addSeries(servers.get(i), curve[0], curve[2]);
             line(p99, color(i), 2.5f);
             p99.setMarker(SeriesMarkers.CIRCLE);
             XYSeries p50 = chart.addSeries(servers.get(i) + " p50", curve[0], curve[1]);
             line(p50, color(i), 1.5f);
             p50.setLineStyle(new BasicStroke(1.5f * SCALE, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                     new float[] {6f * SCALE, 4f * SCALE}, 0f));
+            p50.setShowInLegend(false);
             Double capacity = capacities.get(i);
             if (capacity != null && capacity > 0) {
                 XYSeries mark = chart.addSeries(servers.get(i) + " capacity " + shortCount(capacity),
@@ -245,6 +252,7 @@ public final class ChartRenderer {
                 mark.setLineStyle(new BasicStroke(1.5f * SCALE, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                         new float[] {2f * SCALE, 3f * SCALE}, 0f));
                 mark.setMarker(SeriesMarkers.DIAMOND);
+                mark.setShowInLegend(false);
             }
         }
         XYSeries slo = chart.addSeries("objective " + objective, new double[] {lowest, highest},

@@ -70,7 +70,7 @@ final class ScenarioCharts {
             throw new IOException("no sweep with a latency objective");
         }
         LatencyObjective objective = LatencyObjective.parse(any.objective());
-        return ChartRenderer.latencyAgainstOfferedLoad("Latency against offered load (" + any.objective() + ")",
+        return ChartRenderer.latencyAgainstOfferedLoad("p99 solid, p50 dashed, capacity dotted",
                 servers, curves, objective.bound().toNanos() / 1e6, any.objective(), capacities);
     }
 
