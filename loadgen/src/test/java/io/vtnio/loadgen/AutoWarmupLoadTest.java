@@ -178,7 +178,8 @@ class AutoWarmupLoadTest {
         assertEquals("--warmup-max applies to --warmup auto", max.err().lines().findFirst().orElse(""));
         CommandRun stats = CommandRun.of("load", "--port", "1", "--server-stats", dir.toString());
         assertEquals(2, stats.exitCode(), stats::toString);
-        assertEquals("--server-stats applies to --warmup auto", stats.err().lines().findFirst().orElse(""));
+        assertEquals("--server-stats applies to --warmup auto and to a sweep",
+                stats.err().lines().findFirst().orElse(""));
     }
 
     /** A stats line as a server of an older version (no compileMillis) or this one prints it. */

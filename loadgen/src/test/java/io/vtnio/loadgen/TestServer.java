@@ -34,6 +34,14 @@ public final class TestServer implements AutoCloseable {
     private volatile long stallAfterMessages = Long.MAX_VALUE;
     private volatile long stallMs;
     private volatile long serviceNanos;
+    private volatile long kneePerSec = Long.MAX_VALUE;
+    private volatile long kneeDelayMs;
+    private final Object kneeLock = new Object();
+    private final long[] kneeBuckets = new long[KNEE_BUCKETS];
+    private long kneeBucket;
+    /** The knee's window: the last half second, in 50 ms buckets, so that bursts of a few messages do not count. */
+    private static final int KNEE_BUCKETS = 10;
+    private static final long KNEE_BUCKET_NS = 50_000_000L;
     private final java.util.concurrent.locks.ReentrantLock serviceSlot = new java.util.concurrent.locks.ReentrantLock(true);
     private final ServerSocket listener;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -106,6 +114,17 @@ public final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Echo: while more than {@code ratePerSec} messages a second arrive (over the last half second), every
+     * 20th message waits {@code delayMs} before its reply: a latency knee at a rate known in advance,
+     * whatever the machine's speed, and no backlog (one message in twenty, on its own connection).
+     */
+    public TestServer slowingAbove(long ratePerSec, long delayMs) {
+        this.kneePerSec = ratePerSec;
+        this.kneeDelayMs = delayMs;
+        return this;
+    }
+
     /** Chat: the server leaves out the {@code n}-th line it receives (from 1) when broadcasting. */
     public TestServer droppingChatLine(int n) {
         dropLines.add(n);
@@ -130,6 +149,23 @@ public final class TestServer implements AutoCloseable {
     /** Messages received so far over all connections. */
     public long messages() {
         return messages.get();
+    }
+
+    /** Counts one message; true when the last half second held more than the knee's rate. */
+    private boolean overKnee() {
+        long bucket = System.nanoTime() / KNEE_BUCKET_NS;
+        synchronized (kneeLock) {
+            for (long b = Math.max(kneeBucket + 1, bucket - KNEE_BUCKETS + 1); b <= bucket; b++) {
+                kneeBuckets[(int) (b % KNEE_BUCKETS)] = 0;
+            }
+            kneeBucket = Math.max(kneeBucket, bucket);
+            kneeBuckets[(int) (bucket % KNEE_BUCKETS)]++;
+            long inWindow = 0;
+            for (long count : kneeBuckets) {
+                inWindow += count;
+            }
+            return inWindow * 1_000_000_000L / (KNEE_BUCKETS * KNEE_BUCKET_NS) > kneePerSec;
+        }
     }
 
     private void acceptLoop() {
@@ -187,6 +223,14 @@ public final class TestServer implements AutoCloseable {
             if (++served > closeAfterMessages) {
                 out.flush();
                 return;
+            }
+            if (kneeDelayMs > 0 && overKnee() && messages.get() % 20 == 0) {
+                out.flush();
+                try {
+                    Thread.sleep(kneeDelayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (serviceNanos > 0) {
                 serviceSlot.lock();

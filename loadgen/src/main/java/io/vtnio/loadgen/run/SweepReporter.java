@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.run;
 
+import io.vtnio.core.HumanDuration;
 import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.loadgen.engine.IntervalCollector;
 import io.vtnio.loadgen.engine.RunErrors;
@@ -26,6 +27,10 @@ import org.HdrHistogram.Histogram;
  * {@code --warmup auto}) and a measured window; between steps the rate changes through
  * {@link RunPhases#rateChanges}, which {@link RateSweep} decides. Each measured interval goes to
  * its step's histograms, the run's totals and the interval log, tagged with its step.
+ *
+ * <p>After a step that did not hold its rate, the next warms up until steady whatever
+ * {@code --warmup} says: the backlog must drain before a window can measure a lower rate (a
+ * bisection after an overloaded step measured the backlog otherwise).
  *
  * <p>A step counts the replies that arrived in its window, as a single run does: under overload,
  * replies to the window's last messages arrive in the next step's warm-up and are not in the
@@ -92,6 +97,7 @@ final class SweepReporter {
             double firstWarmupSeconds = 0;
             Optional<RateSweep.Next> next = Optional.of(sweep.first());
             int number = 0;
+            boolean afterBacklog = false;
             while (next.isPresent()) {
                 number++;
                 RateSweep.Next step = next.get();
@@ -99,7 +105,7 @@ final class SweepReporter {
                 err.println(String.format(Locale.ROOT, "%s: %s/s offered%s", name, SweepPlan.format(step.ratePerSec()),
                         step.refinement() ? " (refining the capacity)" : ""));
                 err.flush();
-                Warmed warmed = warmUp(stepStartNs, name, loopsFinished, lostAll);
+                Warmed warmed = warmUp(stepStartNs, name, afterBacklog, loopsFinished, lostAll);
                 if (warmed == null) {
                     return null;
                 }
@@ -112,6 +118,7 @@ final class SweepReporter {
                 }
                 err.println(stepLine(measured));
                 err.flush();
+                afterBacklog = !measured.achievedWithin(RateSweep.HELD_PCT);
                 next = sweep.next(measured);
                 if (next.isPresent()) {
                     stepStartNs = changeRate(step.ratePerSec(), next.get().ratePerSec());
@@ -131,14 +138,27 @@ final class SweepReporter {
     private record Warmed(long endNs, Boolean steady) {
     }
 
-    private Warmed warmUp(long stepStartNs, String name, CountDownLatch loopsFinished, BooleanSupplier lostAll)
-            throws InterruptedException {
+    /**
+     * Warms a step up: for the fixed {@code --warmup}, or until steady with {@code --warmup auto};
+     * and until steady whatever {@code --warmup} says after a step that did not hold its rate
+     * ({@code afterBacklog}), whose backlog the server must work off before a window can measure
+     * the new rate (falling latency is not steady; at most {@code --warmup-max}, else 30 s).
+     */
+    private Warmed warmUp(long stepStartNs, String name, boolean afterBacklog, CountDownLatch loopsFinished,
+                          BooleanSupplier lostAll) throws InterruptedException {
         String phase = name + " warmup";
-        if (!config.warmup().isAuto()) {
-            long endNs = stepStartNs + config.warmup().fixed().toNanos();
+        Warmup plan = config.warmup();
+        if (!plan.isAuto() && afterBacklog) {
+            plan = Warmup.auto(Warmup.DEFAULT_MAX, plan.serverStats());
+            err.println(name + ": the last step did not hold its rate: warming up until steady (at most "
+                    + HumanDuration.format(plan.max()) + "), so that its backlog is worked off first");
+            err.flush();
+        }
+        if (!plan.isAuto()) {
+            long endNs = stepStartNs + plan.fixed().toNanos();
             return tickUntil(stepStartNs, endNs, phase, loopsFinished, lostAll) ? new Warmed(endNs, null) : null;
         }
-        try (AutoWarmup warmup = AutoWarmup.start(config.warmup(), true, stepStartNs, err)) {
+        try (AutoWarmup warmup = AutoWarmup.start(plan, true, stepStartNs, err)) {
             long nextNs = stepStartNs;
             long lastNs = stepStartNs;
             long lastProgressNs = stepStartNs;
