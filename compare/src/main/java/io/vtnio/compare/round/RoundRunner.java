@@ -25,6 +25,7 @@ import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LoadSummary;
 import io.vtnio.loadgen.result.SweepResult;
 import io.vtnio.loadgen.result.SweepStep;
+import io.vtnio.loadgen.run.SweepPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +176,10 @@ public final class RoundRunner {
                 loaded = memoryProbe.measure(server, sampler, contestant.isJvm());
             }
             Duration longestWarmup = scenario.probesMemory() ? scenario.idleWarmup() : scenario.warmup().longest();
+            if (scenario.sweeps() && !scenario.warmup().isAuto()) {
+                // After a step that did not hold its rate the generator warms up until steady.
+                longestWarmup = SweepPlan.backlogWarmupMax(longestWarmup);
+            }
             // A sweep warms up and measures once per step.
             Duration longestRun = longestWarmup.plus(scenario.duration()).multipliedBy(scenario.windows());
             int exit = generator.await(longestRun.plus(GENERATOR_SLACK));

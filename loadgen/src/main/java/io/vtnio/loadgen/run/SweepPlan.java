@@ -100,6 +100,16 @@ public record SweepPlan(List<Double> ratesPerSec, Duration stopAbove, LatencyObj
         return rates;
     }
 
+    /**
+     * With a fixed warm-up, the longest a step after one that did not hold its rate warms up
+     * until steady: five times the fixed warm-up, at least 2 s and at most 30 s.
+     */
+    public static Duration backlogWarmupMax(Duration fixedWarmup) {
+        Duration five = fixedWarmup.multipliedBy(5);
+        return five.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2)
+                : five.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : five;
+    }
+
     /** The first step's rate: the run's rate, which later steps change by a factor. */
     public double firstRatePerSec() {
         return ratesPerSec.getFirst();

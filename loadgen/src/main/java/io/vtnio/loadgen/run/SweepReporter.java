@@ -142,14 +142,15 @@ final class SweepReporter {
      * Warms a step up: for the fixed {@code --warmup}, or until steady with {@code --warmup auto};
      * and until steady whatever {@code --warmup} says after a step that did not hold its rate
      * ({@code afterBacklog}), whose backlog the server must work off before a window can measure
-     * the new rate (falling latency is not steady; at most {@code --warmup-max}, else 30 s).
+     * the new rate (falling latency is not steady; at most {@code --warmup-max}, or
+     * {@link SweepPlan#backlogWarmupMax} with a fixed warm-up).
      */
     private Warmed warmUp(long stepStartNs, String name, boolean afterBacklog, CountDownLatch loopsFinished,
                           BooleanSupplier lostAll) throws InterruptedException {
         String phase = name + " warmup";
         Warmup plan = config.warmup();
         if (!plan.isAuto() && afterBacklog) {
-            plan = Warmup.auto(Warmup.DEFAULT_MAX, plan.serverStats());
+            plan = Warmup.auto(SweepPlan.backlogWarmupMax(plan.fixed()), plan.serverStats());
             err.println(name + ": the last step did not hold its rate: warming up until steady (at most "
                     + HumanDuration.format(plan.max()) + "), so that its backlog is worked off first");
             err.flush();
