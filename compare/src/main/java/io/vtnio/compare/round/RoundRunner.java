@@ -157,10 +157,6 @@ public final class RoundRunner {
             List<String> args = new ArrayList<>(scenario.loadArgs());
             args.addAll(scenario.probesMemory() ? WarmupPlan.fixed(scenario.idleWarmup()).loadArgs(null)
                     : scenario.warmup().loadArgs(files.serverOut()));
-            if (scenario.sweeps() && !scenario.warmup().isAuto()) {
-                // A sweep reads the server's CPU time per step from its stats lines, warm-up fixed or not.
-                args.addAll(List.of("--server-stats", files.serverOut().toString()));
-            }
             args.addAll(List.of("--port", Integer.toString(port), "--label", contestant.name(),
                     "--json", files.json().toString(), "--hlog", files.hlog().toString(),
                     "--hgrm", files.hgrm().toString()));

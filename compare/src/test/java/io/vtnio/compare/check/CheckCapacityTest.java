@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code check --min-capacity} and the baseline rule for a sweep's capacity at its objective
@@ -23,22 +20,6 @@ class CheckCapacityTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run check(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new CheckCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        String[] strings = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            strings[i] = args[i].toString();
-        }
-        return new Run(commandLine.execute(strings), out.toString(), err.toString());
-    }
 
     /** A {@code load --json} file of a sweep; {@code capacity} null: no step met the objective. */
     private Path sweep(String name, String objective, Double capacity) throws IOException {
@@ -79,16 +60,16 @@ class CheckCapacityTest {
     @Test
     void minCapacityFailsBelowTheBoundAndHoldsAbove() throws IOException {
         Path file = sweep("sweep.json", "p99=5ms", 40_000.0);
-        Run below = check(file, "--min-capacity", 50_000);
+        CheckCommandTest.Run below = CheckCommandTest.check(file, "--min-capacity", 50_000);
         assertEquals(CheckCommand.FAILED, below.exitCode(), below.toString());
         assertTrue(below.out().contains("FAIL echo/open/nio: capacity at p99=5ms 40,000/s is below --min-capacity "
                 + "50,000/s"), below.out());
-        assertEquals(0, check(file, "--min-capacity", 30_000).exitCode());
+        assertEquals(0, CheckCommandTest.check(file, "--min-capacity", 30_000).exitCode());
     }
 
     @Test
     void aSweepWhereNoStepMetTheObjectiveFailsAnyMinimum() throws IOException {
-        Run run = check(sweep("none.json", "p99=5ms", null), "--min-capacity", 1);
+        CheckCommandTest.Run run = CheckCommandTest.check(sweep("none.json", "p99=5ms", null), "--min-capacity", 1);
         assertEquals(CheckCommand.FAILED, run.exitCode(), run.toString());
         assertTrue(run.out().contains("echo/open/nio: no step met p99=5ms, below --min-capacity 1/s"), run.out());
     }
@@ -97,7 +78,7 @@ class CheckCapacityTest {
     void minCapacityOnAFileWithoutACapacityIsBadUsage() throws IOException {
         Path plain = dir.resolve("plain.json");
         Files.writeString(plain, Files.readString(sweep("s.json", "p99=5ms", 1.0)).replaceAll("(?s),\\s*\"sweep\".*", "}"));
-        Run run = check(plain, "--min-capacity", 1000);
+        CheckCommandTest.Run run = CheckCommandTest.check(plain, "--min-capacity", 1000);
         assertEquals(CheckCommand.USAGE, run.exitCode(), run.toString());
         assertTrue(run.err().contains("--min-capacity: " + plain + " holds no capacity"), run.err());
     }
@@ -105,18 +86,18 @@ class CheckCapacityTest {
     @Test
     void againstALoadBaselineTheCapacityMayFallByTheToleranceAsAPoint() throws IOException {
         Path base = sweep("base.json", "p99=5ms", 50_000.0);
-        Run worse = check(sweep("worse.json", "p99=5ms", 40_000.0), "--baseline", base);
+        CheckCommandTest.Run worse = CheckCommandTest.check(sweep("worse.json", "p99=5ms", 40_000.0), "--baseline", base);
         assertEquals(CheckCommand.FAILED, worse.exitCode(), worse.toString());
         assertTrue(worse.out().contains("capacity at p99=5ms 40,000/s is below the baseline's 50,000/s by 20.0% "
                 + "(tolerance 10%)"), worse.out());
-        assertEquals(0, check(sweep("close.json", "p99=5ms", 46_000.0), "--baseline", base).exitCode());
-        Run none = check(sweep("none.json", "p99=5ms", null), "--baseline", base);
+        assertEquals(0, CheckCommandTest.check(sweep("close.json", "p99=5ms", 46_000.0), "--baseline", base).exitCode());
+        CheckCommandTest.Run none = CheckCommandTest.check(sweep("none.json", "p99=5ms", null), "--baseline", base);
         assertTrue(none.out().contains("no step met p99=5ms, the baseline held 50,000/s"), none.out());
     }
 
     @Test
     void aCapacityAtAnotherObjectiveIsNotComparedAndANoteSaysSo() throws IOException {
-        Run run = check(sweep("p999.json", "p99.9=20ms", 10_000.0), "--baseline",
+        CheckCommandTest.Run run = CheckCommandTest.check(sweep("p999.json", "p99.9=20ms", 10_000.0), "--baseline",
                 sweep("base.json", "p99=5ms", 50_000.0));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("note: echo/open/nio: capacity at p99.9=20ms, its baseline's at p99=5ms: "
@@ -126,13 +107,13 @@ class CheckCapacityTest {
     @Test
     void withRoundsOnBothSidesTheCapacityIsHeldByItsInterval() throws IOException {
         Path base = rounds("base.json", 50_000, 50_500, 49_500, 50_200, 49_800);
-        Run clear = check(rounds("clear.json", 40_000, 40_400, 39_600), "--baseline", base);
+        CheckCommandTest.Run clear = CheckCommandTest.check(rounds("clear.json", 40_000, 40_400, 39_600), "--baseline", base);
         assertEquals(CheckCommand.FAILED, clear.exitCode(), clear.toString());
         assertTrue(clear.out().contains("FAIL capacity/nio: capacity at p99=5ms 0.80x of the baseline [0.7"),
                 clear.out());
         assertTrue(clear.out().contains("below the 10% tolerance with 95% confidence"), clear.out());
 
-        Run noisy = check(rounds("noisy.json", 52_000, 38_000, 47_000), "--baseline", base);
+        CheckCommandTest.Run noisy = CheckCommandTest.check(rounds("noisy.json", 52_000, 38_000, 47_000), "--baseline", base);
         assertEquals(0, noisy.exitCode(), noisy.toString());
         assertTrue(noisy.out().contains("INCONCLUSIVE capacity/nio: capacity at p99=5ms"), noisy.out());
         assertFalse(noisy.out().contains("FAIL"), noisy.out());

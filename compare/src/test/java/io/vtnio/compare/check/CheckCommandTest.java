@@ -26,7 +26,7 @@ class CheckCommandTest {
     record Run(int exitCode, String out, String err) {
     }
 
-    private static Run check(Object... args) {
+    static Run check(Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new CheckCommand());
