@@ -102,7 +102,7 @@ final class ContestantVerifier {
                     cpus.allotment(contestant), null);
             lines.add("# " + modeName + ": " + launch.display());
             Path log = dir.resolve(contestant.name() + "-" + modeName);
-            try (ServerProcess server = ServerProcess.start(cpus.server(launch.command()), launch.port(),
+            try (ServerProcess server = ServerProcess.start(cpus.server(launch.command()), launch.readinessPort(),
                     Path.of(log + ".stdout.log"), Path.of(log + ".stderr.log"))) {
                 try {
                     server.awaitReady(START_TIMEOUT);

@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtnio.compare.launch.FreePort;
 import io.vtnio.loadgen.result.RecordedLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +51,7 @@ class KilledServerProcessTest {
 
     @Test
     void aServerProcessKilledWithSigkillAndRestartedGivesCountedErrorsReconnectsAndExitOne() throws Exception {
-        int port = freePortOutsideEphemeralRange();
+        int port = FreePort.pick();
         Path json = dir.resolve("killed.json");
         Path hlog = dir.resolve("killed.hlog");
         ServerProcess first = ServerProcess.start(serverCommand(port));
@@ -147,40 +144,6 @@ class KilledServerProcessTest {
             }
         }
         return null;
-    }
-
-    /**
-     * A free loopback port below the kernel's ephemeral range, so that while the server is down no
-     * reconnect can be given that same port as its source and connect to itself (a TCP
-     * simultaneous open), which would hold the port the restart needs.
-     */
-    private static int freePortOutsideEphemeralRange() throws IOException {
-        int low = 32_768;
-        try {
-            // Line by line: some kernels report a size for procfs files that cuts a whole-file read short.
-            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst()
-                    .trim().split("\\s+");
-            low = Integer.parseInt(range[0]);
-        } catch (IOException | RuntimeException e) {
-            // Not Linux: keep the IANA default.
-        }
-        int from = 10_000;
-        if (low < from + 1_000 || low > 65_535) {
-            low = 32_768;
-        }
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(from, low);
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.setReuseAddress(true);
-                probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        try (ServerSocket any = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return any.getLocalPort();
-        }
     }
 
     /** A server process whose output a virtual thread drains; {@link #start} returns once it is listening. */

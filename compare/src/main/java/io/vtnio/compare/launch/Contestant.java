@@ -1,8 +1,6 @@
 package io.vtnio.compare.launch;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +75,9 @@ public record Contestant(String name, BuiltInServer builtIn, String template) {
     public ServerLaunch launch(JavaLaunch java, ServerFlags flags, Path gcLog, CpuAllotment cpus, String jfrOption)
             throws IOException {
         if (builtIn != null) {
-            List<String> serverFlags = new ArrayList<>(List.of("--port", "0"));
+            // A port picked here, not by the server, so the generator can start beside it (see RoundRunner).
+            int port = FreePort.pick();
+            List<String> serverFlags = new ArrayList<>(List.of("--port", Integer.toString(port)));
             serverFlags.addAll(flags.vtnioFlags());
             serverFlags.addAll(cpus.serverArgs());
             List<String> jvmOptions = new ArrayList<>(cpus.jvmOptions());
@@ -85,7 +85,7 @@ public record Contestant(String name, BuiltInServer builtIn, String template) {
                 jvmOptions.add(jfrOption);
             }
             List<String> command = java.server(builtIn, jvmOptions, serverFlags, gcLog);
-            return new ServerLaunch(command, null, String.join(" ", command));
+            return new ServerLaunch(command, port, true, String.join(" ", command));
         }
         String template = this.template.replace("{jfr}", jfrOption == null ? "" : "'" + jfrOption + "'");
         boolean placeholders = template.contains("{port}") || template.contains("{mode}")
@@ -95,7 +95,7 @@ public record Contestant(String name, BuiltInServer builtIn, String template) {
         String filled = template.replace(CPUS, Integer.toString(cpus.cpus()));
         if (placeholders) {
             if (template.contains("{port}")) {
-                port = freePort();
+                port = FreePort.pick();
             }
             line = filled.replace("{port}", port == null ? "0" : port.toString())
                     .replace("{mode}", flags.mode())
@@ -104,12 +104,6 @@ public record Contestant(String name, BuiltInServer builtIn, String template) {
         } else {
             line = filled + " --port 0 " + String.join(" ", flags.vtnioFlags());
         }
-        return new ServerLaunch(List.of("sh", "-c", line), port, line);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return new ServerLaunch(List.of("sh", "-c", line), port, port == null, line);
     }
 }

@@ -22,8 +22,22 @@ public final class GeneratorProcess {
 
     private final Process process;
 
+    private final long startedAtMs = System.currentTimeMillis();
+
     private GeneratorProcess(Process process) {
         this.process = process;
+    }
+
+    /** When it was started, in wall-clock milliseconds. */
+    public long startedAtMs() {
+        return startedAtMs;
+    }
+
+    /** Ends a generator that is not needed after all (its server never came up). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+        ChildProcesses.forget(process);
     }
 
     public static GeneratorProcess start(List<String> command, Path log) throws IOException {

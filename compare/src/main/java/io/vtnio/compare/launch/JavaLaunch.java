@@ -1,5 +1,8 @@
 package io.vtnio.compare.launch;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +22,15 @@ import java.util.List;
 public record JavaLaunch(String java, List<String> jvmOptions, Path home, String classPath) {
 
     static final String GENERATOR_MAIN = "io.vtnio.loadgen.LoadgenCommand";
+
+    /**
+     * A JVM that exits waits up to 300 ms for threads blocked in native code to settle; a server on
+     * virtual threads always has one (the JDK's poller, in epoll_wait), so each of its runs ended
+     * 0.3 s late, the selector server's not (2026-12-06). Its replies and final stats line are out
+     * by then. The option exists from JDK 22 (JDK-8314243).
+     */
+    private static final List<String> QUICK_EXIT = Runtime.version().feature() >= 22
+            ? List.of("-XX:UserThreadWaitAttemptsAtExit=1") : List.of();
 
     public JavaLaunch {
         jvmOptions = List.copyOf(jvmOptions);
@@ -57,7 +69,11 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
         if (gcLog != null) {
             command.add("-Xlog:gc:file=\"" + gcLog + "\":timemillis");
         }
+        command.addAll(QUICK_EXIT);
         Path jar = serverJar(server);
+        if (jar != null) {
+            command.addAll(sharedClassArchive(jar, server.mainClass()));
+        }
         command.add("-cp");
         command.add(jar != null ? jar.toString() : classPath);
         command.add(server.mainClass());
@@ -76,9 +92,42 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
 
     /** {@code java -cp CLASSPATH io.vtnio.loadgen.LoadgenCommand load ARGS}. */
     List<String> generator(List<String> loadArgs) {
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, GENERATOR_MAIN, "load"));
+        List<String> command = new ArrayList<>(List.of(java));
+        Path jar = Path.of(classPath);
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator) && Files.isRegularFile(jar)) {
+            command.addAll(sharedClassArchive(jar, GENERATOR_MAIN));
+        }
+        command.addAll(List.of("-cp", classPath, GENERATOR_MAIN, "load"));
         command.addAll(loadArgs);
         return command;
+    }
+
+    /**
+     * Class data sharing for a JVM started from {@code jar} with {@code mainClass}: the first run
+     * writes the classes it loaded to an archive beside the jar ({@code cds/MAIN-STAMP.jsa}), later
+     * runs map them instead of loading and verifying them again. The stamp is the jar's size and
+     * time: the JVM refuses an archive of an older jar but does not write a new one in its place
+     * (JDK 25), so a rebuilt jar gets an archive of its own and the old ones are deleted. The
+     * archive holds classes, not profiles or compiled code: every run still warms up as before.
+     */
+    static List<String> sharedClassArchive(Path jar, String mainClass) {
+        Path dir = jar.toAbsolutePath().resolveSibling("cds");
+        try {
+            String stamp = Long.toHexString(Files.size(jar)) + "-"
+                    + Long.toHexString(Files.getLastModifiedTime(jar).toMillis());
+            Path archive = dir.resolve(mainClass + "-" + stamp + ".jsa");
+            Files.createDirectories(dir);
+            if (!Files.exists(archive)) {
+                try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, mainClass + "-*.jsa")) {
+                    for (Path old : stale) {
+                        Files.deleteIfExists(old);
+                    }
+                }
+            }
+            return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** Whether the heap is resident from the start, so the resident set grows only by native memory. */

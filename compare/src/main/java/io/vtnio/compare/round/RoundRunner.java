@@ -120,17 +120,25 @@ public final class RoundRunner {
             List<String> command = counting ? diagnostics.syscalls().wrap(launch.command(), files.perfCsv())
                     : launch.command();
             long serverStartMs = System.currentTimeMillis();
-            try (ServerProcess server = ServerProcess.start(cpus.server(command), launch.port(),
+            try (ServerProcess server = ServerProcess.start(cpus.server(command), launch.readinessPort(),
                     files.serverOut(), files.serverErr())) {
                 if (counting) {
                     server.wrapped();
                 }
+                // Started beside the server when its port is known: the generator's JVM comes up
+                // while the server's does (each on its own CPUs), then waits for it to listen.
+                GeneratorProcess early = launch.port() == null ? null
+                        : scenario.probesMemory() ? startWarming(scenario, launch.port(), files, true)
+                        : startGenerator(scenario, contestant, files, launch.port(), true);
                 try {
                     server.awaitReady(READY_TIMEOUT);
                 } catch (IOException e) {
+                    if (early != null) {
+                        early.kill();
+                    }
                     return failed(contestant, round, files, "server " + contestant.name() + " " + e.getMessage());
                 }
-                RunOutcome outcome = drive(scenario, contestant, round, files, server);
+                RunOutcome outcome = drive(scenario, contestant, round, files, server, early);
                 return explain(outcome, server, recording, serverStartMs);
             }
         } catch (IOException e) {
@@ -138,8 +146,12 @@ public final class RoundRunner {
         }
     }
 
+    /**
+     * Measures the ready {@code server} with the generator started beside it ({@code early}; the
+     * warming one where memory is probed), or with one started now.
+     */
     private RunOutcome drive(Scenario scenario, Contestant contestant, int round, RunFiles files,
-                             ServerProcess server) throws IOException, InterruptedException {
+                             ServerProcess server, GeneratorProcess early) throws IOException, InterruptedException {
         int port = server.port();
         ProcessSampler sampler = ProcessSampler.start(server.measured(), SAMPLE_PERIOD);
         CpuTimeSampler machine = CpuTimeSampler.start(SAMPLE_PERIOD);
@@ -148,22 +160,16 @@ public final class RoundRunner {
             Warmed warmed = null;
             MemoryPoint before = null;
             if (scenario.probesMemory()) {
-                warmed = warmWithEcho(scenario, port, files);
+                warmed = awaitWarming(scenario, files,
+                        early != null ? early : startWarming(scenario, port, files, false));
                 if (warmed.failure() != null) {
                     return failed(contestant, round, files, warmed.failure());
                 }
                 before = memoryProbe.measure(server, sampler, contestant.isJvm());
             }
-            List<String> args = new ArrayList<>(scenario.loadArgs());
-            args.addAll(scenario.probesMemory() ? WarmupPlan.fixed(scenario.idleWarmup()).loadArgs(null)
-                    : scenario.warmup().loadArgs(files.serverOut()));
-            args.addAll(List.of("--port", Integer.toString(port), "--label", contestant.name(),
-                    "--json", files.json().toString(), "--hlog", files.hlog().toString(),
-                    "--hgrm", files.hgrm().toString()));
-            Files.deleteIfExists(files.json());
-            long generatorStartMs = System.currentTimeMillis();
-            GeneratorProcess generator =
-                    GeneratorProcess.start(cpus.generator(java, args), files.loadLog());
+            GeneratorProcess generator = early != null && !scenario.probesMemory() ? early
+                    : startGenerator(scenario, contestant, files, port, false);
+            long generatorStartMs = generator.startedAtMs();
             machine.watchGenerator(generator.handle());
             MemoryPoint loaded = null;
             if (scenario.probesMemory()) {
@@ -309,17 +315,50 @@ public final class RoundRunner {
     private static final int WARMING_CONNECTIONS = 50;
 
     /**
-     * Warms the server with echo traffic in a closed loop until steady (or for the fixed
-     * warm-up), so its memory is measured as a server in service holds it, not as a fresh JVM
-     * whose first connections park in interpreted frames. Its connections close before the probe.
+     * Starts the scenario's generator against {@code port}; {@code waiting} for a server that may
+     * not listen yet.
      */
-    private Warmed warmWithEcho(Scenario scenario, int port, RunFiles files) throws IOException, InterruptedException {
+    private GeneratorProcess startGenerator(Scenario scenario, Contestant contestant, RunFiles files, int port,
+                                            boolean waiting) throws IOException {
+        List<String> args = new ArrayList<>(scenario.loadArgs());
+        args.addAll(scenario.probesMemory() ? WarmupPlan.fixed(scenario.idleWarmup()).loadArgs(null)
+                : scenario.warmup().loadArgs(files.serverOut()));
+        args.addAll(List.of("--port", Integer.toString(port), "--label", contestant.name(),
+                "--json", files.json().toString(), "--hlog", files.hlog().toString(),
+                "--hgrm", files.hgrm().toString()));
+        if (waiting) {
+            args.addAll(waitForServer());
+        }
+        Files.deleteIfExists(files.json());
+        return GeneratorProcess.start(cpus.generator(java, args), files.loadLog());
+    }
+
+    private static List<String> waitForServer() {
+        return List.of("--wait-for-server", READY_TIMEOUT.toSeconds() + "s");
+    }
+
+    /**
+     * Starts the generator that warms the server with echo traffic in a closed loop until steady
+     * (or for the fixed warm-up), so its memory is measured as a server in service holds it, not
+     * as a fresh JVM whose first connections park in interpreted frames. Its connections close
+     * before the probe.
+     */
+    private GeneratorProcess startWarming(Scenario scenario, int port, RunFiles files, boolean waiting)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("--connections", Integer.toString(WARMING_CONNECTIONS),
                 "--duration", "500ms", "--port", Integer.toString(port), "--label", "warm-up",
                 "--json", files.warmupJson().toString()));
         args.addAll(scenario.warmup().loadArgs(files.serverOut()));
+        if (waiting) {
+            args.addAll(waitForServer());
+        }
         Files.deleteIfExists(files.warmupJson());
-        GeneratorProcess warming = GeneratorProcess.start(cpus.generator(java, args), files.warmupLog());
+        return GeneratorProcess.start(cpus.generator(java, args), files.warmupLog());
+    }
+
+    /** Waits for the {@code warming} generator's run ({@link #startWarming}) and reads what it found. */
+    private Warmed awaitWarming(Scenario scenario, RunFiles files, GeneratorProcess warming)
+            throws IOException, InterruptedException {
         int exit = warming.await(scenario.warmup().longest().plus(GENERATOR_SLACK));
         if (exit != 0 || !Files.isRegularFile(files.warmupJson())) {
             return new Warmed(null, null, "warming the server with echo traffic failed (exit " + exit + ")"

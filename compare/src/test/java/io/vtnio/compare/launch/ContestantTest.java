@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,13 @@ class ContestantTest {
     void builtInServersRunOnTheSharedJvmOptionsWithAGcLog() throws IOException {
         ServerLaunch launch = Contestant.builtIn(BuiltInServer.NIO).launch(JAVA, new ServerFlags("chat", "none"),
                 Path.of("/tmp/gc.log"), NOTHING, null);
-        assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-Xlog:gc:file=\"/tmp/gc.log\":timemillis", "-cp", "cp.jar",
-                "io.vtnio.nio.SelectorServerMain", "--port", "0", "--mode", "chat", "--stats-interval", "250ms"),
-                launch.command());
+        List<String> command = new ArrayList<>(List.of("/jdk/bin/java", "-Xmx256m",
+                "-Xlog:gc:file=\"/tmp/gc.log\":timemillis", "-XX:UserThreadWaitAttemptsAtExit=1", "-cp", "cp.jar",
+                "io.vtnio.nio.SelectorServerMain", "--port", launch.port().toString(), "--mode", "chat",
+                "--stats-interval", "250ms"));
+        assertEquals(command, launch.command());
+        assertTrue(launch.announces(), "a vtnio server is ready when it says so, on the port compare picked");
+        assertNull(launch.readinessPort());
         assertTrue(JAVA.generator(List.of("--connections", "5")).containsAll(
                 List.of("-cp", "cp.jar", JavaLaunch.GENERATOR_MAIN, "load", "--connections", "5")));
     }
@@ -69,7 +74,8 @@ class ContestantTest {
     void profilingAddsTheRecordingOptionToBuiltInsAndFillsJfrInCommands() throws IOException {
         String option = "-XX:StartFlightRecording=filename=/r/x.jfr,settings=profile";
         ServerLaunch builtIn = Contestant.builtIn(BuiltInServer.VT).launch(JAVA, BACKEND, null, NOTHING, option);
-        assertEquals(List.of("/jdk/bin/java", "-Xmx256m", option, "-cp", "cp.jar"), builtIn.command().subList(0, 5));
+        assertEquals(List.of("/jdk/bin/java", "-Xmx256m", option, "-XX:UserThreadWaitAttemptsAtExit=1", "-cp", "cp.jar"),
+                builtIn.command().subList(0, 6));
         assertTrue(Contestant.builtIn(BuiltInServer.VT).recordsFlight());
 
         Contestant jvm = Contestant.parse("netty=java {jfr} -jar netty.jar");

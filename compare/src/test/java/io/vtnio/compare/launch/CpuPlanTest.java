@@ -23,7 +23,9 @@ class CpuPlanTest {
     private static final String TASKSET = "/usr/bin/taskset";
     private static final JavaLaunch JAVA = new JavaLaunch("/jdk/bin/java", List.of("-Xmx256m"), null, "cp.jar");
     private static final ServerFlags ECHO = new ServerFlags("echo", "none");
-    private static final List<String> ECHO_FLAGS = List.of("--port", "0", "--mode", "echo", "--stats-interval", "250ms");
+    /** A built-in server's flags; its port is one compare picked ({@link #launched} writes it as PICKED). */
+    private static final List<String> ECHO_FLAGS = List.of("--port", "PICKED", "--mode", "echo", "--stats-interval",
+            "250ms");
     private static final Contestant VT = Contestant.builtIn(BuiltInServer.VT);
     private static final Contestant NIO = Contestant.builtIn(BuiltInServer.NIO);
     private static final Contestant PT = Contestant.builtIn(BuiltInServer.PT);
@@ -146,10 +148,11 @@ class CpuPlanTest {
         assertEquals(n, plan.serverCpuCount());
         List<String> pin = pin(serverCpus);
         assertEquals(concat(pin, List.of("/jdk/bin/java", "-Xmx256m", "-Djdk.virtualThreadScheduler.parallelism=" + n,
-                "-cp", "cp.jar", "io.vtnio.vt.VirtualThreadServerMain"), ECHO_FLAGS), launched(plan, VT));
-        assertEquals(concat(pin, List.of("/jdk/bin/java", "-Xmx256m", "-cp", "cp.jar", "io.vtnio.nio.SelectorServerMain"),
-                ECHO_FLAGS, List.of("--loops", Integer.toString(n))), launched(plan, NIO));
-        assertEquals(concat(pin, List.of("/jdk/bin/java", "-Xmx256m", "-cp", "cp.jar",
+                QUICK_EXIT, "-cp", "cp.jar", "io.vtnio.vt.VirtualThreadServerMain"), ECHO_FLAGS), launched(plan, VT));
+        assertEquals(concat(pin, List.of("/jdk/bin/java", "-Xmx256m", QUICK_EXIT, "-cp", "cp.jar",
+                "io.vtnio.nio.SelectorServerMain"), ECHO_FLAGS, List.of("--loops", Integer.toString(n))),
+                launched(plan, NIO));
+        assertEquals(concat(pin, List.of("/jdk/bin/java", "-Xmx256m", QUICK_EXIT, "-cp", "cp.jar",
                 "io.vtnio.vt.PlatformThreadServerMain"), ECHO_FLAGS), launched(plan, PT));
         assertEquals(concat(pin, List.of("sh", "-c", "./netty --threads " + n
                 + " --port 0 --mode echo --stats-interval 250ms")), launched(plan, TOLD));
@@ -181,8 +184,17 @@ class CpuPlanTest {
                 .map(CpuPlan::serverCpuCount).toList());
     }
 
+    private static final String QUICK_EXIT = "-XX:UserThreadWaitAttemptsAtExit=1";
+
     private static List<String> launched(CpuPlan plan, Contestant contestant) throws IOException {
-        return plan.server(contestant.launch(JAVA, ECHO, null, plan.allotment(contestant), null).command());
+        ServerLaunch launch = contestant.launch(JAVA, ECHO, null, plan.allotment(contestant), null);
+        List<String> command = new ArrayList<>(plan.server(launch.command()));
+        if (contestant.isJvm()) {
+            int port = command.indexOf("--port") + 1;
+            assertEquals(launch.port().toString(), command.get(port), "the port compare picked");
+            command.set(port, "PICKED");
+        }
+        return command;
     }
 
     private static List<String> pin(List<Integer> cpus) {

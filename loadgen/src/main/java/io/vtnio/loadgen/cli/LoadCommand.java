@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.cli;
 
+import io.vtnio.core.HumanDuration;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LatencyFigures;
@@ -12,6 +13,7 @@ import io.vtnio.loadgen.run.LoadRun;
 import io.vtnio.loadgen.run.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,15 @@ public final class LoadCommand implements Callable<Integer> {
         LoadConfig config = options.toConfig();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (options.waitForServer() != null) {
+            InetSocketAddress target = config.addresses().targets().getFirst();
+            if (!ServerWait.accepts(target, options.waitForServer())) {
+                err.println("vtnio load: no server accepted a connection at " + target.getHostString() + ":"
+                        + target.getPort() + " within " + HumanDuration.format(options.waitForServer()));
+                err.flush();
+                return 1;
+            }
+        }
         if (options.processes() > 1) {
             List<String> typed = spec.commandLine().getParseResult().expandedArgs();
             return new ProcessSplitRun(typed, spec, options, out, err).run(config);

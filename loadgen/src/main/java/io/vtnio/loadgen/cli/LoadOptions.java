@@ -143,6 +143,9 @@ public final class LoadOptions {
         SweepPlan sweep = sweepPlan();
         Warmup chosenWarmup = chooseWarmup(sweep != null);
         requireTime("--timeout", timeout, false);
+        if (target.waitForServer != null) {
+            requireTime("--wait-for-server", target.waitForServer, false);
+        }
         require(payloadBytes >= 1 && payloadBytes <= MAX_PAYLOAD_BYTES,
                 "--payload must be 1.." + MAX_PAYLOAD_BYTES + " bytes (64m), got " + payloadBytes);
         require(pipelineDepth >= 1 && pipelineDepth <= 1_000_000, "--pipeline must be 1..1000000, got " + pipelineDepth);
@@ -264,6 +267,11 @@ public final class LoadOptions {
     }
 
     /** {@code --processes}: how many local processes share the run. */
+    /** {@code --wait-for-server}, or null. */
+    Duration waitForServer() {
+        return target.waitForServer;
+    }
+
     int processes() {
         return processes;
     }

@@ -1,10 +1,12 @@
 package io.vtnio.loadgen.cli;
 
 import io.vtnio.core.ConnectionRules;
+import io.vtnio.core.HumanDuration;
 import io.vtnio.loadgen.engine.TargetAddresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -41,6 +43,12 @@ final class TargetOptions {
     @Option(names = "--connect-rate", paramLabel = "PER_SEC",
             description = "Ramp-up: open at most this many connections a second (default: as fast as the server accepts).")
     Double connectRatePerSec;
+
+    @Option(names = "--wait-for-server", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
+            description = "Before the first connection, retry a connect to the first target until one succeeds, "
+                    + "for at most this long: a server started a moment ago may still be coming up "
+                    + "(default: no wait, a refused connect is an error).")
+    Duration waitForServer;
 
     List<Integer> portsOrDefault() {
         return ports.isEmpty() ? List.of(ConnectionRules.DEFAULT_PORT) : ports;
