@@ -29,6 +29,8 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
      * 0.3 s late, the selector server's not (2026-12-06). Its replies and final stats line are out
      * by then. The option exists from JDK 22 (JDK-8314243).
      */
+    private static final String QUIET_ARCHIVE = "-Xlog:cds*=off";
+
     private static final List<String> QUICK_EXIT = Runtime.version().feature() >= 22
             ? List.of("-XX:UserThreadWaitAttemptsAtExit=1") : List.of();
 
@@ -109,6 +111,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
      * time: the JVM refuses an archive of an older jar but does not write a new one in its place
      * (JDK 25), so a rebuilt jar gets an archive of its own and the old ones are deleted. The
      * archive holds classes, not profiles or compiled code: every run still warms up as before.
+     * Its messages are off: writing one warns on stdout about every class it leaves out.
      */
     static List<String> sharedClassArchive(Path jar, String mainClass) {
         Path dir = jar.toAbsolutePath().resolveSibling("cds");
@@ -124,7 +127,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
                     }
                 }
             }
-            return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+            return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, QUIET_ARCHIVE);
         } catch (IOException e) {
             return List.of();
         }

@@ -106,11 +106,11 @@ public final class LoadCommand implements Callable<Integer> {
         return new LoadSummary(new LoadFigures(LoadFigures.TOOL, ManifestVersionProvider.version(), config.modeName(),
                 config.modelName(), config.label(), config.connections(), LogMerge.round(seconds), requests,
                 result.errors().total(), LogMerge.round(seconds > 0 ? result.repliesInWindow() / seconds : 0.0),
-                config.targetRatePerSec() == null || config.sweep() != null ? null
+                config.targetRatePerSec() == null || config.sweep() != null || config.phases() != null ? null
                         : LogMerge.round(config.targetRatePerSec()),
                 LatencyFigures.of(result.latency()), LatencyFigures.of(result.service())), byKind, 1,
                 Math.round(result.warmupSeconds() * 100.0) / 100.0, result.steadyState(),
-                result.errors().messagesByKind(), result.sweep());
+                result.errors().messagesByKind(), result.sweep(), result.phases());
     }
 
     /** The flags as parsed; {@link LoadOptions#toConfig} turns them into a run. */

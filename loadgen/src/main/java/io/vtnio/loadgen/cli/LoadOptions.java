@@ -6,6 +6,7 @@ import io.vtnio.core.Mode;
 import io.vtnio.core.ProtocolTextOptions;
 import io.vtnio.loadgen.client.ChatLine;
 import io.vtnio.loadgen.run.LoadConfig;
+import io.vtnio.loadgen.run.RatePhases;
 import io.vtnio.loadgen.run.Shard;
 import io.vtnio.loadgen.run.SweepPlan;
 import io.vtnio.loadgen.run.Warmup;
@@ -83,6 +84,12 @@ public final class LoadOptions {
                     + "hello: connects). Without it the model is closed.")
     private Double ratePerSec;
 
+    @Option(names = "--phases", paramLabel = "RATE:DURATION,...",
+            description = "Open model on a timetable, e.g. 20000:5s,60000:10s,20000:10s for an overload test: after "
+                    + "the warm-up (at the first rate) each rate for its whole seconds, back to back on the same "
+                    + "connections, measured throughout; --json gets per-phase figures and a row per second.")
+    private String phases;
+
     @Option(names = "--payload", defaultValue = "32", paramLabel = "BYTES", converter = ByteSize.IntConverter.class,
             description = "Message length without the newline; chat lines are at least "
                     + ChatLine.HEADER_BYTES + " (default: ${DEFAULT-VALUE}).")
@@ -141,6 +148,7 @@ public final class LoadOptions {
         }
         requireTime("--duration", duration, false);
         SweepPlan sweep = sweepPlan();
+        RatePhases timetable = timetable(sweep);
         Warmup chosenWarmup = chooseWarmup(sweep != null);
         requireTime("--timeout", timeout, false);
         if (target.waitForServer != null) {
@@ -187,7 +195,8 @@ public final class LoadOptions {
                     + "open (descriptor limit " + DescriptorLimit.max() + "); use --processes " + needed
                     + " or more, or raise the limit (ulimit -n)");
         }
-        double totalRate = sweep != null ? sweep.firstRatePerSec() : ratePerSec == null ? 0 : ratePerSec;
+        double totalRate = sweep != null ? sweep.firstRatePerSec() : timetable != null ? timetable.firstRatePerSec()
+                : ratePerSec == null ? 0 : ratePerSec;
         int shardPublishers = mode == Mode.CHAT ? part.share(totalPublishers) : 0;
         double rate = switch (mode) {
             case ECHO -> part.shareOfRate(totalRate, target.connections);
@@ -199,10 +208,10 @@ public final class LoadOptions {
         return new LoadConfig(mode, target.addresses(mixee.commandLine()), connections, target.connections,
                 part.offset(target.connections),
                 target.connectRatePerSec == null ? 0 : part.shareOfRate(target.connectRatePerSec, target.connections),
-                chosenWarmup, duration, timeout, payloadBytes, pipelineDepth, totalRate, rate, totalPublishers,
+                chosenWarmup, timetable != null ? timetable.totalDuration() : duration, timeout, payloadBytes, pipelineDepth, totalRate, rate, totalPublishers,
                 mode == Mode.CHAT ? part.offset(totalPublishers) : 0, shardPublishers,
                 texts.suffixBytes(), texts.greetingBytes(),
-                Math.min(loopCount, Math.max(1, connections)), part, results.label, sweep);
+                Math.min(loopCount, Math.max(1, connections)), part, results.label, sweep, timetable);
     }
 
     /**
@@ -225,6 +234,34 @@ public final class LoadOptions {
             requireTime("--warmup-max", warmupMax, false);
         }
         return Warmup.auto(warmupMax == null ? Warmup.DEFAULT_MAX : warmupMax, serverStats);
+    }
+
+    /**
+     * The timetable of {@code --phases}, or null: echo or hello, one process, none of the options
+     * that set the rate or the measured time another way.
+     */
+    private RatePhases timetable(SweepPlan sweep) {
+        if (phases == null) {
+            return null;
+        }
+        RatePhases timetable;
+        try {
+            timetable = RatePhases.parse(phases);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), "--phases: " + e.getMessage());
+        }
+        for (RatePhases.Phase phase : timetable.phases()) {
+            require(phase.ratePerSec() <= MAX_RATE_PER_SEC, "--phases: a rate must be at most 1000000000");
+        }
+        require(mode != Mode.CHAT, "--phases applies to echo and hello");
+        require(ratePerSec == null, "--rate and --phases do not go together: the phases set the rates");
+        require(sweep == null, "a sweep and --phases do not go together: give one");
+        require(!mixee.commandLine().getParseResult().hasMatchedOption("--duration"),
+                "--duration and --phases do not go together: the phases' durations add up to the measured time");
+        require(pipelineDepth == 1, "--pipeline applies to the closed model only; --phases is open");
+        require(processes == 1 && shard == null, "--phases runs in one process: drop --processes and --shard");
+        requireTime("--phases' total", timetable.totalDuration(), false);
+        return timetable;
     }
 
     /** The sweep of {@code --rates} or {@code --sweep}, or null. */

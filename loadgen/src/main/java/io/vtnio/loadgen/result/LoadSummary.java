@@ -17,14 +17,16 @@ import java.util.Map;
  * {@code errorMessages} (the first few messages of each error kind counted, left out when there
  * were no errors, so that every count comes with its reason) and {@code sweep} (a sweep's
  * {@link SweepResult}: per step, and the capacity at {@code --slo}; left out of a run at one
- * rate, whose top-level figures are then the union of the steps' windows). Fields are
+ * rate, whose top-level figures are then the union of the steps' windows) and {@code phases}
+ * (a run on a timetable of rates, {@code --phases}: its {@link PhasesResult}). Fields are
  * only ever added at the end; files written before a field existed read it as null. Also
  * written, on one line, at the end of every {@code --hlog}, so {@code merge} recovers counts a
  * histogram cannot hold, and read by {@code compare} from each generator's {@code --json}.
  *
  * <p>Threading: immutable.
  */
-@JsonPropertyOrder({"figures", "errorsByKind", "processes", "warmupSeconds", "steadyState", "errorMessages", "sweep"})
+@JsonPropertyOrder({"figures", "errorsByKind", "processes", "warmupSeconds", "steadyState", "errorMessages", "sweep",
+    "phases"})
 public record LoadSummary(
         @JsonUnwrapped LoadFigures figures,
         Map<String, Long> errorsByKind,
@@ -32,7 +34,14 @@ public record LoadSummary(
         Double warmupSeconds,
         Boolean steadyState,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> errorMessages,
-        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PhasesResult phases) {
+
+    /** A run or a sweep: no timetable of rates. */
+    public LoadSummary(LoadFigures figures, Map<String, Long> errorsByKind, int processes, Double warmupSeconds,
+                       Boolean steadyState, Map<String, List<String>> errorMessages, SweepResult sweep) {
+        this(figures, errorsByKind, processes, warmupSeconds, steadyState, errorMessages, sweep, null);
+    }
 
     /** Without error messages (a merge, which has counts only). */
     public LoadSummary(LoadFigures figures, Map<String, Long> errorsByKind, int processes, Double warmupSeconds,
@@ -42,7 +51,8 @@ public record LoadSummary(
 
     /** This summary with another sweep (its steps refigured). */
     public LoadSummary withSweep(SweepResult refigured) {
-        return new LoadSummary(figures, errorsByKind, processes, warmupSeconds, steadyState, errorMessages, refigured);
+        return new LoadSummary(figures, errorsByKind, processes, warmupSeconds, steadyState, errorMessages, refigured,
+                phases);
     }
 
     /** A run at one rate, with its error messages. */

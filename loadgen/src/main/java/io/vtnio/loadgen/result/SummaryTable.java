@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The human summary printed on stdout at the end of {@code load} and {@code merge}: counts,
- * throughput, then latency and service time by percentile; a sweep adds its steps ({@link SweepTable}).
+ * throughput, then latency and service time by percentile; a sweep adds its steps ({@link SweepTable}),
+ * a timetable its phases ({@link PhasesTable}).
  *
  * <pre>
  * requests      1,234,567   throughput 123,456.7/s   errors 0       (chat: deliveries, hello: connects)
@@ -72,6 +73,9 @@ public final class SummaryTable {
         row(out, "service", figures.serviceTimeMicros());
         if (summary.sweep() != null) {
             SweepTable.print(out, summary.sweep());
+        }
+        if (summary.phases() != null) {
+            PhasesTable.print(out, summary.phases());
         }
         out.flush();
     }

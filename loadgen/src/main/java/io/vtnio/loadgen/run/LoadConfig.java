@@ -35,6 +35,8 @@ import java.time.Duration;
  * @param label              the {@code server} field of the summary, or null
  * @param sweep              a sweep of offered load ({@code --rates}, {@code --sweep}), or null; its
  *                           first rate is {@code totalRatePerSec}
+ * @param phases             a timetable of rates ({@code --phases}), or null; its first rate is
+ *                           {@code totalRatePerSec} and its durations add up to {@code duration}
  *
  * <p>Threading: immutable once built (the byte arrays are never modified); shared by all loops.
  */
@@ -60,7 +62,8 @@ public record LoadConfig(
         int threads,
         Shard shard,
         String label,
-        SweepPlan sweep) {
+        SweepPlan sweep,
+        RatePhases phases) {
 
     public boolean openModel() {
         return totalRatePerSec > 0;

@@ -62,6 +62,8 @@ public final class LoadRun {
     private long startWallMs;
     private long trafficStartNs;
     private Boolean steadyState;
+    /** A run on a timetable of rates: its per-second rows, from the start of measuring; else null. */
+    private PhaseTimeline timeline;
 
     /** @param intervalLog where measured intervals go, or null */
     public LoadRun(LoadConfig config, PrintWriter err, IntervalLog intervalLog) {
@@ -141,9 +143,11 @@ public final class LoadRun {
             long measureStartNs = trafficStartNs + warmupNs;
             long stopNs = measureStartNs + durationNs;
             phases.plan(trafficStartNs, stopNs, stopNs + timeoutNs);
+            startTimetable(measureStartNs);
             wakeAll(loops);
-            return measure(connectPhase, loops, loopsFinished, collector, trafficStartNs, measureStartNs, stopNs,
-                    trafficStartNs);
+            // On a timetable the seconds count from the start of measuring, so none straddles two phases.
+            return measure(connectPhase, loops, loopsFinished, collector,
+                    timeline != null ? measureStartNs : trafficStartNs, measureStartNs, stopNs, trafficStartNs);
         } finally {
             phases.abort();
             wakeAll(loops);
@@ -195,6 +199,7 @@ public final class LoadRun {
         }
         long stopNs = measureStartNs + config.duration().toNanos();
         phases.planStop(stopNs, stopNs + config.timeout().toNanos());
+        startTimetable(measureStartNs);
         wakeAll(loops);
         return measure(connectPhase, loops, loopsFinished, collector, measureStartNs, measureStartNs, stopNs,
                 measureStartNs);
@@ -252,6 +257,9 @@ public final class LoadRun {
             boolean measured = plannedNs >= measureStartNs;
             if (measured) {
                 record(collector, actualNs, nowNs);
+                if (timeline != null) {
+                    timeline.add(collector.intervalLatency(), actualNs, nowNs, errors.total());
+                }
             }
             progress(nowNs, plannedNs >= measureStartNs ? "measure" : "warmup", collector, nowNs - actualNs);
             if (nextNs == measureStartNs && !allFinished) {
@@ -283,7 +291,24 @@ public final class LoadRun {
         double measuredSeconds = reachedMeasurement ? (measureEndActualNs - measureStartActualNs) / 1e9 : 0.0;
         long warmupEndNs = reachedMeasurement ? measureStartActualNs : measureEndActualNs;
         return new RunResult(collector.totalLatency(), collector.totalService(), measuredSeconds, repliesInWindow,
-                errors, errors.mismatch(), (warmupEndNs - trafficStartNs) / 1e9, steadyState);
+                errors, errors.mismatch(), (warmupEndNs - trafficStartNs) / 1e9, steadyState, null,
+                timeline == null ? null : timeline.result());
+    }
+
+    /**
+     * {@code --phases}: from {@code measureStartNs} on, the rate follows the timetable. Every
+     * change is known now, long before it applies, so the schedules never miss one.
+     */
+    private void startTimetable(long measureStartNs) {
+        RatePhases timetable = config.phases();
+        if (timetable == null) {
+            return;
+        }
+        for (int i = 1; i < timetable.phases().size(); i++) {
+            phases.rateChanges().add(measureStartNs + timetable.startSecond(i) * TICK_NS,
+                    timetable.phases().get(i).ratePerSec() / timetable.firstRatePerSec());
+        }
+        timeline = new PhaseTimeline(timetable, measureStartNs, errors.total());
     }
 
     /** The next tick after {@code afterNs}: a whole second after traffic start, the end of warm-up or the stop. */

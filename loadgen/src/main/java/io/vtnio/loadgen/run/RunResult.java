@@ -1,6 +1,7 @@
 package io.vtnio.loadgen.run;
 
 import io.vtnio.loadgen.engine.RunErrors;
+import io.vtnio.loadgen.result.PhasesResult;
 import io.vtnio.loadgen.result.SweepResult;
 import org.HdrHistogram.Histogram;
 
@@ -18,16 +19,24 @@ import org.HdrHistogram.Histogram;
  *                        (false when the upper bound ended the warm-up); null for a fixed warm-up
  * @param sweep           a sweep's steps and capacity, or null for a run at one rate; the figures
  *                        above are then the union of its steps' windows
+ * @param phases          a run on a timetable of rates: per phase and per second, or null
  *
  * <p>Threading: built by the reporter after every loop has ended; read on that thread.
  */
 public record RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
                  RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState,
-                 SweepResult sweep) {
+                 SweepResult sweep, PhasesResult phases) {
+
+    public RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
+                     RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState,
+                     SweepResult sweep) {
+        this(latency, service, measuredSeconds, repliesInWindow, errors, abortMessage, warmupSeconds, steadyState,
+                sweep, null);
+    }
 
     public RunResult(Histogram latency, Histogram service, double measuredSeconds, long repliesInWindow,
                      RunErrors errors, String abortMessage, double warmupSeconds, Boolean steadyState) {
         this(latency, service, measuredSeconds, repliesInWindow, errors, abortMessage, warmupSeconds, steadyState,
-                null);
+                null, null);
     }
 }
