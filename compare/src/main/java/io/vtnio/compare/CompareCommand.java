@@ -77,7 +77,8 @@ import picocli.CommandLine.Spec;
                 + "95%% interval of its paired ratios: 'X ahead', 'even' or 'inconclusive'.",
             "Scenarios: echo (closed loop for the peak, then an open loop at half of it for latency), idle "
                 + "(memory per connection), fanout (chat), churn (hello), backend (--work sleep:5ms); by name "
-                + "or all: capacity (latency against offered load, capacity at --slo)."})
+                + "or all: capacity (latency against offered load, capacity at --slo), overload (half the lower "
+                + "capacity, 1.5x it, half again, for echo and for the slow backend: growth, recovery, memory)."})
 public final class CompareCommand implements Callable<Integer> {
 
     /**
@@ -121,13 +122,15 @@ public final class CompareCommand implements Callable<Integer> {
     private List<String> commands = new ArrayList<>();
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME",
-            description = "echo, capacity, idle, fanout, churn, backend or all; repeat or separate with commas "
-                    + "(default: echo, idle, fanout, churn and backend; with --quick: echo,idle). capacity sweeps "
-                    + "offered load up to past echo's peak when echo runs too (it takes minutes).")
+            description = "echo, capacity, idle, fanout, churn, backend, overload or all; repeat or separate with "
+                    + "commas (default: echo, idle, fanout, churn and backend; with --quick: echo,idle). capacity "
+                    + "sweeps offered load up to past echo's peak when echo runs too (it takes minutes); overload "
+                    + "starts from the capacity, echo and backend results of the same run where there are any.")
     private List<String> scenarioNames;
 
     @Option(names = "--slo", paramLabel = "PERCENTILE=DURATION", defaultValue = DEFAULT_OBJECTIVE,
-            description = "The latency objective of the capacity scenario (default: ${DEFAULT-VALUE}).")
+            description = "The latency objective of the capacity scenario, and the one overload's recovery is judged "
+                    + "by (default: ${DEFAULT-VALUE}).")
     private String objective;
 
     @Option(names = "--quick", description = "Small and short: echo and idle, one round each with warm-ups of at "

@@ -4,6 +4,7 @@ import io.vtnio.compare.launch.Contestant;
 import io.vtnio.compare.launch.CpuPlan;
 import io.vtnio.compare.probe.NoiseProbe;
 import io.vtnio.compare.report.summary.ResultEntry;
+import io.vtnio.compare.report.summary.RoundResult;
 import io.vtnio.compare.report.summary.ScenarioInfo;
 import io.vtnio.compare.report.summary.ScenarioVerdict;
 import io.vtnio.compare.report.table.PairedVerdicts;
@@ -77,9 +78,11 @@ final class Comparison {
      * the scenarios still undecided ({@link #secondPass}).
      */
     void run(List<String> names) throws InterruptedException {
-        int remaining = names.size() + (names.contains("echo") ? 1 : 0);
+        int remaining = names.size() + (names.contains("echo") ? 1 : 0) + (names.contains("overload") ? 1 : 0);
         List<ScenarioRun> runs = new ArrayList<>();
         List<ResultEntry> peaks = List.of();
+        List<ResultEntry> capacities = List.of();
+        List<ResultEntry> backends = List.of();
         for (String name : ScenarioCatalog.ALL) {
             if (!names.contains(name)) {
                 continue;
@@ -102,8 +105,21 @@ final class Comparison {
                     boolean fromPeak = highest > 0;
                     double top = fromPeak ? highest * ScenarioCatalog.CAPACITY_TOP_OVER_PEAK
                             : ScenarioCatalog.CAPACITY_DEFAULT_TOP;
-                    runs.add(startScenario(runner, catalog.capacity(top, objective, SweepPlan.DEFAULT_REFINE_STEPS,
-                            fromPeak), remaining--));
+                    ScenarioRun capacity = startScenario(runner, catalog.capacity(top, objective,
+                            SweepPlan.DEFAULT_REFINE_STEPS, fromPeak), remaining--);
+                    runs.add(capacity);
+                    capacities = capacity.entries;
+                }
+                case "overload" -> {
+                    // Its rates come from what ran before it; the second pass does not revisit scenarios that ran
+                    // before these, so their medians are final enough to start from.
+                    runs.add(startScenario(runner, echoOverload(capacities, peaks), remaining--));
+                    runs.add(startScenario(runner, backendOverload(backends), remaining--));
+                }
+                case "backend" -> {
+                    ScenarioRun backend = startScenario(runner, catalog.first(name), remaining--);
+                    runs.add(backend);
+                    backends = backend.entries;
                 }
                 default -> runs.add(startScenario(runner, catalog.first(name), remaining--));
             }
@@ -266,6 +282,50 @@ final class Comparison {
             }
         }
         return decided;
+    }
+
+    /**
+     * Echo overload from the lower median capacity of this run, else the lower median echo peak,
+     * else {@link ScenarioCatalog#OVERLOAD_ECHO_DEFAULT_BASE}.
+     */
+    private Scenario echoOverload(List<ResultEntry> capacities, List<ResultEntry> peaks) {
+        double capacity = lowest(capacities, entry -> entry.rounds().stream().map(RoundResult::capacityPerSec)
+                .filter(java.util.Objects::nonNull).sorted().toList());
+        if (capacity > 0) {
+            return catalog.overload(false, capacity, "the lower capacity at " + objective.text() + " of this run",
+                    objective);
+        }
+        double peak = lowest(peaks, entry -> List.of(entry.figures().throughputPerSec()));
+        if (peak > 0) {
+            return catalog.overload(false, peak, "the lower median echo peak of this run (no capacity ran)",
+                    objective);
+        }
+        return catalog.overload(false, ScenarioCatalog.OVERLOAD_ECHO_DEFAULT_BASE,
+                "a fixed 40,000/s (neither capacity nor echo ran)", objective);
+    }
+
+    /** Backend overload from the lower median backend throughput of this run, else a fixed 3,200/s. */
+    private Scenario backendOverload(List<ResultEntry> backends) {
+        double throughput = lowest(backends, entry -> List.of(entry.figures().throughputPerSec()));
+        return throughput > 0
+                ? catalog.overload(true, throughput, "the lower median backend throughput of this run", objective)
+                : catalog.overload(true, ScenarioCatalog.OVERLOAD_BACKEND_DEFAULT_BASE,
+                        "a fixed 3,200/s, nio's 16 workers at 5 ms (no backend ran)", objective);
+    }
+
+    /** The lowest of the contestants' medians of {@code figures} (the lower middle of an even count); 0 when none. */
+    private static double lowest(List<ResultEntry> entries, Function<ResultEntry, List<Double>> figures) {
+        double lowest = Double.MAX_VALUE;
+        for (ResultEntry entry : entries) {
+            if (!entry.measured()) {
+                continue;
+            }
+            List<Double> values = figures.apply(entry).stream().filter(v -> v != null && v > 0).sorted().toList();
+            if (!values.isEmpty()) {
+                lowest = Math.min(lowest, values.get((values.size() - 1) / 2));
+            }
+        }
+        return lowest == Double.MAX_VALUE ? 0 : lowest;
     }
 
     /** The highest median peak among {@code peaks} to two significant digits; 0 when none has one. */

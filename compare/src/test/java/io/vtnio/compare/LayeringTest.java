@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * module's packages form one stack, listed top down; a package may use only those below it:
  *
  * <pre>
- *   loadgen:  cli  run  client  engine  result
+ *   loadgen:  cli  run  text  client  engine  result
  *   compare:  compare  compare.round  compare.scenario  compare.launch  compare.probe
- *             check  verify  report  profile  report.table  report.summary  report.profile  stats
+ *             check  verify  report  profile  report.table  report.summary  report.profile  stats  logs
  * </pre>
  *
  * Of the generator, compare's packages may use {@code result} (the figures of a run) and
@@ -51,10 +51,10 @@ class LayeringTest {
     }
 
     static final Stack GENERATOR = new Stack("io.vtnio.loadgen", Path.of("../loadgen/src/main/java/io/vtnio/loadgen"),
-            "LoadgenCommand", List.of("", "cli", "run", "client", "engine", "result"));
+            "LoadgenCommand", List.of("", "cli", "run", "text", "client", "engine", "result"));
     static final Stack COMPARE = new Stack("io.vtnio.compare", Path.of("src/main/java/io/vtnio/compare"),
             "VtnioCommand", List.of("", "round", "scenario", "launch", "probe", "check", "verify", "report", "profile",
-                    "report.table", "report.summary", "report.profile", "stats"));
+                    "report.table", "report.summary", "report.profile", "stats", "logs"));
     /** The generator's root: the main class of every generator process. */
     static final Use GENERATOR_MAIN = new Use("loadgen", "");
     /** What compare's packages may use of the generator: its figures, and its warm-up (as {@code load} parses it). */

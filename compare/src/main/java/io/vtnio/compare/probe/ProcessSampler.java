@@ -110,6 +110,11 @@ public final class ProcessSampler implements AutoCloseable {
         return max < 0 ? null : max;
     }
 
+    /** The samples taken within the window, in time order. */
+    public List<ProcessSample> samplesBetween(long fromWallMs, long toWallMs) {
+        return within(fromWallMs, toWallMs);
+    }
+
     private List<ProcessSample> within(long fromWallMs, long toWallMs) {
         List<ProcessSample> inside = new ArrayList<>();
         for (ProcessSample sample : samples) {

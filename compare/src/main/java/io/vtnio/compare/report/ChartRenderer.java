@@ -198,6 +198,74 @@ public final class ChartRenderer {
      * @param curves     per contestant, its steps sorted by rate: {offered/s, p50 ms, p99 ms}; null to skip one
      * @param capacities per contestant, its capacity a second, or null
      */
+    /**
+     * An overload round's timeline, one line per contestant (its median round): {@code series}
+     * holds for each {seconds, values}, null where a contestant has none; dashed verticals at
+     * {@code phaseStarts} (seconds) mark where the rate changed.
+     *
+     * @param logY a log scale (latency), else linear from 0 (memory, backlog)
+     */
+    public static String overTheTimetable(String title, String yTitle, List<String> servers, List<double[][]> series,
+                                          List<Double> phaseStarts, boolean logY) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH * SCALE).height(HEIGHT * SCALE).title(title)
+                .xAxisTitle("seconds of the timetable (dashed: the rate changes)").yAxisTitle(yTitle).build();
+        style(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        for (double[][] points : series) {
+            if (points == null) {
+                continue;
+            }
+            for (double value : points[1]) {
+                if (value > 0) {
+                    lowest = Math.min(lowest, value);
+                }
+                highest = Math.max(highest, value);
+            }
+        }
+        if (highest == 0) {
+            return dataUri(chart);
+        }
+        if (logY) {
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(highest))));
+            chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+        } else {
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartRenderer::shortCount);
+        }
+        for (int i = 0; i < servers.size(); i++) {
+            double[][] points = series.get(i);
+            if (points == null || points[0].length == 0) {
+                continue;
+            }
+            double[] y = points[1].clone();
+            if (logY) {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = Math.max(y[k], lowest);
+                }
+            }
+            XYSeries line = chart.addSeries(servers.get(i), points[0], y);
+            line(line, color(i), 2.5f);
+            line.setMarker(SeriesMarkers.CIRCLE);
+        }
+        for (int k = 0; k < phaseStarts.size(); k++) {
+            double x = phaseStarts.get(k);
+            XYSeries mark = chart.addSeries("rate change " + (k + 1), new double[] {x, x},
+                    new double[] {logY ? Math.pow(10, Math.floor(Math.log10(lowest))) : 0, highest});
+            line(mark, new Color(0x77, 0x77, 0x77), 1.5f);
+            mark.setLineStyle(new BasicStroke(1.5f * SCALE, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6f * SCALE, 4f * SCALE}, 0f));
+            mark.setMarker(SeriesMarkers.NONE);
+            mark.setShowInLegend(false);
+        }
+        return dataUri(chart);
+    }
+
     public static String latencyAgainstOfferedLoad(String title, List<String> servers, List<double[][]> curves,
                                                    double objectiveMillis, String objective, List<Double> capacities)
             throws IOException {

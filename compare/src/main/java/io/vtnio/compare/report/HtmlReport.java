@@ -247,6 +247,16 @@ public final class HtmlReport {
         if (entries.stream().anyMatch(e -> e != null && e.sweep() != null)) {
             // A sweep's intervals are its steps': a percentile curve or a timeline over all of them mixes loads.
             chart("Latency against offered load, the median round of each", () -> charts.capacity(entries));
+        } else if (entries.stream().anyMatch(e -> e != null && e.rounds().stream().anyMatch(r -> r.overload() != null))) {
+            chart("p99 second by second through the overload, the median round of each",
+                    () -> charts.overload(entries, "p99 of each second (from the scheduled send)", "p99 (ms, log scale)",
+                            second -> second.p99Micros() / 1000.0, true));
+            chart("Backlog: messages sent and not yet answered, at the end of each second",
+                    () -> charts.overload(entries, "backlog at the generator", "messages",
+                            second -> (double) Math.max(0, second.backlog()), false));
+            chart("Server resident memory through the overload",
+                    () -> charts.overload(entries, "resident memory", "bytes",
+                            second -> second.rssBytes() == null ? null : second.rssBytes().doubleValue(), false));
         } else {
             chart("Latency by percentile, all rounds", () -> charts.latency(entries));
             chart("Throughput over time, every run", () -> charts.throughput(scenario, entries));

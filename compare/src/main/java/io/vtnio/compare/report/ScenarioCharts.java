@@ -1,7 +1,8 @@
 package io.vtnio.compare.report;
 
-import io.vtnio.compare.report.summary.IntervalLogFile;
+import io.vtnio.compare.logs.IntervalLogFile;
 import io.vtnio.compare.report.summary.ProcessFigures;
+import io.vtnio.compare.report.summary.OverloadFigures;
 import io.vtnio.compare.report.summary.ResultEntry;
 import io.vtnio.compare.report.summary.RoundResult;
 import io.vtnio.compare.report.summary.ScenarioInfo;
@@ -37,6 +38,49 @@ final class ScenarioCharts {
     ScenarioCharts(Path outDir, List<String> servers) {
         this.outDir = outDir;
         this.servers = List.copyOf(servers);
+    }
+
+    /**
+     * An overload scenario's timeline, from each contestant's median round (by the p99 of its
+     * overload phase): {@code figure} per second (p99 in ms, on a log scale; resident memory in
+     * bytes).
+     */
+    String overload(List<ResultEntry> entries, String title, String yTitle,
+                    java.util.function.Function<OverloadFigures.Second, Double> figure, boolean logY)
+            throws IOException {
+        List<double[][]> series = new ArrayList<>();
+        List<Double> phaseStarts = new ArrayList<>();
+        for (ResultEntry entry : entries) {
+            OverloadFigures median = entry == null ? null : medianOverload(entry);
+            if (median == null) {
+                series.add(null);
+                continue;
+            }
+            List<OverloadFigures.Second> seconds = median.perSecond().stream().filter(s -> figure.apply(s) != null)
+                    .toList();
+            double[][] points = new double[2][seconds.size()];
+            for (int k = 0; k < seconds.size(); k++) {
+                points[0][k] = seconds.get(k).second() + 1;
+                points[1][k] = figure.apply(seconds.get(k));
+            }
+            series.add(points);
+            if (phaseStarts.isEmpty()) {
+                for (int k = 1; k < median.perSecond().size(); k++) {
+                    if (median.perSecond().get(k).phase() != median.perSecond().get(k - 1).phase()) {
+                        phaseStarts.add((double) median.perSecond().get(k).second());
+                    }
+                }
+            }
+        }
+        return ChartRenderer.overTheTimetable(title, yTitle, servers, series, phaseStarts, logY);
+    }
+
+    /** The overload figures of the round whose overload-phase p99 is the median (the lower middle), or null. */
+    private static OverloadFigures medianOverload(ResultEntry entry) {
+        List<OverloadFigures> rounds = entry.rounds().stream().map(RoundResult::overload)
+                .filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparingDouble(OverloadFigures::overloadP99Micros)).toList();
+        return rounds.isEmpty() ? null : rounds.get((rounds.size() - 1) / 2);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.vtnio.compare.round;
 
-import io.vtnio.compare.report.summary.IntervalLogFile;
+import io.vtnio.compare.logs.IntervalLogFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,7 +15,8 @@ import io.vtnio.compare.profile.FlightRecording;
 import io.vtnio.compare.profile.SyscallCounter;
 import io.vtnio.compare.report.profile.ProfileSummary;
 import io.vtnio.compare.report.profile.SyscallFigures;
-import io.vtnio.compare.report.summary.IntervalLogFile;
+import io.vtnio.compare.logs.IntervalLogFile;
+import io.vtnio.compare.report.summary.OverloadFigures;
 import io.vtnio.compare.report.summary.ProcessFigures;
 import io.vtnio.compare.report.summary.RoundCheck;
 import io.vtnio.compare.report.table.Units;
@@ -223,8 +224,11 @@ public final class RoundRunner {
             if (load.sweep() != null) {
                 figures = stepsCpu(figures, load.sweep());
             }
+            // An overload round: its timeline against what was sampled of the server meanwhile.
+            OverloadFigures overload = OverloadAnalysis.of(load.phases(), window.fromMs(),
+                    sampler.samplesBetween(window.fromMs() - 1000, window.toMs() + 1000), server.stats());
             return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
-                    window, check);
+                    window, check, overload);
         } finally {
             sampler.stop();
             machine.stop();

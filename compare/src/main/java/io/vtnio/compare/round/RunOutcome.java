@@ -1,5 +1,6 @@
 package io.vtnio.compare.round;
 
+import io.vtnio.compare.report.summary.OverloadFigures;
 import io.vtnio.compare.report.summary.ProcessFigures;
 import io.vtnio.compare.report.summary.RoundCheck;
 import io.vtnio.compare.report.summary.RoundResult;
@@ -18,19 +19,21 @@ import java.nio.file.Path;
  * @param steadyState   whether it ended on a detected steady state; null for a fixed warm-up
  * @param window        when it measured, or null when the run failed
  * @param check         whether it measured the server, or null when the run failed
+ * @param overload      an overload round's figures, or null elsewhere
  */
 public record RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
-                  String note, Double warmupSeconds, Boolean steadyState, MeasuredWindow window, RoundCheck check) {
+                  String note, Double warmupSeconds, Boolean steadyState, MeasuredWindow window, RoundCheck check,
+                  OverloadFigures overload) {
 
     RunOutcome(String server, int round, LoadSummary load, ProcessFigures process, String failure, RunFiles files,
                String note, Double warmupSeconds, Boolean steadyState) {
-        this(server, round, load, process, failure, files, note, warmupSeconds, steadyState, null, null);
+        this(server, round, load, process, failure, files, note, warmupSeconds, steadyState, null, null, null);
     }
 
     /** This outcome with other server figures. */
     RunOutcome withProcess(ProcessFigures figures) {
         return new RunOutcome(server, round, load, figures, failure, files, note, warmupSeconds, steadyState, window,
-                check);
+                check, overload);
     }
 
     public boolean succeeded() {
@@ -52,7 +55,7 @@ public record RunOutcome(String server, int round, LoadSummary load, ProcessFigu
                 relative(outDir, files.json()), relative(outDir, files.hlog()), relative(outDir, files.hgrm()),
                 relative(outDir, files.loadLog()), relative(outDir, files.serverOut()),
                 relative(outDir, files.gcLog()), warmupSeconds, steadyState, check,
-                result == null ? null : result.sweep());
+                result == null ? null : result.sweep(), overload);
     }
 
     private static String relative(Path outDir, Path file) {

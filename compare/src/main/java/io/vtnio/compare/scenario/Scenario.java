@@ -40,7 +40,13 @@ public record Scenario(String name, String title, String description, ServerFlag
      * CPUs were saturated ({@code echo-peak}, {@code churn}; not {@code backend}, whose server waits).
      */
     public boolean closedPeak() {
-        return !loadArgs.contains("--rate") && !sweeps() && "none".equals(serverFlags.work()) && !probesMemory;
+        return !loadArgs.contains("--rate") && !sweeps() && !overloads() && "none".equals(serverFlags.work())
+                && !probesMemory;
+    }
+
+    /** Whether the generator runs a timetable of rates ({@code --phases}): an overload scenario. */
+    public boolean overloads() {
+        return loadArgs.contains("--phases");
     }
 
     /** Whether the generator sweeps offered load ({@code --sweep}): the capacity scenario. */

@@ -3,6 +3,7 @@ package io.vtnio.compare.scenario;
 import io.vtnio.compare.launch.ServerFlags;
 import io.vtnio.core.Mode;
 import io.vtnio.loadgen.run.LatencyObjective;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,20 @@ public final class ScenarioCatalog {
     /** The default set, in the order they run. */
     public static final List<String> NAMES = List.of("echo", "idle", "fanout", "churn", "backend");
     /** Everything {@code --scenario} takes ({@code all}), in the order they run: capacity right after the echo peak it starts from. */
-    public static final List<String> ALL = List.of("echo", "capacity", "idle", "fanout", "churn", "backend");
+    public static final List<String> ALL = List.of("echo", "capacity", "idle", "fanout", "churn", "backend",
+            "overload");
+    /**
+     * An overload round's phases, in multiples of {@code --duration} (rounded to whole seconds, at least 1):
+     * a rate the servers hold, one beyond them, the first again, long enough to see the backlog
+     * drain after the overload.
+     */
+    static final int[] OVERLOAD_PHASE_LENGTHS = {2, 4, 6};
+    /** How far beyond the lower capacity the overload phase goes (the issue's --overload 1.5). */
+    public static final double OVERLOAD_FACTOR = 1.5;
+    /** Echo overload without a capacity or an echo peak in this run to start from (this VM, 2026-12-06). */
+    public static final double OVERLOAD_ECHO_DEFAULT_BASE = 40_000;
+    /** Backend overload without a backend run to start from: nio's pool of 16 workers at 5 ms a message. */
+    public static final double OVERLOAD_BACKEND_DEFAULT_BASE = 3_200;
     /** Steps of the capacity sweep, each twice the rate of the last. */
     public static final int CAPACITY_STEPS = 7;
     /**
@@ -64,7 +78,7 @@ public final class ScenarioCatalog {
     public Set<Mode> modes(List<String> names) {
         Set<Mode> modes = new LinkedHashSet<>();
         for (String name : names) {
-            modes.add(name.equals("capacity") ? Mode.ECHO
+            modes.add(name.equals("capacity") || name.equals("overload") ? Mode.ECHO
                     : Mode.valueOf(first(name).serverFlags().mode().toUpperCase(Locale.ROOT)));
         }
         return modes;
@@ -98,6 +112,53 @@ public final class ScenarioCatalog {
                 Scenario.loadArgs(connections, sizes.echoDuration(), "--sweep", range, "--slo", objective.text(),
                         "--refine", Integer.toString(refineSteps)),
                 "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
+    }
+
+    /**
+     * Overload, on the echo connections ({@code backend} false) or on the backend's with its work:
+     * the same timetable for every contestant, half {@code basePerSec}, then
+     * {@link #OVERLOAD_FACTOR} times it, then half again, so that their timelines compare; each
+     * second judged by {@code objective}.
+     *
+     * @param basePerSec the lower capacity (or its stand-in, which {@code baseNote} names)
+     */
+    public Scenario overload(boolean backend, double basePerSec, String baseNote, LatencyObjective objective) {
+        int connections = backend ? sizes.backendConnections() : sizes.echoConnections();
+        String work = backend ? sizes.backendWork() : "none";
+        double unit = sizes.duration().toMillis() / 1000.0;
+        long held = Math.max(1, twoSignificantDigits(basePerSec / 2));
+        long beyond = Math.max(2, twoSignificantDigits(basePerSec * OVERLOAD_FACTOR));
+        long[] seconds = new long[OVERLOAD_PHASE_LENGTHS.length];
+        for (int i = 0; i < seconds.length; i++) {
+            seconds[i] = Math.max(1, Math.round(OVERLOAD_PHASE_LENGTHS[i] * unit));
+        }
+        String timetable = held + ":" + seconds[0] + "s," + beyond + ":" + seconds[1] + "s," + held + ":" + seconds[2]
+                + "s";
+        String name = backend ? "overload-backend" : "overload-echo";
+        return new Scenario(name, String.format(Locale.ROOT, "overload%s: %,d/s, then %,d/s, then %,d/s",
+                backend ? " of a slow backend (" + work + ")" : "", held, beyond, held),
+                String.format(Locale.ROOT, "%,d connections%s in an open loop on one timetable for every server: "
+                        + "%,d messages a second for %d s, %,d (%.1fx %s) for %d s, then %,d again for %d s, back to "
+                        + "back and measured throughout. How fast latency (from each scheduled send), the backlog of "
+                        + "messages sent and not yet answered, and the server's memory grow while the rate is beyond "
+                        + "it; what it refuses or loses (a reply later than --timeout is an error); how long after "
+                        + "the overload its seconds meet %s again with the backlog gone. p99 of the overload phase "
+                        + "decides.", connections, backend ? " against servers that block for " + work.substring(
+                                work.indexOf(':') + 1) + " on every message" : "", held, seconds[0], beyond,
+                        OVERLOAD_FACTOR, baseNote, seconds[1], held, seconds[2], objective.text()),
+                new ServerFlags("echo", work),
+                List.of("--connections", Integer.toString(connections), "--phases", timetable,
+                        "--slo", objective.text()),
+                "reply", connections, sizes.warmup(), Duration.ofSeconds(seconds[0] + seconds[1] + seconds[2]),
+                false, null);
+    }
+
+    private static long twoSignificantDigits(double value) {
+        if (value < 10) {
+            return Math.round(value);
+        }
+        double scale = Math.pow(10, Math.floor(Math.log10(value)) - 1);
+        return Math.round(Math.round(value / scale) * scale);
     }
 
     public Scenario echoPeak() {

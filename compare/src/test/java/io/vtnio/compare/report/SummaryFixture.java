@@ -2,7 +2,7 @@ package io.vtnio.compare.report;
 
 import io.vtnio.compare.report.summary.CompareSummary;
 import io.vtnio.compare.report.summary.ContestantInfo;
-import io.vtnio.compare.report.summary.IntervalLogFile;
+import io.vtnio.compare.logs.IntervalLogFile;
 import io.vtnio.compare.report.summary.MachineInfo;
 import io.vtnio.compare.report.summary.ProcessFigures;
 import io.vtnio.compare.report.summary.ResultEntry;

@@ -7,7 +7,7 @@ import io.vtnio.loadgen.result.LatencyFigures;
 import io.vtnio.loadgen.result.LoadFigures;
 import io.vtnio.loadgen.result.LoadSummary;
 import io.vtnio.loadgen.result.LogMerge;
-import io.vtnio.loadgen.result.SummaryTable;
+import io.vtnio.loadgen.text.SummaryTable;
 import io.vtnio.loadgen.run.LoadConfig;
 import io.vtnio.loadgen.run.LoadRun;
 import io.vtnio.loadgen.run.RunResult;

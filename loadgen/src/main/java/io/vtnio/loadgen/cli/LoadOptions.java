@@ -261,13 +261,17 @@ public final class LoadOptions {
         require(pipelineDepth == 1, "--pipeline applies to the closed model only; --phases is open");
         require(processes == 1 && shard == null, "--phases runs in one process: drop --processes and --shard");
         requireTime("--phases' total", timetable.totalDuration(), false);
-        return timetable;
+        try {
+            return timetable.withObjective(sweepOptions.objective());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
     }
 
     /** The sweep of {@code --rates} or {@code --sweep}, or null. */
     private SweepPlan sweepPlan() {
         try {
-            return sweepOptions.toPlan();
+            return sweepOptions.toPlan(phases != null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }

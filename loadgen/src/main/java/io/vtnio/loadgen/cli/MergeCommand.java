@@ -3,7 +3,7 @@ package io.vtnio.loadgen.cli;
 import io.vtnio.core.ManifestVersionProvider;
 import io.vtnio.loadgen.result.LogMerge;
 import io.vtnio.loadgen.result.RecordedLog;
-import io.vtnio.loadgen.result.SummaryTable;
+import io.vtnio.loadgen.text.SummaryTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

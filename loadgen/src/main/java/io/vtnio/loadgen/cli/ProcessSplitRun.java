@@ -4,7 +4,7 @@ import io.vtnio.loadgen.LoadgenCommand;
 import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LogMerge;
 import io.vtnio.loadgen.result.RecordedLog;
-import io.vtnio.loadgen.result.SummaryTable;
+import io.vtnio.loadgen.text.SummaryTable;
 import io.vtnio.loadgen.run.LoadConfig;
 import io.vtnio.loadgen.run.Shard;
 import java.io.BufferedReader;

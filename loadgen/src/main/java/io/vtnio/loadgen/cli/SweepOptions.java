@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags of a sweep of offered load, a mixin inside {@link LoadOptions}: {@code --rates} or
- * {@code --sweep}, with {@code --stop-above}, {@code --slo} and {@code --refine}.
+ * {@code --sweep}, with {@code --stop-above}, {@code --slo} and {@code --refine} ({@code --slo}
+ * also judges the seconds of {@code --phases}).
  * {@link #toPlan} checks them together and gives the {@link SweepPlan}, or null without a sweep.
  *
  * <p>Threading: filled in by picocli on the parsing thread, then read on the command's thread.
@@ -33,7 +34,8 @@ final class SweepOptions {
 
     @Option(names = "--slo", paramLabel = "PERCENTILE=DURATION",
             description = "Sweep: a latency objective such as p99=5ms; reports the capacity, the highest rate held "
-                    + "within 1% with no errors and the objective met, refined by bisection.")
+                    + "within 1% with no errors and the objective met, refined by bisection. --phases: judges "
+                    + "every second by it and reports the recovery after the highest rate.")
     private String objective;
 
     @Option(names = "--refine", paramLabel = "N",
@@ -44,12 +46,13 @@ final class SweepOptions {
     /**
      * The sweep these flags ask for, or null for a run at one rate.
      *
+     * @param phases whether the run has a timetable ({@code --phases}), which takes {@code --slo} too
      * @throws IllegalArgumentException naming the flag that is wrong
      */
-    SweepPlan toPlan() {
+    SweepPlan toPlan(boolean phases) {
         if (rates == null && range == null) {
             require(stopAbove == null, "--stop-above applies to a sweep (--rates or --sweep)");
-            require(objective == null, "--slo applies to a sweep (--rates or --sweep)");
+            require(objective == null || phases, "--slo applies to a sweep (--rates or --sweep) or to --phases");
             require(refine == null, "--refine applies to a sweep (--rates or --sweep) with --slo");
             return null;
         }
@@ -65,14 +68,7 @@ final class SweepOptions {
             require(rate <= LoadOptions.MAX_RATE_PER_SEC, (rates != null ? "--rates" : "--sweep")
                     + ": a rate must be at most 1000000000, got " + rate);
         }
-        LatencyObjective slo = null;
-        if (objective != null) {
-            try {
-                slo = LatencyObjective.parse(objective);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--slo: " + e.getMessage());
-            }
-        }
+        LatencyObjective slo = objective();
         require(stopAbove == null || (!stopAbove.isZero() && !stopAbove.isNegative()),
                 "--stop-above must be more than 0");
         try {
@@ -80,6 +76,18 @@ final class SweepOptions {
                     refine == null ? SweepPlan.DEFAULT_REFINE_STEPS : refine);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((rates != null ? "--rates: " : "--sweep: ") + e.getMessage());
+        }
+    }
+
+    /** {@code --slo}, or null. */
+    LatencyObjective objective() {
+        if (objective == null) {
+            return null;
+        }
+        try {
+            return LatencyObjective.parse(objective);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--slo: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -8,12 +9,18 @@ import java.util.List;
  * curves of an overload test (latency and backlog growing while the rate is beyond the server,
  * and falling back after it).
  *
- * @param phases    per phase, in the order run
- * @param perSecond per measured second, in order
+ * @param phases          per phase, in the order run
+ * @param perSecond       per measured second, in order
+ * @param objective       the latency objective of {@code --slo} each second was judged by, or null
+ * @param recoverySeconds with an objective: from the end of the phase with the highest rate to the
+ *                        start of the first second from which every second met the objective with
+ *                        the backlog gone (under a hundredth of a second's messages); null without
+ *                        an objective or when that never came before the run ended
  *
  * <p>Threading: immutable.
  */
-public record PhasesResult(List<Phase> phases, List<Second> perSecond) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PhasesResult(List<Phase> phases, List<Second> perSecond, String objective, Double recoverySeconds) {
 
     public PhasesResult {
         phases = List.copyOf(phases);
@@ -39,8 +46,10 @@ public record PhasesResult(List<Phase> phases, List<Second> perSecond) {
      * @param phase   the phase it lies in, from 1
      * @param backlog messages scheduled since measuring began and neither answered nor failed
      *                by the end of the second: the queue the server (and the network) hold
+     * @param meetsObjective whether its replies met the objective, or null without one
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Second(int second, int phase, double offeredPerSec, double achievedPerSec, long p50Micros,
-                         long p99Micros, long maxMicros, long errors, long backlog) {
+                         long p99Micros, long maxMicros, long errors, long backlog, Boolean meetsObjective) {
     }
 }

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.run;
 
+import io.vtnio.loadgen.text.ProgressLine;
 import io.vtnio.core.Mode;
 import io.vtnio.loadgen.engine.ClientLoop;
 import io.vtnio.loadgen.engine.ConnectionCounters;

@@ -13,7 +13,9 @@ import org.HdrHistogram.Histogram;
  * per-phase figures and per-second rows. The backlog of a second is what the timetable scheduled
  * from the start of measuring to the end of that second, less the replies and the failed
  * messages since then: it starts near zero (the warm-up's own messages in flight aside), grows
- * at the rate a server falls short, and shrinks as it catches up.
+ * at the rate a server falls short, and shrinks as it catches up. With an objective
+ * ({@code --slo}) each second is judged by it, and the recovery after the highest rate is the
+ * time until the seconds meet it again for good.
  *
  * <p>Threading: the run's reporter thread only.
  */
@@ -52,11 +54,13 @@ final class PhaseTimeline {
         phaseErrors[phase] += errors;
         double seconds = Math.max(1e-9, (toNs - fromNs) / 1e9);
         long backlog = Math.round(scheduledUntil((toNs - measureStartNs) / 1e9)) - repliesSoFar - errorsSoFar;
+        LatencyObjective objective = timetable.objective();
         this.seconds.add(new PhasesResult.Second(second, phase + 1, timetable.phases().get(phase).ratePerSec(),
                 LogMerge.round(interval.getTotalCount() / seconds),
                 interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(50.0),
                 interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99.0),
-                interval.getMaxValue(), errors, backlog));
+                interval.getMaxValue(), errors, backlog,
+                objective == null ? null : objective.metBy(objective.valueMicros(interval))));
     }
 
     /** Messages the timetable scheduled in the first {@code elapsedSeconds} of measuring. */
@@ -83,6 +87,34 @@ final class PhaseTimeline {
                     LogMerge.round(phaseReplies[i] / seconds), phaseReplies[i], phaseErrors[i],
                     LatencyFigures.of(phaseLatency.get(i))));
         }
-        return new PhasesResult(phases, seconds);
+        return new PhasesResult(phases, seconds,
+                timetable.objective() == null ? null : timetable.objective().text(), recoverySeconds());
+    }
+
+    /**
+     * From the end of the phase with the highest rate to the first second from which every second
+     * met the objective and held the backlog under a hundredth of its second's messages; null
+     * without an objective or when no such second came.
+     */
+    private Double recoverySeconds() {
+        if (timetable.objective() == null) {
+            return null;
+        }
+        int peak = timetable.peakPhase();
+        long after = timetable.startSecond(peak) + timetable.phases().get(peak).duration().toSeconds();
+        Integer recoveredAt = null;
+        for (PhasesResult.Second second : seconds) {
+            if (second.second() < after) {
+                continue;
+            }
+            boolean fine = Boolean.TRUE.equals(second.meetsObjective())
+                    && second.backlog() <= second.offeredPerSec() / 100;
+            if (!fine) {
+                recoveredAt = null;
+            } else if (recoveredAt == null) {
+                recoveredAt = second.second();
+            }
+        }
+        return recoveredAt == null ? null : (double) (recoveredAt - after);
     }
 }

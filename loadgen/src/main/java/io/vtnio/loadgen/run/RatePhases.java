@@ -19,11 +19,13 @@ import java.util.List;
  * phases.phaseAt(7);             // 1: the seventh second is the second phase's
  * }</pre>
  *
- * @param phases one to {@value #MAX_PHASES} phases, in the order they run
+ * @param phases    one to {@value #MAX_PHASES} phases, in the order they run
+ * @param objective {@code --slo}: each second is judged by it, and the recovery after the
+ *                  highest rate is measured against it; or null
  *
  * <p>Threading: immutable.
  */
-public record RatePhases(List<Phase> phases) {
+public record RatePhases(List<Phase> phases, LatencyObjective objective) {
 
     /** Most phases one run may have. */
     public static final int MAX_PHASES = 20;
@@ -68,7 +70,23 @@ public record RatePhases(List<Phase> phases) {
             }
             phases.add(new Phase(rate, HumanDuration.parse(rateAndTime[1].trim())));
         }
-        return new RatePhases(phases);
+        return new RatePhases(phases, null);
+    }
+
+    /** This timetable judged by {@code slo} (null for none). */
+    public RatePhases withObjective(LatencyObjective slo) {
+        return new RatePhases(phases, slo);
+    }
+
+    /** The phase (from 0) with the highest rate, the first of them on a tie: the overload. */
+    public int peakPhase() {
+        int peak = 0;
+        for (int i = 1; i < phases.size(); i++) {
+            if (phases.get(i).ratePerSec() > phases.get(peak).ratePerSec()) {
+                peak = i;
+            }
+        }
+        return peak;
     }
 
     public double firstRatePerSec() {

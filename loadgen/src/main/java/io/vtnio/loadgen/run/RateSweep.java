@@ -2,7 +2,7 @@ package io.vtnio.loadgen.run;
 
 import io.vtnio.core.HumanDuration;
 import io.vtnio.loadgen.result.Capacity;
-import io.vtnio.loadgen.result.SummaryTable;
+import io.vtnio.loadgen.text.SummaryTable;
 import io.vtnio.loadgen.result.SweepStep;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.vtnio.loadgen.engine.RunPhases;
 import io.vtnio.loadgen.result.HistogramRange;
 import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LatencyFigures;
-import io.vtnio.loadgen.result.SummaryTable;
+import io.vtnio.loadgen.text.SummaryTable;
 import io.vtnio.loadgen.result.SweepStep;
 import io.vtnio.loadgen.run.SteadyStateDetector.Verdict;
 import java.io.IOException;

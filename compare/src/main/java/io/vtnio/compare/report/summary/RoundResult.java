@@ -26,6 +26,7 @@ import io.vtnio.loadgen.result.SweepResult;
  * @param check           whether the round measured the server, with the busy shares that say so; null for a
  *                        failed round and in older files (such a round counts)
  * @param sweep           the capacity scenario: the generator's sweep, steps and capacity; null elsewhere
+ * @param overload        an overload scenario: growth, recovery and the timeline; null elsewhere
  */
 @JsonPropertyOrder({"round", "failure", "figures", "process"})
 public record RoundResult(
@@ -42,7 +43,16 @@ public record RoundResult(
         Double warmupSeconds,
         Boolean steadyState,
         @JsonInclude(JsonInclude.Include.NON_NULL) RoundCheck check,
-        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OverloadFigures overload) {
+
+    /** A round of any scenario but overload. */
+    public RoundResult(int round, String failure, LoadFigures figures, ProcessFigures process, String json, String hlog,
+                       String hgrm, String loadLog, String serverLog, String gcLog, Double warmupSeconds,
+                       Boolean steadyState, RoundCheck check, SweepResult sweep) {
+        this(round, failure, figures, process, json, hlog, hgrm, loadLog, serverLog, gcLog, warmupSeconds, steadyState,
+                check, sweep, null);
+    }
 
     /** The figures of a round that gave no result: one error. */
     public static final LoadFigures NO_RESULT = new LoadFigures(LoadFigures.TOOL, null, null, null, null, 0, 0.0, 0, 1,
@@ -67,6 +77,11 @@ public record RoundResult(
     /** The capacity at the sweep's objective, or null without a sweep or when no step met it. */
     public Double capacityPerSec() {
         return sweep == null || sweep.capacity() == null ? null : sweep.capacity().perSec();
+    }
+
+    /** The p99 of an overload round's overload phase, or null elsewhere. */
+    public Double overloadP99Micros() {
+        return overload == null ? null : overload.overloadP99Micros();
     }
 
     /** Whether this round gave a result. */

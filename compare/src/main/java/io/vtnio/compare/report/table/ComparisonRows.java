@@ -1,5 +1,6 @@
 package io.vtnio.compare.report.table;
 
+import io.vtnio.compare.report.summary.OverloadFigures;
 import io.vtnio.compare.report.summary.ProcessFigures;
 import io.vtnio.compare.report.summary.ResultEntry;
 import io.vtnio.compare.report.summary.RoundCheck;
@@ -28,6 +29,43 @@ public final class ComparisonRows {
      * none). Each figure is the median over the contestant's rounds, followed by its spread over
      * them ({@code 154,241 ±6%}) when there were two rounds or more.
      */
+    /**
+     * An overload scenario's own rows, first: the deciding p99 of the overload phase, how fast
+     * latency, the backlog and memory grew in it, and the recovery after it.
+     */
+    private static List<MetricRow> overloadRows(List<ResultEntry> entries) {
+        List<MetricRow> rows = new ArrayList<>();
+        rows.add(row("p99, overload phase", entries, RoundResult::overloadP99Micros, Units::micros,
+                MetricRow.Better.LOWER, false));
+        rows.add(row("p99 growth/s, overload", entries, r -> overload(r, OverloadFigures::p99GrowthMicrosPerSec),
+                Units::micros, MetricRow.Better.LOWER, false));
+        rows.add(row("backlog growth/s, overload", entries, r -> overload(r, OverloadFigures::backlogGrowthPerSec),
+                Units::count, MetricRow.Better.LOWER, false));
+        rows.add(row("recovery (s)", entries, r -> overload(r, OverloadFigures::recoverySeconds),
+                v -> String.format(Locale.ROOT, "%.0f s", v), MetricRow.Better.LOWER, false));
+        rows.add(row("memory growth/s, overload", entries, r -> overload(r, OverloadFigures::rssGrowthBytesPerSec),
+                Units::bytes, MetricRow.Better.LOWER, false));
+        rows.add(row("heap growth/s, overload", entries, r -> overload(r, OverloadFigures::heapGrowthBytesPerSec),
+                Units::bytes, MetricRow.Better.LOWER, true));
+        rows.add(row("resident memory, peak", entries, r -> overload(r, o -> toDouble(o.peakRssBytes())),
+                Units::bytes, MetricRow.Better.LOWER, false));
+        rows.add(row("threads (OS), peak", entries, r -> overload(r, o -> toDouble(o.peakThreads())), Units::count,
+                MetricRow.Better.NEITHER, true));
+        rows.add(row("errors, overload and after", entries, r -> overload(r, o -> (double) o.errors()),
+                Units::count, MetricRow.Better.LOWER, false));
+        rows.add(row("connections refused", entries, r -> overload(r, o -> toDouble(o.refused())), Units::count,
+                MetricRow.Better.LOWER, true));
+        return rows;
+    }
+
+    private static Double overload(RoundResult round, Function<OverloadFigures, Number> figure) {
+        if (round.overload() == null) {
+            return null;
+        }
+        Number value = figure.apply(round.overload());
+        return value == null ? null : value.doubleValue();
+    }
+
     public static List<MetricRow> rows(ScenarioInfo scenario, List<ResultEntry> entries) {
         List<MetricRow> rows = new ArrayList<>();
         String unit = scenario.unit();
@@ -42,6 +80,9 @@ public final class ComparisonRows {
                     r -> r.sweep() == null || r.sweep().steps().isEmpty() ? null
                             : r.sweep().steps().getFirst().serverCpuPerRequestMicros(),
                     Units::micros, MetricRow.Better.LOWER, false));
+        }
+        if (scenario.name().startsWith("overload-")) {
+            rows.addAll(overloadRows(entries));
         }
         rows.add(row(plural(unit) + "/s", entries, r -> r.figures().throughputPerSec(), Units::count,
                 MetricRow.Better.HIGHER, scenario.name().equals("capacity"), true));

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * The figure that decides a scenario, and how to read it from one round: throughput for the
  * closed loops, median latency for the open loops at a fixed rate (echo-latency, fanout, churn), the
- * capacity at the latency objective for {@code capacity} (a round that found none drops its pair), live heap per
+ * capacity at the latency objective for {@code capacity} (a round that found none drops its pair), p99 of the
+ * overload phase for the overload scenarios (the same timetable for every server), live heap per
  * connection for {@code idle} (measured after a full GC: in a default run it spread by ±9% and
  * ±0% over rounds, while the resident memory beyond the heap spread by ±33% and ±61%, too much
  * for three pairs to decide on).
@@ -68,6 +69,8 @@ public record DecidingFigure(String label, boolean higherIsBetter, boolean throu
             case "echo-latency", "fanout", "churn" -> new DecidingFigure("latency p50", false, false,
                     round -> (double) round.figures().latencyMicros().p50());
             case "capacity" -> new DecidingFigure("capacity/s", true, false, RoundResult::capacityPerSec);
+            case "overload-echo", "overload-backend" -> new DecidingFigure("p99, overload phase", false, false,
+                    RoundResult::overloadP99Micros);
             default -> new DecidingFigure(ComparisonRows.plural(scenario.unit()) + "/s", true, true,
                     round -> round.figures().throughputPerSec());
         };

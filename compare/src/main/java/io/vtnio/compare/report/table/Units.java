@@ -18,6 +18,10 @@ public final class Units {
         if (micros == 0) {
             return "0";
         }
+        if (micros < 0) {
+            // A growth that was a fall.
+            return "-" + micros(-micros);
+        }
         if (micros < 10) {
             return String.format(Locale.ROOT, "%.1fus", micros);
         }

@@ -1,4 +1,4 @@
-package io.vtnio.compare.report.summary;
+package io.vtnio.compare.logs;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package io.vtnio.loadgen.result;
+package io.vtnio.loadgen.text;
 
+import io.vtnio.loadgen.result.Capacity;
+import io.vtnio.loadgen.result.SweepResult;
+import io.vtnio.loadgen.result.SweepStep;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
-package io.vtnio.loadgen.result;
+package io.vtnio.loadgen.text;
 
+import io.vtnio.loadgen.result.PhasesResult;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
-package io.vtnio.loadgen.run;
+package io.vtnio.loadgen.text;
 
-import io.vtnio.loadgen.result.SummaryTable;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -17,13 +16,13 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threading: stateless.
  */
-final class ProgressLine {
+public final class ProgressLine {
 
     private ProgressLine() {
     }
 
     /** @param planned connections the run opens, or 0 where that means nothing (hello churn) */
-    static String format(double elapsedSeconds, String phase, Histogram interval, double intervalSeconds,
+    public static String format(double elapsedSeconds, String phase, Histogram interval, double intervalSeconds,
                          long errors, int open, int planned) {
         double rate = intervalSeconds > 0 ? interval.getTotalCount() / intervalSeconds : 0;
         String p50 = interval.getTotalCount() == 0 ? "-" : SummaryTable.micros(interval.getValueAtPercentile(50.0));
@@ -33,7 +32,7 @@ final class ProgressLine {
     }
 
     /** The last line: replies that came in after sending stopped. */
-    static String drain(double elapsedSeconds, long replies, long errors, int open, int planned) {
+    public static String drain(double elapsedSeconds, long replies, long errors, int open, int planned) {
         return String.format(Locale.ROOT, "[%6.1fs] %-8s %,10d replies after the stop  errors %,d  open %s",
                 elapsedSeconds, "drain", replies, errors, open(open, planned));
     }

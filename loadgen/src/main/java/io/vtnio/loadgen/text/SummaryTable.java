@@ -1,5 +1,8 @@
-package io.vtnio.loadgen.result;
+package io.vtnio.loadgen.text;
 
+import io.vtnio.loadgen.result.LatencyFigures;
+import io.vtnio.loadgen.result.LoadFigures;
+import io.vtnio.loadgen.result.LoadSummary;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.vtnio.compare.report.summary;
+package io.vtnio.compare.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
