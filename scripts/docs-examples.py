@@ -21,8 +21,8 @@ order (README.md, then docs/*.md by name), each page in one bash session from th
 root (so '$!', variables and files made by an earlier block are there, as for a reader pasting
 the page in order), stdin from /dev/null. Each command is bounded by --timeout; a timeout stops
 the page. Shortening, mechanical:
-  vtnio load      --duration X -> 2s (added when absent), --warmup X -> 1s (added when absent;
-                  'auto' kept)
+  vtnio load      --duration X -> 2s (added when absent, not with --phases, whose timetable is
+                  the measured time), --warmup X -> 1s (added when absent; 'auto' kept)
   vtnio compare   --quick added, --rounds N -> 1, --max-time X -> 1m, --warmup 1s and
                   --idle-connections 500 (not with --scaling, which takes neither)
   A 'vtnio compare' or 'jmh' command that runs exactly as one run before (on an
@@ -205,7 +205,8 @@ def shorten(text):
         after = lambda flag: lambda t: t[:load.end()] + f' {flag}' + t[load.end():]
         if not re.search(r'\s(--help|-h)\b', text):
             text = set_option(text, '--warmup', '1s', add=after('--warmup 1s'), keep=('auto',))
-            text = set_option(text, '--duration', '2s', add=after('--duration 2s'))
+            if '--phases' not in text:  # a timetable sets the measured time itself
+                text = set_option(text, '--duration', '2s', add=after('--duration 2s'))
     compare = re.search(r'vtnio compare\b', text)
     if compare and not re.search(r'\s(--help|-h)\b', text):
         if '--quick' not in text:
