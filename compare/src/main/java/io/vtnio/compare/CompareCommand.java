@@ -128,6 +128,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "starts from the capacity, echo and backend results of the same run where there are any.")
     private List<String> scenarioNames;
 
+    @Option(names = "--overload", paramLabel = "FACTOR", defaultValue = "1.5",
+            description = "The overload scenario's middle phase: this many times the lower capacity, more than 1 "
+                    + "and at most 10 (default: ${DEFAULT-VALUE}).")
+    private double overloadFactor;
+
     @Option(names = "--slo", paramLabel = "PERCENTILE=DURATION", defaultValue = DEFAULT_OBJECTIVE,
             description = "The latency objective of the capacity scenario, and the one overload's recovery is judged "
                     + "by (default: ${DEFAULT-VALUE}).")
@@ -230,6 +235,8 @@ public final class CompareCommand implements Callable<Integer> {
         require(thresholdPct > 0 && thresholdPct < 100, "--threshold must be more than 0 and less than 100 percent, got "
                 + thresholdPct);
         require(duration == null || !duration.isZero(), "--duration must be more than 0");
+        require(overloadFactor > 1 && overloadFactor <= ScenarioCatalog.MOST_OVERLOAD,
+                "--overload must be more than 1 and at most 10, got " + overloadFactor);
         require(echoRate == null || echoRate >= 1, "--echo-rate must be at least 1, got " + echoRate);
         List<String> jvmOptionList = jvmOptionList();
         LatencyObjective latencyObjective = latencyObjective();
@@ -268,7 +275,7 @@ public final class CompareCommand implements Callable<Integer> {
         stderr.flush();
 
         ContestantVerifier verifier = new ContestantVerifier(java, cpus, outDir.resolve("verify"), stderr);
-        ScenarioCatalog catalog = new ScenarioCatalog(sizes);
+        ScenarioCatalog catalog = new ScenarioCatalog(sizes, overloadFactor);
         verifier.verifyAll(contestants, catalog.modes(chosen), noVerify);
         if (!verifier.refusals().isEmpty()) {
             for (String refusal : verifier.refusals()) {

@@ -143,6 +143,8 @@ class CompareCommandTest {
         assertEquals(2, compare("--rounds", "often").exitCode());
         assertEquals(2, compare("--rounds", "3", "--max-time", "1m").exitCode());
         assertEquals(2, compare("--threshold", "0").exitCode());
+        assertEquals(2, compare("--overload", "1").exitCode());
+        assertEquals(2, compare("--overload", "11").exitCode());
         assertEquals(2, compare("--warmup", "soon").exitCode());
         assertEquals(2, compare("--warmup", "1s", "--warmup-max", "5s").exitCode());
         assertEquals(2, compare("--server-cpus", "0").exitCode());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * figures of the overload and the timeline charts. One round of the nio server alone (a second
  * contestant only doubles the time; the timetable is one {@code Scenario} for all), the shortest
  * phases (1 s, 1 s, 2 s): its pool of 16 workers at 5 ms holds 3,200 messages a second, the
- * backend's overload (from that default, no backend ran) offers 4,800, so its backlog must grow.
+ * backend's overload (twice that default, no backend ran: --overload 2) offers 6,400, so its backlog must grow.
  */
 class CompareOverloadTest {
 
@@ -31,9 +31,10 @@ class CompareOverloadTest {
     void theOverloadsFiguresAndTimelineAreReportedForEchoAndTheBackend() throws Exception {
         CompareCommandTest.Run run = CompareCommandTest.compare("--servers", "nio", "--scenario", "overload",
                 "--rounds", "1",
-                "--duration", "250ms", "--warmup", "500ms", "--out", dir.toString());
+                "--duration", "250ms", "--warmup", "500ms", "--overload", "2", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("backlog growth/s, overload"), run::toString);
+        assertTrue(run.out().contains("then 6,400/s"), "--overload 2 of the backend's 3,200/s: " + run);
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         int overloads = 0;
         for (JsonNode result : summary.get("results")) {
@@ -49,7 +50,7 @@ class CompareOverloadTest {
             assertTrue(overload.get("peakRssBytes").asLong() > 0, overload::toString);
             if (scenario.equals("overload-backend")) {
                 assertTrue(overload.get("backlogGrowthPerSec").asDouble() > 500,
-                        "4,800/s offered against a pool that serves 3,200/s: " + overload);
+                        "6,400/s offered against a pool that serves 3,200/s: " + overload);
             }
         }
         assertEquals(2, overloads, "echo and backend");

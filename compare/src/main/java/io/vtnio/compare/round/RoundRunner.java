@@ -126,21 +126,34 @@ public final class RoundRunner {
                 if (counting) {
                     server.wrapped();
                 }
-                // Started beside the server when its port is known: the generator's JVM comes up
-                // while the server's does (each on its own CPUs), then waits for it to listen.
-                GeneratorProcess early = launch.port() == null ? null
-                        : scenario.probesMemory() ? startWarming(scenario, launch.port(), files, true)
-                        : startGenerator(scenario, contestant, files, launch.port(), true);
+                // Sampling starts before the generator can: a generator started beside the server
+                // may finish a short window before the server's listening line has even been read.
+                ProcessSampler sampler = ProcessSampler.start(server.measured(), SAMPLE_PERIOD);
+                CpuTimeSampler machine = CpuTimeSampler.start(SAMPLE_PERIOD);
+                machine.watchServer(server.measured());
                 try {
-                    server.awaitReady(READY_TIMEOUT);
-                } catch (IOException e) {
+                    // Started beside the server when its port is known: the generator's JVM comes up
+                    // while the server's does (each on its own CPUs), then waits for it to listen.
+                    GeneratorProcess early = launch.port() == null ? null
+                            : scenario.probesMemory() ? startWarming(scenario, launch.port(), files, true)
+                            : startGenerator(scenario, contestant, files, launch.port(), true);
                     if (early != null) {
-                        early.kill();
+                        machine.watchGenerator(early.handle());
                     }
-                    return failed(contestant, round, files, "server " + contestant.name() + " " + e.getMessage());
+                    try {
+                        server.awaitReady(READY_TIMEOUT);
+                    } catch (IOException e) {
+                        if (early != null) {
+                            early.kill();
+                        }
+                        return failed(contestant, round, files, "server " + contestant.name() + " " + e.getMessage());
+                    }
+                    RunOutcome outcome = drive(scenario, contestant, round, files, server, early, sampler, machine);
+                    return explain(outcome, server, recording, serverStartMs);
+                } finally {
+                    sampler.stop();
+                    machine.stop();
                 }
-                RunOutcome outcome = drive(scenario, contestant, round, files, server, early);
-                return explain(outcome, server, recording, serverStartMs);
             }
         } catch (IOException e) {
             return failed(contestant, round, files, "server " + contestant.name() + ": " + e.getMessage());
@@ -152,87 +165,80 @@ public final class RoundRunner {
      * warming one where memory is probed), or with one started now.
      */
     private RunOutcome drive(Scenario scenario, Contestant contestant, int round, RunFiles files,
-                             ServerProcess server, GeneratorProcess early) throws IOException, InterruptedException {
+                             ServerProcess server, GeneratorProcess early, ProcessSampler sampler,
+                             CpuTimeSampler machine) throws IOException, InterruptedException {
         int port = server.port();
-        ProcessSampler sampler = ProcessSampler.start(server.measured(), SAMPLE_PERIOD);
-        CpuTimeSampler machine = CpuTimeSampler.start(SAMPLE_PERIOD);
-        machine.watchServer(server.measured());
-        try {
-            Warmed warmed = null;
-            MemoryPoint before = null;
-            if (scenario.probesMemory()) {
-                warmed = awaitWarming(scenario, files,
-                        early != null ? early : startWarming(scenario, port, files, false));
-                if (warmed.failure() != null) {
-                    return failed(contestant, round, files, warmed.failure());
-                }
-                before = memoryProbe.measure(server, sampler, contestant.isJvm());
+        Warmed warmed = null;
+        MemoryPoint before = null;
+        if (scenario.probesMemory()) {
+            warmed = awaitWarming(scenario, files,
+                    early != null ? early : startWarming(scenario, port, files, false));
+            if (warmed.failure() != null) {
+                return failed(contestant, round, files, warmed.failure());
             }
-            GeneratorProcess generator = early != null && !scenario.probesMemory() ? early
-                    : startGenerator(scenario, contestant, files, port, false);
-            long generatorStartMs = generator.startedAtMs();
-            machine.watchGenerator(generator.handle());
-            MemoryPoint loaded = null;
-            if (scenario.probesMemory()) {
-                awaitConnections(server, before, scenario.connections(), generator,
-                        scenario.idleWarmup().plus(scenario.duration()).plus(Duration.ofSeconds(10)));
-                loaded = memoryProbe.measure(server, sampler, contestant.isJvm());
-            }
-            Duration longestWarmup = scenario.probesMemory() ? scenario.idleWarmup() : scenario.warmup().longest();
-            if (scenario.sweeps() && !scenario.warmup().isAuto()) {
-                // After a step that did not hold its rate the generator warms up until steady.
-                longestWarmup = SweepPlan.backlogWarmupMax(longestWarmup);
-            }
-            // A sweep warms up and measures once per step.
-            Duration longestRun = longestWarmup.plus(scenario.duration()).multipliedBy(scenario.windows());
-            int exit = generator.await(longestRun.plus(GENERATOR_SLACK));
-            long generatorEndMs = System.currentTimeMillis();
-            sampler.stop();
-            machine.stop();
-            boolean aliveAtEnd = server.isAlive();
-            server.stop(STOP_TIMEOUT);
-            if (!Files.isRegularFile(files.json())) {
-                String why = exit == -1 ? "the generator did not finish in time" : "the generator exited " + exit;
-                return failed(contestant, round, files, why + lastWords(files.loadLog())
-                        + (aliveAtEnd ? "" : "; the server had ended"));
-            }
-            LoadSummary load;
-            try {
-                load = LoadSummary.read(files.json());
-            } catch (IOException e) {
-                return failed(contestant, round, files, "cannot read the generator's result: " + e.getMessage());
-            }
-            if (load.sweep() != null) {
-                load = load.withSweep(sampledStepsCpu(load.sweep(), files.hlog(), machine));
-            }
-            MeasuredWindow window = MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs,
-                    load.figures().durationSeconds(), load.figures().requests());
-            GcLog gc = contestant.isJvm() ? GcLog.read(files.gcLog(), window.fromMs(), window.toMs()) : null;
-            ProcessFigures figures = WindowFigures.compute(sampler,
-                    machine.serverCpuSecondsBetween(window.fromMs(), window.toMs()), server.stats(), gc,
-                    window.fromMs(), window.toMs(),
-                    window.requests(), before, loaded, scenario.connections(), java.heapPreTouched());
-            String note = null;
-            if (gc != null && gc.forcedAtMs() != null && window.contains(gc.forcedAtMs())) {
-                note = String.format(Locale.ROOT, "the full GC forced to measure memory (%.0f ms) fell inside the "
-                        + "measured window, so its latency includes that pause", gc.forcedPauseMillis());
-            }
-            Double warmupSeconds = warmed != null ? warmed.seconds() : load.warmupSeconds();
-            Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
-            RoundCheck check = WindowLoad.check(cpus, figures.cpuSeconds(), machine, window, scenario.closedPeak(),
-                    steady);
-            if (load.sweep() != null) {
-                figures = stepsCpu(figures, load.sweep());
-            }
-            // An overload round: its timeline against what was sampled of the server meanwhile.
-            OverloadFigures overload = OverloadAnalysis.of(load.phases(), window.fromMs(),
-                    sampler.samplesBetween(window.fromMs() - 1000, window.toMs() + 1000), server.stats());
-            return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
-                    window, check, overload);
-        } finally {
-            sampler.stop();
-            machine.stop();
+            before = memoryProbe.measure(server, sampler, contestant.isJvm());
         }
+        GeneratorProcess generator = early != null && !scenario.probesMemory() ? early
+                : startGenerator(scenario, contestant, files, port, false);
+        long generatorStartMs = generator.startedAtMs();
+        machine.watchGenerator(generator.handle());
+        MemoryPoint loaded = null;
+        if (scenario.probesMemory()) {
+            awaitConnections(server, before, scenario.connections(), generator,
+                    scenario.idleWarmup().plus(scenario.duration()).plus(Duration.ofSeconds(10)));
+            loaded = memoryProbe.measure(server, sampler, contestant.isJvm());
+        }
+        Duration longestWarmup = scenario.probesMemory() ? scenario.idleWarmup() : scenario.warmup().longest();
+        if (scenario.sweeps() && !scenario.warmup().isAuto()) {
+            // After a step that did not hold its rate the generator warms up until steady.
+            longestWarmup = SweepPlan.backlogWarmupMax(longestWarmup);
+        }
+        // A sweep warms up and measures once per step.
+        Duration longestRun = longestWarmup.plus(scenario.duration()).multipliedBy(scenario.windows());
+        int exit = generator.await(longestRun.plus(GENERATOR_SLACK));
+        long generatorEndMs = System.currentTimeMillis();
+        sampler.stop();
+        machine.stop();
+        boolean aliveAtEnd = server.isAlive();
+        server.stop(STOP_TIMEOUT);
+        if (!Files.isRegularFile(files.json())) {
+            String why = exit == -1 ? "the generator did not finish in time" : "the generator exited " + exit;
+            return failed(contestant, round, files, why + lastWords(files.loadLog())
+                    + (aliveAtEnd ? "" : "; the server had ended"));
+        }
+        LoadSummary load;
+        try {
+            load = LoadSummary.read(files.json());
+        } catch (IOException e) {
+            return failed(contestant, round, files, "cannot read the generator's result: " + e.getMessage());
+        }
+        if (load.sweep() != null) {
+            load = load.withSweep(sampledStepsCpu(load.sweep(), files.hlog(), machine));
+        }
+        MeasuredWindow window = MeasuredWindow.of(files.hlog(), generatorStartMs, generatorEndMs,
+                load.figures().durationSeconds(), load.figures().requests());
+        GcLog gc = contestant.isJvm() ? GcLog.read(files.gcLog(), window.fromMs(), window.toMs()) : null;
+        ProcessFigures figures = WindowFigures.compute(sampler,
+                machine.serverCpuSecondsBetween(window.fromMs(), window.toMs()), server.stats(), gc,
+                window.fromMs(), window.toMs(),
+                window.requests(), before, loaded, scenario.connections(), java.heapPreTouched());
+        String note = null;
+        if (gc != null && gc.forcedAtMs() != null && window.contains(gc.forcedAtMs())) {
+            note = String.format(Locale.ROOT, "the full GC forced to measure memory (%.0f ms) fell inside the "
+                    + "measured window, so its latency includes that pause", gc.forcedPauseMillis());
+        }
+        Double warmupSeconds = warmed != null ? warmed.seconds() : load.warmupSeconds();
+        Boolean steady = warmed != null ? warmed.steadyState() : load.steadyState();
+        RoundCheck check = WindowLoad.check(cpus, figures.cpuSeconds(), machine, window, scenario.closedPeak(),
+                steady);
+        if (load.sweep() != null) {
+            figures = stepsCpu(figures, load.sweep());
+        }
+        // An overload round: its timeline against what was sampled of the server meanwhile.
+        OverloadFigures overload = OverloadAnalysis.of(load.phases(), window.fromMs(),
+                sampler.samplesBetween(window.fromMs() - 1000, window.toMs() + 1000), server.stats());
+        return new RunOutcome(contestant.name(), round, load, figures, null, files, note, warmupSeconds, steady,
+                window, check, overload);
     }
 
     /**

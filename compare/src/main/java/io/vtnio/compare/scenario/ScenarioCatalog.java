@@ -30,8 +30,10 @@ public final class ScenarioCatalog {
      * drain after the overload.
      */
     static final int[] OVERLOAD_PHASE_LENGTHS = {2, 4, 6};
-    /** How far beyond the lower capacity the overload phase goes (the issue's --overload 1.5). */
+    /** How far beyond the lower capacity the overload phase goes, unless {@code --overload} says otherwise. */
     public static final double OVERLOAD_FACTOR = 1.5;
+    /** The highest {@code --overload}: beyond it the backlog outgrows any timeout at once. */
+    public static final double MOST_OVERLOAD = 10;
     /** Echo overload without a capacity or an echo peak in this run to start from (this VM, 2026-12-06). */
     public static final double OVERLOAD_ECHO_DEFAULT_BASE = 40_000;
     /** Backend overload without a backend run to start from: nio's pool of 16 workers at 5 ms a message. */
@@ -54,9 +56,20 @@ public final class ScenarioCatalog {
     public static final List<String> QUICK = List.of("echo", "idle");
 
     private final ScenarioSizes sizes;
+    private final double overloadFactor;
 
     public ScenarioCatalog(ScenarioSizes sizes) {
+        this(sizes, OVERLOAD_FACTOR);
+    }
+
+    /** @param overloadFactor how far beyond the lower capacity the overload phase goes ({@code --overload}), above 1 */
+    public ScenarioCatalog(ScenarioSizes sizes, double overloadFactor) {
+        if (!(overloadFactor > 1) || overloadFactor > MOST_OVERLOAD) {
+            throw new IllegalArgumentException("an overload factor is more than 1 and at most " + MOST_OVERLOAD
+                    + ", got " + overloadFactor);
+        }
         this.sizes = sizes;
+        this.overloadFactor = overloadFactor;
     }
 
     /**
@@ -116,8 +129,8 @@ public final class ScenarioCatalog {
 
     /**
      * Overload, on the echo connections ({@code backend} false) or on the backend's with its work:
-     * the same timetable for every contestant, half {@code basePerSec}, then
-     * {@link #OVERLOAD_FACTOR} times it, then half again, so that their timelines compare; each
+     * the same timetable for every contestant, half {@code basePerSec}, then the overload factor
+     * ({@link #OVERLOAD_FACTOR} unless {@code --overload} says otherwise) times it, then half again, so that their timelines compare; each
      * second judged by {@code objective}.
      *
      * @param basePerSec the lower capacity (or its stand-in, which {@code baseNote} names)
@@ -127,7 +140,7 @@ public final class ScenarioCatalog {
         String work = backend ? sizes.backendWork() : "none";
         double unit = sizes.duration().toMillis() / 1000.0;
         long held = Math.max(1, twoSignificantDigits(basePerSec / 2));
-        long beyond = Math.max(2, twoSignificantDigits(basePerSec * OVERLOAD_FACTOR));
+        long beyond = Math.max(2, twoSignificantDigits(basePerSec * overloadFactor));
         long[] seconds = new long[OVERLOAD_PHASE_LENGTHS.length];
         for (int i = 0; i < seconds.length; i++) {
             seconds[i] = Math.max(1, Math.round(OVERLOAD_PHASE_LENGTHS[i] * unit));
@@ -145,7 +158,7 @@ public final class ScenarioCatalog {
                         + "the overload its seconds meet %s again with the backlog gone. p99 of the overload phase "
                         + "decides.", connections, backend ? " against servers that block for " + work.substring(
                                 work.indexOf(':') + 1) + " on every message" : "", held, seconds[0], beyond,
-                        OVERLOAD_FACTOR, baseNote, seconds[1], held, seconds[2], objective.text()),
+                        overloadFactor, baseNote, seconds[1], held, seconds[2], objective.text()),
                 new ServerFlags("echo", work),
                 List.of("--connections", Integer.toString(connections), "--phases", timetable,
                         "--slo", objective.text()),
