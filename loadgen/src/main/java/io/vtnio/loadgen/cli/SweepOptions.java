@@ -29,12 +29,12 @@ final class SweepOptions {
 
     @Option(names = "--stop-above", paramLabel = "DURATION", converter = HumanDuration.Converter.class,
             description = "Sweep: no further step once a step's p99 passes this (default: 1s); a step that achieves "
-                    + "less than 90% of its rate ends the sweep too.")
+                    + "less than 90%% of its rate ends the sweep too.")
     private Duration stopAbove;
 
     @Option(names = "--slo", paramLabel = "PERCENTILE=DURATION",
             description = "Sweep: a latency objective such as p99=5ms; reports the capacity, the highest rate held "
-                    + "within 1% with no errors and the objective met, refined by bisection. --phases: judges "
+                    + "within 1%% with no errors and the objective met, refined by bisection. --phases: judges "
                     + "every second by it and reports the recovery after the highest rate.")
     private String objective;
 
