@@ -332,13 +332,7 @@ final class Comparison {
     static double highestPeak(List<ResultEntry> peaks) {
         double highest = peaks.stream().filter(ResultEntry::measured)
                 .mapToDouble(entry -> entry.figures().throughputPerSec()).max().orElse(0);
-        return highest < 1 ? 0 : twoSignificantDigits(highest);
-    }
-
-    /** {@code value} (at least 1) rounded to two significant digits: 61,657 to 62,000. */
-    private static double twoSignificantDigits(double value) {
-        double scale = Math.pow(10, Math.floor(Math.log10(value)) - 1);
-        return Math.round(value / scale) * scale;
+        return highest < 1 ? 0 : ScenarioCatalog.roundedToTwoSignificantDigits(highest);
     }
 
     /** Half the lower median peak, to two significant digits; 0 when no contestant has one. */
@@ -349,7 +343,7 @@ final class Comparison {
         if (half < 1) {
             return 0;
         }
-        return Math.max(1, Math.round(twoSignificantDigits(half)));
+        return Math.max(1, Math.round(ScenarioCatalog.roundedToTwoSignificantDigits(half)));
     }
 
     List<ScenarioInfo> scenarios() {

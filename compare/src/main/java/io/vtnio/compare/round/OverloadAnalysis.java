@@ -6,6 +6,7 @@ import io.vtnio.compare.report.summary.OverloadFigures;
 import io.vtnio.loadgen.result.PhasesResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Reads an overload round ({@link OverloadFigures}) from the generator's per-second rows of a
@@ -32,8 +33,8 @@ final class OverloadAnalysis {
         List<OverloadFigures.Second> timeline = new ArrayList<>();
         for (PhasesResult.Second second : phases.perSecond()) {
             long endMs = windowFromMs + (second.second() + 1) * 1000L;
-            ProcessSample sample = lastAtOrBefore(samples, endMs);
-            StatsLine line = lastStatsAtOrBefore(stats, endMs);
+            ProcessSample sample = lastAtOrBefore(samples, ProcessSample::wallMs, endMs);
+            StatsLine line = lastAtOrBefore(stats, StatsLine::wallMs, endMs);
             timeline.add(new OverloadFigures.Second(second.second(), second.phase(), second.offeredPerSec(),
                     second.achievedPerSec(), second.p99Micros(), second.backlog(),
                     sample == null ? null : sample.rssBytes(),
@@ -49,8 +50,8 @@ final class OverloadAnalysis {
         long backlogBefore = before.isEmpty() ? 0 : before.getLast().backlog();
         long windowToMs = windowFromMs + timeline.size() * 1000L;
         long refused = -1;
-        StatsLine first = lastStatsAtOrBefore(stats, windowFromMs);
-        StatsLine last = lastStatsAtOrBefore(stats, windowToMs);
+        StatsLine first = lastAtOrBefore(stats, StatsLine::wallMs, windowFromMs);
+        StatsLine last = lastAtOrBefore(stats, StatsLine::wallMs, windowToMs);
         if (first != null && last != null) {
             refused = last.snapshot().connectionsRefused() - first.snapshot().connectionsRefused();
         }
@@ -92,21 +93,15 @@ final class OverloadAnalysis {
         return from == null || to == null ? null : (to - from) / seconds;
     }
 
-    private static ProcessSample lastAtOrBefore(List<ProcessSample> samples, long wallMs) {
-        ProcessSample last = null;
-        for (ProcessSample sample : samples) {
-            if (sample.wallMs() <= wallMs) {
-                last = sample;
-            }
-        }
-        return last;
-    }
-
-    private static StatsLine lastStatsAtOrBefore(List<StatsLine> stats, long wallMs) {
-        StatsLine last = null;
-        for (StatsLine line : stats) {
-            if (line.wallMs() <= wallMs) {
-                last = line;
+    /**
+     * The last of {@code readings} (in time order, {@code time} giving their wall clock) taken at or
+     * before {@code wallMs}, or null.
+     */
+    private static <T> T lastAtOrBefore(List<T> readings, ToLongFunction<T> time, long wallMs) {
+        T last = null;
+        for (T reading : readings) {
+            if (time.applyAsLong(reading) <= wallMs) {
+                last = reading;
             }
         }
         return last;

@@ -166,12 +166,15 @@ public final class ScenarioCatalog {
                 false, null);
     }
 
+    /** A rate of the overload timetable: whole below 10, else to two significant digits. */
     private static long twoSignificantDigits(double value) {
-        if (value < 10) {
-            return Math.round(value);
-        }
+        return value < 10 ? Math.round(value) : Math.round(roundedToTwoSignificantDigits(value));
+    }
+
+    /** {@code value} (at least 1) rounded to two significant digits: 61,657 to 62,000. */
+    public static double roundedToTwoSignificantDigits(double value) {
         double scale = Math.pow(10, Math.floor(Math.log10(value)) - 1);
-        return Math.round(Math.round(value / scale) * scale);
+        return Math.round(value / scale) * scale;
     }
 
     public Scenario echoPeak() {

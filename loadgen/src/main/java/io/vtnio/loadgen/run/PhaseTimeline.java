@@ -52,11 +52,11 @@ final class PhaseTimeline {
         phaseLatency.get(phase).add(interval);
         phaseReplies[phase] += interval.getTotalCount();
         phaseErrors[phase] += errors;
-        double seconds = Math.max(1e-9, (toNs - fromNs) / 1e9);
+        double intervalSeconds = Math.max(1e-9, (toNs - fromNs) / 1e9);
         long backlog = Math.round(scheduledUntil((toNs - measureStartNs) / 1e9)) - repliesSoFar - errorsSoFar;
         LatencyObjective objective = timetable.objective();
-        this.seconds.add(new PhasesResult.Second(second, phase + 1, timetable.phases().get(phase).ratePerSec(),
-                LogMerge.round(interval.getTotalCount() / seconds),
+        seconds.add(new PhasesResult.Second(second, phase + 1, timetable.phases().get(phase).ratePerSec(),
+                LogMerge.round(interval.getTotalCount() / intervalSeconds),
                 interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(50.0),
                 interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99.0),
                 interval.getMaxValue(), errors, backlog,
@@ -82,9 +82,9 @@ final class PhaseTimeline {
         List<PhasesResult.Phase> phases = new ArrayList<>();
         for (int i = 0; i < timetable.phases().size(); i++) {
             RatePhases.Phase phase = timetable.phases().get(i);
-            double seconds = phase.duration().toSeconds();
-            phases.add(new PhasesResult.Phase(i + 1, phase.ratePerSec(), seconds,
-                    LogMerge.round(phaseReplies[i] / seconds), phaseReplies[i], phaseErrors[i],
+            double phaseSeconds = phase.duration().toSeconds();
+            phases.add(new PhasesResult.Phase(i + 1, phase.ratePerSec(), phaseSeconds,
+                    LogMerge.round(phaseReplies[i] / phaseSeconds), phaseReplies[i], phaseErrors[i],
                     LatencyFigures.of(phaseLatency.get(i))));
         }
         return new PhasesResult(phases, seconds,
