@@ -85,7 +85,13 @@ public record ConnectionPolicy(Duration errorLinger, Duration idle, Duration wri
         /** A graceful stop of the server. */
         STOP,
         /** Hello mode's greeting was its one reply. */
-        GREETING
+        GREETING,
+        /**
+         * The client's last message asked for the end (HTTP's {@code Connection: close}): its
+         * reply goes out, then the connection lingers as after an ERR line, so a client still
+         * sending reads its response rather than a reset (RFC 9112, 9.6).
+         */
+        CLOSE_REQUESTED
     }
 
     /** What a FINISHING connection that owes nothing more does next. */
@@ -131,7 +137,7 @@ public record ConnectionPolicy(Duration errorLinger, Duration idle, Duration wri
     public Exit afterFinishing(Finish finish, boolean inputEnded, boolean idle, long nowNanos,
                                long stopDeadlineNanos) {
         return switch (finish) {
-            case ERROR_LINE -> lingerAfterError(nowNanos);
+            case ERROR_LINE, CLOSE_REQUESTED -> lingerAfterError(nowNanos);
             case STOP -> inputEnded || idle ? closeNow()
                     : new Exit(Ending.LINGER_WHILE_ACTIVE, stopDeadlineNanos, this.idle.toNanos());
             case END_OF_STREAM, GREETING -> closeNow();

@@ -5,8 +5,17 @@ public enum DecodeResult {
     /** Every complete message was delivered; any incomplete tail is kept for the next call. */
     OK,
     /**
-     * A message exceeded the line limit. Messages before it were delivered; the rest of the
-     * input was not looked at. The connection owes {@link Protocol#ERR_LINE_TOO_LONG} and a close.
+     * The input broke the protocol's rules: a line over the limit, or a malformed or oversized
+     * HTTP request. Messages before it were delivered; the rest of the input was not looked at.
+     * The connection owes {@link MessageDecoder#refusal()} and a lingering close; the decoder
+     * must not be used again.
      */
-    LINE_TOO_LONG
+    MALFORMED,
+    /**
+     * The last message delivered asked for the connection to end after its reply (HTTP's
+     * {@code Connection: close}, or HTTP/1.0 without keep-alive). The rest of the input was not
+     * looked at. The connection owes the replies delivered so far and a lingering close; the
+     * decoder must not be used again.
+     */
+    CLOSE
 }

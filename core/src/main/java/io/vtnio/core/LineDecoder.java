@@ -46,13 +46,13 @@ public final class LineDecoder implements MessageDecoder {
                     ? emit(bytes, lineStart, newline - lineStart, sink)
                     : appendAndEmit(bytes, lineStart, newline - lineStart, sink);
             if (!ok) {
-                return DecodeResult.LINE_TOO_LONG;
+                return DecodeResult.MALFORMED;
             }
             lineStart = newline + 1;
         }
         return keepTail(bytes, lineStart, end - lineStart)
                 ? DecodeResult.OK
-                : DecodeResult.LINE_TOO_LONG;
+                : DecodeResult.MALFORMED;
     }
 
     @Override

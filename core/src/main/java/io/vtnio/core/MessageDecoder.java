@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * <pre>{@code
  * MessageDecoder decoder = MessageDecoder.create(Framing.LINE, 65_536);
  * int n = in.read(buffer);
- * if (decoder.decode(buffer, 0, n, this::reply) == DecodeResult.LINE_TOO_LONG) {
+ * if (decoder.decode(buffer, 0, n, this::reply) == DecodeResult.MALFORMED) {
  *     sendErrorAndClose();
  * }
  * }</pre>
@@ -22,8 +22,9 @@ public interface MessageDecoder {
     /**
      * Delivers every complete message in {@code bytes[offset, offset + length)} to {@code sink}.
      *
-     * @return {@link DecodeResult#LINE_TOO_LONG} when a message is over the limit; the decoder
-     *     must not be used afterwards
+     * @return {@link DecodeResult#MALFORMED} when the input broke the rules (a line over the
+     *     limit), {@link DecodeResult#CLOSE} when a message asked to end the connection; the
+     *     decoder must not be used after either
      */
     DecodeResult decode(byte[] bytes, int offset, int length, MessageSink sink);
 
@@ -44,6 +45,15 @@ public interface MessageDecoder {
 
     /** Bytes held for a message not yet complete; 0 when the connection is between messages. */
     int pendingBytes();
+
+    /**
+     * What a connection writes, last, after {@link DecodeResult#MALFORMED}: the line protocol's
+     * {@link Protocol#ERR_LINE_TOO_LONG}, or an HTTP error response. It is no reply: servers count
+     * it as an error, not as a message out.
+     */
+    default byte[] refusal() {
+        return Protocol.ERR_LINE_TOO_LONG;
+    }
 
     /** A decoder for one connection. {@code maxLineBytes} must be at least 1. */
     static MessageDecoder create(Framing framing, int maxLineBytes) {

@@ -7,5 +7,10 @@ public enum Mode {
     /** Each line delivered to every connected client, the sender included, in one order. */
     CHAT,
     /** A greeting line on accept, then close. */
-    HELLO
+    HELLO,
+    /**
+     * HTTP/1.1 with keep-alive and pipelining: {@code GET /plaintext} answers {@code Hello, World!},
+     * {@code POST /echo} the request body ({@link io.vtnio.core.http.HttpExchange}).
+     */
+    HTTP
 }

@@ -1,5 +1,8 @@
 package io.vtnio.core;
 
+import io.vtnio.core.http.HttpExchange;
+import io.vtnio.core.http.HttpRequestDecoder;
+import io.vtnio.core.http.HttpResponses;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +14,7 @@ import picocli.CommandLine;
  *
  * @param host             address to bind, e.g. {@code 127.0.0.1}
  * @param ports            ports to listen on, at least one; 0 takes a free port
- * @param mode             echo, chat or hello
+ * @param mode             echo, chat, hello or http
  * @param framing          line or raw (raw only in echo mode)
  * @param maxLineBytes     largest message, terminator excluded, at least 1
  * @param maxOutboundBytes pending outbound bytes beyond which a chat client is a slow consumer
@@ -44,6 +47,9 @@ public record ServerConfig(
         int maxConnections,
         ConnectionPolicy policy) {
 
+    /** One encoder for every connection: it caches the {@code Date} value. */
+    private static final HttpResponses HTTP_RESPONSES = new HttpResponses();
+
     public ServerConfig {
         Objects.requireNonNull(policy, "policy");
         ports = List.copyOf(ports);
@@ -67,14 +73,18 @@ public record ServerConfig(
                 drainTimeout, statsInterval, loops, workers, maxConnections, otherPolicy);
     }
 
-    /** The reply builder echo mode uses with this configuration. */
+    /**
+     * The reply builder echo mode uses with this configuration; in http mode the responses come
+     * whole from {@link HttpExchange}, and the builder writes them as they are.
+     */
     public EchoReply echoReply() {
-        return new EchoReply(suffix, framing);
+        return mode == Mode.HTTP ? new EchoReply(new byte[0], Framing.RAW) : new EchoReply(suffix, framing);
     }
 
-    /** A decoder for one new connection. */
+    /** A decoder for one new connection: lines or chunks, or in http mode requests answered by {@link HttpExchange}. */
     public MessageDecoder newDecoder() {
-        return MessageDecoder.create(framing, maxLineBytes);
+        return mode == Mode.HTTP ? new HttpExchange(HttpRequestDecoder.Limits.DEFAULT, HTTP_RESPONSES)
+                : MessageDecoder.create(framing, maxLineBytes);
     }
 
     /**

@@ -85,7 +85,7 @@ class LineDecoderProperties {
             assertEquals(1, outcome.messages.size());
             assertArrayEquals(body, outcome.messages.get(0));
         } else {
-            assertEquals(DecodeResult.LINE_TOO_LONG, outcome.result, length + " bytes with max " + maxLineBytes);
+            assertEquals(DecodeResult.MALFORMED, outcome.result, length + " bytes with max " + maxLineBytes);
             assertEquals(0, outcome.messages.size());
         }
     }
@@ -106,7 +106,7 @@ class LineDecoderProperties {
         boolean canStillFit = tail.length <= maxLineBytes
                 || (tail.length == maxLineBytes + 1 && endsWithCarriageReturn);
         Outcome outcome = decodeInChunks(tail, cutPoints(tail.length, cuts), maxLineBytes);
-        assertEquals(canStillFit ? DecodeResult.OK : DecodeResult.LINE_TOO_LONG, outcome.result,
+        assertEquals(canStillFit ? DecodeResult.OK : DecodeResult.MALFORMED, outcome.result,
                 tail.length + " bytes without a newline, max " + maxLineBytes);
     }
 
@@ -168,7 +168,7 @@ class LineDecoderProperties {
             }
             int end = i > start && stream[i - 1] == '\r' ? i - 1 : i;
             if (end - start > maxLineBytes) {
-                return new Outcome(messages, DecodeResult.LINE_TOO_LONG, 0);
+                return new Outcome(messages, DecodeResult.MALFORMED, 0);
             }
             messages.add(Arrays.copyOfRange(stream, start, end));
             start = i + 1;
@@ -176,7 +176,7 @@ class LineDecoderProperties {
         int tail = stream.length - start;
         boolean tailCanFit = tail <= maxLineBytes
                 || (tail == maxLineBytes + 1 && stream[stream.length - 1] == '\r');
-        return new Outcome(messages, tailCanFit ? DecodeResult.OK : DecodeResult.LINE_TOO_LONG, tail);
+        return new Outcome(messages, tailCanFit ? DecodeResult.OK : DecodeResult.MALFORMED, tail);
     }
 
     /**

@@ -122,36 +122,36 @@ class LineDecoderTest {
 
     @Test
     void lineOfMaxPlusOneBytesFails() {
-        assertEquals(DecodeResult.LINE_TOO_LONG, feed("x".repeat(MAX + 1) + "\n"));
+        assertEquals(DecodeResult.MALFORMED, feed("x".repeat(MAX + 1) + "\n"));
         assertEquals(List.of(), sink.texts());
     }
 
     @Test
     void lineOfMaxPlusOneBytesSplitAcrossChunksFails() {
         assertEquals(DecodeResult.OK, feed("x".repeat(MAX)));
-        assertEquals(DecodeResult.LINE_TOO_LONG, feed("x\n"));
+        assertEquals(DecodeResult.MALFORMED, feed("x\n"));
     }
 
     @Test
     void incompleteTailFailsAsSoonAsItCannotFit() {
         assertEquals(DecodeResult.OK, feed("x".repeat(MAX)));
-        assertEquals(DecodeResult.LINE_TOO_LONG, feed("x"));
+        assertEquals(DecodeResult.MALFORMED, feed("x"));
     }
 
     @Test
     void incompleteTailInOneChunkFailsAsSoonAsItCannotFit() {
-        assertEquals(DecodeResult.LINE_TOO_LONG, feed("x".repeat(MAX + 1)));
+        assertEquals(DecodeResult.MALFORMED, feed("x".repeat(MAX + 1)));
     }
 
     @Test
     void carriageReturnAfterMaxBytesIsNotALicenceForMore() {
         assertEquals(DecodeResult.OK, feed("x".repeat(MAX) + "\r"));
-        assertEquals(DecodeResult.LINE_TOO_LONG, feed("y\n"));
+        assertEquals(DecodeResult.MALFORMED, feed("y\n"));
     }
 
     @Test
     void linesBeforeATooLongLineAreDelivered() {
-        assertEquals(DecodeResult.LINE_TOO_LONG, feed("ok\n" + "x".repeat(MAX + 1) + "\nlater\n"));
+        assertEquals(DecodeResult.MALFORMED, feed("ok\n" + "x".repeat(MAX + 1) + "\nlater\n"));
         assertEquals(List.of("ok"), sink.texts());
     }
 

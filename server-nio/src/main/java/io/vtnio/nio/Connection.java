@@ -95,9 +95,12 @@ final class Connection implements ReadinessHandler {
             DecodeResult result = decoder.decode(in.array(), 0, n, batch);
             context.metrics().messagesIn(batch.messages(), n);
             batch.end();
-            if (result == DecodeResult.LINE_TOO_LONG) {
+            if (result == DecodeResult.MALFORMED) {
                 context.metrics().error();
-                finishFor(Finish.ERROR_LINE);
+                state = ConnectionState.FINISHING;
+                finishing = Finishing.becauseMalformed(finishing, decoder.refusal());
+            } else if (result == DecodeResult.CLOSE) {
+                finishFor(Finish.CLOSE_REQUESTED);
             }
         }
     }

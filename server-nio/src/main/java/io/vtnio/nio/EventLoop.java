@@ -72,7 +72,7 @@ final class EventLoop implements Runnable {
         this.selector = Selector.open();
         ByteBuffer output = ByteBuffer.allocate(OUTPUT_BUFFER_BYTES);
         this.replies = switch (context.mode()) {
-            case ECHO -> new Echo(output, context.echoReply());
+            case ECHO, HTTP -> new Echo(output, context.echoReply());
             case CHAT -> new ChatPublisher(output, context.chatRoom());
             case HELLO -> null;
         };

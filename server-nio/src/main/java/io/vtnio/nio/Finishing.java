@@ -2,7 +2,6 @@ package io.vtnio.nio;
 
 import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.ConnectionPolicy.Finish;
-import io.vtnio.core.Protocol;
 
 /**
  * A selector connection's {@link io.vtnio.core.ConnectionState#FINISHING} state, its sub-states explicit: why it finishes (the first
@@ -16,6 +15,7 @@ import io.vtnio.core.Protocol;
  *   ERROR_LINE:    line owed ──queued last──▶ sealed ──owes nothing──▶ linger after the ERR
  *   GREETING:      sealed (the greeting is its one line) ──written──▶ close
  *   END_OF_STREAM: sends what it owes ──▶ close
+ *   CLOSE_REQUESTED: sends what it owes ──▶ linger as after an ERR line (HTTP's Connection: close)
  *   STOP:          sends what it owes ──▶ close if idle, else linger while the client is active
  * </pre>
  *
@@ -29,14 +29,28 @@ final class Finishing {
     /** When a stop gives up on the connection ({@link System#nanoTime} time), once a stop began. */
     private long stopDeadlineNanos;
 
-    private Finishing(Finish why) {
+    private Finishing(Finish why, byte[] errorLine) {
         this.why = why;
-        this.errorLine = why == Finish.ERROR_LINE ? Protocol.ERR_LINE_TOO_LONG : null;
+        this.errorLine = errorLine;
     }
 
-    /** {@code current} if it is finishing already (its reason stays), else a new one for {@code why}. */
+    /**
+     * {@code current} if it is finishing already (its reason stays), else a new one for {@code why},
+     * which is not {@link Finish#ERROR_LINE} ({@link #becauseMalformed}).
+     */
     static Finishing because(Finishing current, Finish why) {
-        return current != null ? current : new Finishing(why);
+        if (why == Finish.ERROR_LINE) {
+            throw new IllegalArgumentException("an ERR line needs its bytes: becauseMalformed");
+        }
+        return current != null ? current : new Finishing(why, null);
+    }
+
+    /**
+     * {@code current} if it is finishing already, else one that owes {@code refusal} (the ERR line,
+     * or an HTTP error response: {@link io.vtnio.core.MessageDecoder#refusal}) last of all.
+     */
+    static Finishing becauseMalformed(Finishing current, byte[] refusal) {
+        return current != null ? current : new Finishing(Finish.ERROR_LINE, refusal);
     }
 
     Finish why() {

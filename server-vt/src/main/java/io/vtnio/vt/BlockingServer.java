@@ -67,7 +67,7 @@ public final class BlockingServer implements Server {
 
     private static SessionFactory sessionsFor(ServerConfig config, ServerMetrics metrics, ConnectionThreads threads) {
         return switch (config.mode()) {
-            case ECHO -> {
+            case ECHO, HTTP -> {
                 EchoReply reply = config.echoReply();
                 yield connection -> new Echo(connection, config.newDecoder(), reply, config.work(), metrics);
             }

@@ -58,13 +58,13 @@ final class ChatMember extends ConnectionSession implements MessageSink {
             DecodeResult result = readUntilEnd();
             connection.finish();
             room.leave(outbox);
-            if (result == DecodeResult.LINE_TOO_LONG) {
+            if (result == DecodeResult.MALFORMED) {
                 metrics.error();
                 outbox.offer(Protocol.ERR_LINE_TOO_LONG);
             }
             outbox.finish();
             outbox.awaitWriter();
-            connection.closeOrLinger(result == DecodeResult.LINE_TOO_LONG ? Finish.ERROR_LINE
+            connection.closeOrLinger(result == DecodeResult.MALFORMED ? Finish.ERROR_LINE
                     : endOfStream ? Finish.END_OF_STREAM : Finish.STOP, readBuffer.bytes());
         } finally {
             room.leave(outbox);
@@ -107,7 +107,7 @@ final class ChatMember extends ConnectionSession implements MessageSink {
             DecodeResult result = decoder.decode(readBuffer.bytes(), 0, read, this);
             metrics.messagesIn(messagesInRead);
             boolean moreWaiting = readBuffer.adaptTo(read);
-            if (result == DecodeResult.LINE_TOO_LONG || connection.stopRequested()) {
+            if (result == DecodeResult.MALFORMED || connection.stopRequested()) {
                 return result;
             }
             if (moreWaiting) {

@@ -17,7 +17,9 @@ import java.io.UncheckedIOException;
  * batch, repeat. End of stream (the client's half-close, or a graceful stop shutting the input of
  * a silent client) means every reply owed is sent and the connection closes; a stop noticed after
  * a read means the same, then the close or linger the policy says ({@link Connection#closeOrLinger}). A line over the
- * limit gets {@link Protocol#ERR_LINE_TOO_LONG} and a lingering close.
+ * limit gets {@link Protocol#ERR_LINE_TOO_LONG} (a malformed HTTP request its error response) and a lingering
+ * close; an HTTP request asking to close gets its response and the same linger. In http mode the "messages" are
+ * whole responses ({@link io.vtnio.core.http.HttpExchange}), written as they are.
  *
  * <p>Threading: confined to the connection's thread; {@link #onMessage} is called by the
  * decoder on that same thread.
@@ -61,12 +63,18 @@ final class Echo extends ConnectionSession implements MessageSink {
             metrics.bytesIn(read);
             DecodeResult result = decode(read);
             boolean moreWaiting = readBuffer.adaptTo(read);
-            if (result == DecodeResult.LINE_TOO_LONG) {
+            if (result == DecodeResult.MALFORMED) {
                 connection.finish();
-                batch.add(Protocol.ERR_LINE_TOO_LONG, 0); // no reply: counted as the error it is
+                batch.add(decoder.refusal(), 0); // no reply: counted as the error it is
                 batch.flush();
                 metrics.error();
                 connection.closeOrLinger(Finish.ERROR_LINE, readBuffer.bytes());
+                return;
+            }
+            if (result == DecodeResult.CLOSE) {
+                connection.finish();
+                batch.flush();
+                connection.closeOrLinger(Finish.CLOSE_REQUESTED, readBuffer.bytes());
                 return;
             }
             batch.flush();

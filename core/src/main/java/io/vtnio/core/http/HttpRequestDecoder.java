@@ -21,7 +21,8 @@ import java.util.Locale;
  *       ({@link Limits#bodyBytes}, else 413, refused as soon as a length says so).</li>
  *   <li>400 for malformed input, and for what a proxy in front could frame differently (request
  *       smuggling): both Content-Length and Transfer-Encoding, two Content-Lengths, a coding other
- *       than chunked, whitespace before a field's colon, folded lines, control characters.</li>
+ *       than chunked, whitespace before a field's colon, folded lines, control characters; an
+ *       HTTP/1.1 request without exactly one {@code Host}.</li>
  *   <li>Lines end with CRLF; a bare LF is accepted as their end, a bare CR is not.</li>
  * </ul>
  *
@@ -187,6 +188,11 @@ public final class HttpRequestDecoder {
             byte[] body = body(headers, version);
             if (body == null) {
                 return null;
+            }
+            long hosts = headers.stream().filter(header -> header.name().equalsIgnoreCase("Host")).count();
+            if (hosts > 1 || (hosts == 0 && version.equals("HTTP/1.1"))) {
+                // RFC 9112, 3.2: a server must answer 400 to an HTTP/1.1 request without exactly one Host.
+                throw new Malformed(HttpError.badRequest(hosts + " Host fields"));
             }
             boolean keepAlive = version.equals("HTTP/1.1") ? !HttpRequest.connectionHas(headers, "close")
                     : HttpRequest.connectionHas(headers, "keep-alive");

@@ -56,7 +56,7 @@ class HttpRequestDecoderTest {
     @Test
     void aChunkedBodyIsJoinedAndItsExtensionsAndTrailersDropped() {
         HttpRequestDecoder decoder = new HttpRequestDecoder(HttpRequestDecoder.Limits.DEFAULT);
-        assertNull(feedByteByByte(decoder, "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        assertNull(feedByteByByte(decoder, "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5;name=value\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: yes\r\n\r\n"));
         assertEquals(1, requests.size());
         assertArrayEquals("hello world".getBytes(StandardCharsets.US_ASCII), requests.getFirst().body());
@@ -68,8 +68,8 @@ class HttpRequestDecoderTest {
     @Test
     void connectionCloseAndHttp10AreHonoured() {
         HttpRequestDecoder decoder = new HttpRequestDecoder(HttpRequestDecoder.Limits.DEFAULT);
-        assertNull(feed(decoder, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n"
-                + "GET / HTTP/1.0\r\n\r\nGET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\nGET / HTTP/1.1\n\n"));
+        assertNull(feed(decoder, "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+                + "GET / HTTP/1.0\r\n\r\nGET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\nGET / HTTP/1.1\nHost: a\n\n"));
         assertEquals(List.of(false, false, true, true), requests.stream().map(HttpRequest::keepAlive).toList());
         assertEquals("HTTP/1.0", requests.get(1).version());
     }
@@ -89,6 +89,8 @@ class HttpRequestDecoderTest {
         "an unknown version | 400 | GET / HTTP/2.0\\r\\n\\r\\n",
         "a request line of two parts | 400 | GET /\\r\\n\\r\\n",
         "a bare CR | 400 | GET / HTTP/1.1\\r\\nX-A: a\\rb\\r\\n\\r\\n",
+        "no Host in HTTP/1.1 | 400 | GET / HTTP/1.1\\r\\n\\r\\n",
+        "two Hosts | 400 | GET / HTTP/1.1\\r\\nHost: a\\r\\nHost: b\\r\\n\\r\\n",
         "a malformed chunk size | 400 | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\nzz\\r\\n",
     })
     void whatAServerMustRefuseIsRefusedWithItsStatus(String what, int status, String text) {
@@ -107,7 +109,7 @@ class HttpRequestDecoderTest {
         String line = "GET /" + "a".repeat(64 - "GET / HTTP/1.1".length()) + " HTTP/1.1";
         assertEquals(64, line.length());
         HttpRequestDecoder decoder = new HttpRequestDecoder(SMALL);
-        assertNull(feed(decoder, line + "\r\n\r\nPOST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" + "x".repeat(99)));
+        assertNull(feed(decoder, line + "\r\nHost: a\r\n\r\nPOST / HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n" + "x".repeat(99)));
         assertEquals(1, requests.size(), "a request line of exactly the limit passes");
         assertTrue(decoder.pendingBytes() > 99, "the body's last byte is still owed");
         assertNull(feed(decoder, "x"));

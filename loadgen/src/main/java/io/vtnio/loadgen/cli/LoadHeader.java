@@ -34,7 +34,7 @@ final class LoadHeader {
             String unit = switch (config.mode()) {
                 case CHAT -> " lines";
                 case HELLO -> " connects";
-                case ECHO -> "";
+                case ECHO, HTTP -> "";
             };
             if (config.sweep() == null) {
                 text.append(String.format(Locale.ROOT, " at %,.1f%s/s", config.ratePerSec(), unit));

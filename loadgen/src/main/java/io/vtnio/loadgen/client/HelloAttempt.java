@@ -58,7 +58,7 @@ final class HelloAttempt extends ClientConnection implements MessageSink {
         if (isClosed()) {
             return;
         }
-        if (result == DecodeResult.LINE_TOO_LONG) {
+        if (result == DecodeResult.MALFORMED) {
             fail(ErrorKind.WRONG_REPLY, describe() + ": greeting line longer than the expected "
                     + greeting.length + " bytes");
         } else if (greeted && decoder.pendingBytes() > 0) {

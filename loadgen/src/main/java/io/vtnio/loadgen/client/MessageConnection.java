@@ -123,7 +123,7 @@ abstract class MessageConnection extends ClientConnection implements MessageSink
         if (isClosed()) {
             return;
         }
-        if (result == DecodeResult.LINE_TOO_LONG) {
+        if (result == DecodeResult.MALFORMED) {
             fail(ErrorKind.WRONG_REPLY, describe() + ": " + tooLongLine());
             return;
         }

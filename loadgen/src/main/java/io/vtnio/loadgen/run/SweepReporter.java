@@ -269,7 +269,7 @@ final class SweepReporter {
     /** Senders that share the rate: connections (echo), publishers (chat), loops (hello). */
     private int senders() {
         return switch (config.mode()) {
-            case ECHO -> config.totalConnections();
+            case ECHO, HTTP -> config.totalConnections();
             case CHAT -> config.totalPublishers();
             case HELLO -> config.threads();
         };
