@@ -36,6 +36,11 @@ public record Needs(Mode mode, Framing framing, String suffix, String greeting, 
         return new Needs(Mode.HELLO, Framing.LINE, null, null, 0);
     }
 
+    /** HTTP/1.1 ({@code --mode http}); framing does not apply, the flag stays at its default. */
+    public static Needs http() {
+        return new Needs(Mode.HTTP, Framing.LINE, null, null, 0);
+    }
+
     public Needs suffix(String needed) {
         return new Needs(mode, framing, needed, greeting, longestLine);
     }

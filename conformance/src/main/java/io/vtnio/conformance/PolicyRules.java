@@ -29,7 +29,7 @@ abstract class PolicyRules extends ServerRules {
 
     /** Idle after 300 ms, a forced stop waits 100 ms: short, but far above a loaded machine's pauses. */
     private static final ConnectionPolicy QUICK = new ConnectionPolicy(Duration.ofMillis(300), Duration.ofMillis(300),
-            Duration.ofMillis(300), Duration.ofMillis(100));
+            Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(300));
 
     private static final int REPLY_BYTES = ("m-00000" + SUFFIX + "\n").getBytes(StandardCharsets.UTF_8).length;
 

@@ -24,6 +24,7 @@ public final class RemoteRuleCatalog {
         rules.addAll(LifecycleRules.FOR_ANY_SERVER);
         rules.addAll(ChatRules.FOR_ANY_SERVER);
         rules.addAll(HelloRules.FOR_ANY_SERVER);
+        rules.addAll(HttpRules.FOR_ANY_SERVER);
         rules.addAll(ConcurrencyRules.FOR_ANY_SERVER);
         rules.addAll(FaultRules.FOR_ANY_SERVER);
         rules.addAll(SlowConsumerRules.FOR_ANY_SERVER);

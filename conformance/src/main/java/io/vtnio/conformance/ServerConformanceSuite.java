@@ -49,6 +49,14 @@ public abstract class ServerConformanceSuite {
     }
 
     @Nested
+    class Http extends HttpRules {
+        @Override
+        protected ServerFactory factory() {
+            return ServerConformanceSuite.this.factory();
+        }
+    }
+
+    @Nested
     class Chat extends ChatRules {
         @Override
         protected ServerFactory factory() {

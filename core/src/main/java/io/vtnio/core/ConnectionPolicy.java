@@ -27,6 +27,9 @@ import java.util.Objects;
  *   <tr><td>when does a reply count as sent?</td><td>once the kernel took its last byte
  *       ({@link ServerMetrics#messagesOut}); an ERR line is no reply, it counts as an error</td>
  *       <td>{@code OutputBatch}, {@code ChatOutbox}, {@code Hello}</td><td>{@code OutboundQueue}</td></tr>
+ *   <tr><td>stalled partway through an HTTP request?</td><td>{@link #isStalled}: nothing read
+ *       for {@link #requestStall}; answered with 408 and a close, as after an ERR line</td>
+ *       <td>{@code Echo} (a read timeout)</td><td>{@code Connection} (a loop timer)</td></tr>
  *   <tr><td>accept failed?</td><td>{@link #afterAcceptFailure}: count it, back off, accept
  *       again, whatever the failure; the listening socket is closed only by a stop</td><td>{@code Acceptor}</td>
  *       <td>{@code Acceptor}</td></tr>
@@ -60,20 +63,35 @@ import java.util.Objects;
  *                       member's) to finish the write in hand before counting what is unwritten as owed
  * @param forcedStopWait after a stop's deadline closed what was left, how long the stop waits for
  *                       connection threads or event loops to end
+ * @param requestStall   how long a connection holding part of an HTTP request may read nothing
+ *                       before it is cut off with 408 ({@link MessageDecoder#stallRefusal}); Go's
+ *                       servers are usually given 5-10 s of {@code ReadHeaderTimeout}, nginx 60 s of
+ *                       {@code client_header_timeout}. The line protocol lets a partial line wait.
  */
-public record ConnectionPolicy(Duration errorLinger, Duration idle, Duration writerSettle, Duration forcedStopWait) {
+public record ConnectionPolicy(Duration errorLinger, Duration idle, Duration writerSettle, Duration forcedStopWait,
+                               Duration requestStall) {
 
     /** The policy every server runs with unless a test injects another. */
     public static final ConnectionPolicy DEFAULT = new ConnectionPolicy(Duration.ofSeconds(1), Duration.ofSeconds(2),
-            Duration.ofSeconds(1), Duration.ofSeconds(1));
+            Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     public ConnectionPolicy {
-        for (Duration timing : new Duration[] {errorLinger, idle, writerSettle, forcedStopWait}) {
+        for (Duration timing : new Duration[] {errorLinger, idle, writerSettle, forcedStopWait, requestStall}) {
             Objects.requireNonNull(timing);
             if (timing.isNegative()) {
                 throw new IllegalArgumentException("a connection policy's timings must not be negative: " + timing);
             }
         }
+    }
+
+    /**
+     * Whether a connection is cut off for stalling partway through a message: {@code decoder}
+     * holds part of one, its protocol does not let it wait ({@link MessageDecoder#stallRefusal}),
+     * and nothing was read for {@link #requestStall}.
+     */
+    public boolean isStalled(MessageDecoder decoder, long nowNanos, long lastReadNanos) {
+        return decoder.pendingBytes() > 0 && decoder.stallRefusal() != null
+                && nowNanos - lastReadNanos >= requestStall.toNanos();
     }
 
     /** Why a connection stopped reading and finishes. */

@@ -55,6 +55,16 @@ public interface MessageDecoder {
         return Protocol.ERR_LINE_TOO_LONG;
     }
 
+    /**
+     * What a connection holding part of a message writes before it is cut off for reading nothing
+     * more for {@link ConnectionPolicy#requestStall} (HTTP's 408), or null where the protocol lets
+     * a message wait as long as the client likes (the line protocol). Counted as an error, like
+     * {@link #refusal}.
+     */
+    default byte[] stallRefusal() {
+        return null;
+    }
+
     /** A decoder for one connection. {@code maxLineBytes} must be at least 1. */
     static MessageDecoder create(Framing framing, int maxLineBytes) {
         return switch (framing) {

@@ -121,7 +121,7 @@ public final class ServerMain {
 
         private String describe(ServerConfig config, OptionalLong descriptorLimit) {
             return "server " + factory.name() + ": mode " + config.mode().name().toLowerCase()
-                    + ", framing " + config.framing().name().toLowerCase()
+                    + (config.mode() == Mode.HTTP ? "" : ", framing " + config.framing().name().toLowerCase())
                     + ", work " + config.work() + factory.describeThreads(config)
                     + ", " + options.describeMaxConnections(config.maxConnections(), descriptorLimit);
         }

@@ -44,7 +44,7 @@ public final class ServerOptions {
     private List<Integer> ports = new ArrayList<>();
 
     @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
-            description = "echo, chat or hello (default: ${DEFAULT-VALUE}).")
+            description = "echo, chat, hello or http (HTTP/1.1: GET /plaintext, POST /echo) (default: ${DEFAULT-VALUE}).")
     private Mode mode;
 
     @Option(names = "--framing", defaultValue = "line", paramLabel = "FRAMING",

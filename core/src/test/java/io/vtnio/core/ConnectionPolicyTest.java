@@ -15,7 +15,7 @@ class ConnectionPolicyTest {
 
     private static final long MS = 1_000_000;
     private final ConnectionPolicy policy = new ConnectionPolicy(Duration.ofMillis(30), Duration.ofMillis(50),
-            Duration.ofMillis(70), Duration.ofMillis(90));
+            Duration.ofMillis(70), Duration.ofMillis(90), Duration.ofMillis(110));
 
     @Test
     void idleMeansNothingReadAndNothingWrittenForTheIdlePeriod() {
@@ -81,9 +81,9 @@ class ConnectionPolicyTest {
     @Test
     void timingsMustBeGivenAndNotNegative() {
         assertThrows(IllegalArgumentException.class, () -> new ConnectionPolicy(Duration.ofMillis(-1), Duration.ZERO,
-                Duration.ZERO, Duration.ZERO));
+                Duration.ZERO, Duration.ZERO, Duration.ZERO));
         assertThrows(NullPointerException.class, () -> new ConnectionPolicy(null, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO));
+                Duration.ZERO, Duration.ZERO));
         assertEquals(Duration.ofSeconds(2), ConnectionPolicy.DEFAULT.idle());
     }
 }

@@ -42,6 +42,8 @@ final class Connection implements ReadinessHandler {
     private final Interest interest = new Interest();
     private int slot = -1;
     private long lastReadNanos = System.nanoTime();
+    /** The timer that cuts off a client stalled partway through a request; null while none is set. */
+    private LoopTimer.Timeout stallCheck;
 
     Connection(EventLoop loop, SocketChannel channel, ServerContext context) {
         this.loop = loop;
@@ -101,7 +103,36 @@ final class Connection implements ReadinessHandler {
                 finishing = Finishing.becauseMalformed(finishing, decoder.refusal());
             } else if (result == DecodeResult.CLOSE) {
                 finishFor(Finish.CLOSE_REQUESTED);
+            } else {
+                watchForStall(context.policy().requestStall().toNanos());
             }
+        }
+    }
+
+    /**
+     * Enforces {@link ConnectionPolicy#isStalled} with a loop timer, one at a time, set when a read
+     * leaves part of a message its protocol does not let wait; a later read only moves the
+     * deadline, which the timer finds when it fires.
+     */
+    private void watchForStall(long delayNanos) {
+        if (stallCheck == null && decoder.pendingBytes() > 0 && decoder.stallRefusal() != null) {
+            stallCheck = loop.timer().schedule(delayNanos, this::cutOffIfStalled);
+        }
+    }
+
+    private void cutOffIfStalled() {
+        stallCheck = null;
+        if (state != ConnectionState.OPEN) {
+            return;
+        }
+        long nowNanos = System.nanoTime();
+        if (context.policy().isStalled(decoder, nowNanos, lastReadNanos)) {
+            context.metrics().error();
+            state = ConnectionState.FINISHING;
+            finishing = Finishing.becauseMalformed(finishing, decoder.stallRefusal());
+            settle();
+        } else {
+            watchForStall(context.policy().requestStall().toNanos() - (nowNanos - lastReadNanos));
         }
     }
 
@@ -274,6 +305,9 @@ final class Connection implements ReadinessHandler {
         state = ConnectionState.CLOSED;
         if (linger != null) {
             linger.cancel();
+        }
+        if (stallCheck != null) {
+            stallCheck.cancel();
         }
         ReadinessHandler.release(key, channel);
         outbound.clear();

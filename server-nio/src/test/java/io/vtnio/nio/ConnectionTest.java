@@ -53,7 +53,8 @@ class ConnectionTest {
     private static final long HOUR_NANOS = TimeUnit.HOURS.toNanos(1);
     /** The default policy with an idle period short enough for a test to wait it out. */
     private static final ConnectionPolicy POLICY = new ConnectionPolicy(ConnectionPolicy.DEFAULT.errorLinger(),
-            Duration.ofMillis(200), ConnectionPolicy.DEFAULT.writerSettle(), ConnectionPolicy.DEFAULT.forcedStopWait());
+            Duration.ofMillis(200), ConnectionPolicy.DEFAULT.writerSettle(), ConnectionPolicy.DEFAULT.forcedStopWait(),
+            ConnectionPolicy.DEFAULT.requestStall());
     /** Each line the floods send: a 6-digit number, filler and the newline. */
     private static final int LINE_BYTES = 1000;
     private static final String TOO_LONG = "ERR line too long\n";

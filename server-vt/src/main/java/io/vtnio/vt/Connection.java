@@ -59,6 +59,8 @@ final class Connection {
     private volatile boolean inputShut;
     /** {@link System#nanoTime} when a write last returned: bytes handed to the kernel. */
     private volatile long lastWriteNanos = System.nanoTime();
+    /** The socket's read timeout as last set by {@link #read(ReadBuffer, int)}; read by that thread only. */
+    private int readTimeoutMillis;
 
     /** Takes over {@code socket}; on failure the caller still owns it and must close it. */
     Connection(Socket socket, ServerMetrics metrics, LiveConnections owner) throws IOException {
@@ -105,6 +107,19 @@ final class Connection {
         } finally {
             readingSinceNanos = 0;
         }
+    }
+
+    /**
+     * As {@link #read(ReadBuffer)}, giving up after {@code timeoutMillis} (0: wait for ever).
+     *
+     * @throws java.net.SocketTimeoutException when nothing came in time
+     */
+    int read(ReadBuffer buffer, int timeoutMillis) throws IOException {
+        if (timeoutMillis != readTimeoutMillis) {
+            socket.setSoTimeout(timeoutMillis); // a field of the socket, no system call
+            readTimeoutMillis = timeoutMillis;
+        }
+        return read(buffer);
     }
 
     OutputStream output() {

@@ -1,6 +1,7 @@
 package io.vtnio.vt;
 
 import io.vtnio.core.ConnectionEnd;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.ConnectionPolicy.Finish;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.EchoReply;
@@ -11,6 +12,7 @@ import io.vtnio.core.ServerMetrics;
 import io.vtnio.core.Work;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 
 /**
  * Echo mode, the blocking way, for one connection: read, decode, answer, flush once per read
@@ -46,7 +48,14 @@ final class Echo extends ConnectionSession implements MessageSink {
     @Override
     void serve() throws IOException {
         while (true) {
-            int read = connection.read(readBuffer);
+            int read;
+            try {
+                read = connection.read(readBuffer, stallTimeoutMillis());
+            } catch (SocketTimeoutException e) {
+                // Cut off partway through a request (ConnectionPolicy.isStalled): 408, then as after an error.
+                refuse(decoder.stallRefusal());
+                return;
+            }
             if (read < 0) {
                 connection.finish();
                 batch.flush();
@@ -64,11 +73,7 @@ final class Echo extends ConnectionSession implements MessageSink {
             DecodeResult result = decode(read);
             boolean moreWaiting = readBuffer.adaptTo(read);
             if (result == DecodeResult.MALFORMED) {
-                connection.finish();
-                batch.add(decoder.refusal(), 0); // no reply: counted as the error it is
-                batch.flush();
-                metrics.error();
-                connection.closeOrLinger(Finish.ERROR_LINE, readBuffer.bytes());
+                refuse(decoder.refusal());
                 return;
             }
             if (result == DecodeResult.CLOSE) {
@@ -90,6 +95,24 @@ final class Echo extends ConnectionSession implements MessageSink {
                 Thread.yield();
             }
         }
+    }
+
+    /** Sends {@code refusal} after every reply owed, counted as the error it is (no reply), then lingers. */
+    private void refuse(byte[] refusal) throws IOException {
+        connection.finish();
+        batch.add(refusal, 0);
+        batch.flush();
+        metrics.error();
+        connection.closeOrLinger(Finish.ERROR_LINE, readBuffer.bytes());
+    }
+
+    /**
+     * The read timeout that enforces {@link ConnectionPolicy#isStalled}: the stall limit while the
+     * decoder holds part of a message its protocol does not let wait, else none.
+     */
+    private int stallTimeoutMillis() {
+        return decoder.pendingBytes() > 0 && decoder.stallRefusal() != null
+                ? (int) Math.max(1, connection.policy().requestStall().toMillis()) : 0;
     }
 
     /**

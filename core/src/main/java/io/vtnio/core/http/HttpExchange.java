@@ -87,6 +87,12 @@ public final class HttpExchange implements MessageDecoder {
         return refusal;
     }
 
+    /** 408 and a close (RFC 9110, 15.5.9): the client sent part of a request, then stalled. */
+    @Override
+    public byte[] stallRefusal() {
+        return responses.error(new HttpError(408, "Request Timeout", "stalled partway through a request"));
+    }
+
     private byte[] respond(HttpRequest request) {
         String connection = !request.keepAlive() ? "close"
                 : request.version().equals("HTTP/1.0") ? "keep-alive" : null;
