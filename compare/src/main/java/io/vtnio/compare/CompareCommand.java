@@ -21,6 +21,7 @@ import io.vtnio.compare.round.RoundRunner;
 import io.vtnio.compare.scenario.ScalingSteps;
 import io.vtnio.compare.scenario.ScenarioCatalog;
 import io.vtnio.compare.scenario.ScenarioSizes;
+import io.vtnio.compare.scenario.WireProtocol;
 import io.vtnio.loadgen.run.LatencyObjective;
 import io.vtnio.compare.stats.Verdict;
 import io.vtnio.core.HumanDuration;
@@ -105,8 +106,9 @@ public final class CompareCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--servers", split = ",", defaultValue = "vt,nio", paramLabel = "NAME",
-            description = "Contestants in table order: vt, nio, pt (vt's code on platform threads), and names given with --server "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Contestants in table order: vt, nio, pt (vt's code on platform threads), with --protocol http "
+                    + "also helidon (Helidon SE, a virtual thread per connection) and netty (Netty's event loops), and "
+                    + "names given with --server (default: ${DEFAULT-VALUE}).")
     private List<String> servers;
 
     @Option(names = "--server", paramLabel = "NAME=COMMAND",
@@ -127,6 +129,13 @@ public final class CompareCommand implements Callable<Integer> {
                     + "sweeps offered load up to past echo's peak when echo runs too (it takes minutes); overload "
                     + "starts from the capacity, echo and backend results of the same run where there are any.")
     private List<String> scenarioNames;
+
+    @Option(names = "--protocol", paramLabel = "line|http", defaultValue = "line",
+            description = "What the scenarios run over: vtnio's line protocol, or HTTP/1.1 (every message a keep-alive "
+                    + "GET /plaintext; the servers run --mode http), where the frameworks helidon (Helidon SE, virtual "
+                    + "threads) and netty (event loops) can join --servers. HTTP runs echo, capacity, backend and "
+                    + "overload (default: echo, capacity and backend) (default: ${DEFAULT-VALUE}).")
+    private String protocolName;
 
     @Option(names = "--overload", paramLabel = "FACTOR", defaultValue = "1.5",
             description = "The overload scenario's middle phase: this many times the lower capacity, more than 1 "
@@ -229,8 +238,13 @@ public final class CompareCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
+        WireProtocol protocol = protocol();
         List<Contestant> contestants = contestants();
-        List<String> chosen = scenarioNames();
+        for (Contestant contestant : contestants) {
+            require(protocol == WireProtocol.HTTP || contestant.builtIn() == null || !contestant.builtIn().isFramework(),
+                    contestant.name() + " speaks HTTP only: add --protocol http");
+        }
+        List<String> chosen = scenarioNames(protocol);
         RoundPlan plan = roundPlan();
         require(thresholdPct > 0 && thresholdPct < 100, "--threshold must be more than 0 and less than 100 percent, got "
                 + thresholdPct);
@@ -242,6 +256,7 @@ public final class CompareCommand implements Callable<Integer> {
         LatencyObjective latencyObjective = latencyObjective();
         require(!scaling || scenarioNames == null, "--scaling runs echo-peak and backend at every step; drop --scenario");
         require(!scaling || serverCpus == null, "--scaling chooses the server CPUs of each step; drop --server-cpus");
+        require(!scaling || protocol == WireProtocol.LINE, "--scaling runs the line protocol; drop --protocol http");
         CpuPlan cpus = cpuPlan();
         ScalingSteps steps = scaling ? ScalingSteps.detect(!noPin) : null;
         if (scaling) {
@@ -275,7 +290,7 @@ public final class CompareCommand implements Callable<Integer> {
         stderr.flush();
 
         ContestantVerifier verifier = new ContestantVerifier(java, cpus, outDir.resolve("verify"), stderr);
-        ScenarioCatalog catalog = new ScenarioCatalog(sizes, overloadFactor);
+        ScenarioCatalog catalog = new ScenarioCatalog(sizes, overloadFactor, protocol);
         verifier.verifyAll(contestants, catalog.modes(chosen), noVerify);
         if (!verifier.refusals().isEmpty()) {
             for (String refusal : verifier.refusals()) {
@@ -356,7 +371,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (contestant == null) {
                 BuiltInServer builtIn = BuiltInServer.named(trimmed);
                 require(builtIn != null, "--servers: unknown server '" + trimmed
-                        + "'; use vt, nio, pt or a name given with --server NAME=COMMAND");
+                        + "'; use vt, nio, pt, helidon, netty (HTTP) or a name given with --server NAME=COMMAND");
                 contestant = Contestant.builtIn(builtIn);
             }
             require(names.add(contestant.name()), "--servers names '" + trimmed + "' twice");
@@ -389,18 +404,32 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> scenarioNames() {
+    /** {@code --protocol}, parsed. */
+    private WireProtocol protocol() {
+        try {
+            return WireProtocol.parse(protocolName);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private List<String> scenarioNames(WireProtocol protocol) {
         if (scenarioNames == null || scenarioNames.isEmpty()) {
-            return quick ? ScenarioCatalog.QUICK : ScenarioCatalog.NAMES;
+            if (quick) {
+                return protocol == WireProtocol.LINE ? ScenarioCatalog.QUICK : List.of("echo");
+            }
+            return protocol.defaultScenarios();
         }
         List<String> chosen = new ArrayList<>();
         for (String name : scenarioNames) {
             String trimmed = name.trim().toLowerCase(Locale.ROOT);
             if (trimmed.equals("all")) {
-                return ScenarioCatalog.ALL;
+                return protocol.scenarios();
             }
             require(ScenarioCatalog.ALL.contains(trimmed), "--scenario: unknown scenario '" + name + "'; use "
                     + String.join(", ", ScenarioCatalog.ALL) + " or all");
+            require(protocol.scenarios().contains(trimmed), "--scenario " + trimmed + " runs the line protocol only; "
+                    + "over --protocol " + protocol.label() + " use " + String.join(", ", protocol.scenarios()));
             chosen.add(trimmed);
         }
         return chosen;

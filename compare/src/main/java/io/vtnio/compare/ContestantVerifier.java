@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * {@code compare} measures it: a server that answers wrongly would make any figure meaningless.
  * For each mode the chosen scenarios need it starts the contestant as a run would (the same
  * command, placeholders and vtnio flags, no work), runs the rules of that mode against it and
- * stops it; the rules of modes no scenario uses are skipped. Built-in servers are not
- * re-verified: the conformance suite covers them. Each contestant's lines go to
+ * stops it; the rules of modes no scenario uses are skipped. vtnio's own servers are not
+ * re-verified: the conformance suite covers them; the frameworks ({@code helidon}, {@code netty})
+ * are verified like any command. Each contestant's lines go to
  * {@code DIR/verify/NAME.txt}.
  *
  * <p>Threading: one thread, the command's.
@@ -69,7 +70,7 @@ final class ContestantVerifier {
     void verifyAll(List<Contestant> contestants, Set<Mode> modes, boolean skip)
             throws IOException, InterruptedException {
         for (Contestant contestant : contestants) {
-            if (contestant.isJvm()) {
+            if (contestant.isJvm() && !contestant.builtIn().isFramework()) {
                 summaries.put(contestant.name(), BUILT_IN);
             } else if (skip) {
                 summaries.put(contestant.name(), NOT_VERIFIED);

@@ -146,6 +146,9 @@ class CliValidationTest {
         return Stream.of(
                 bad("--servers", "compare", "--servers", "bogus"),
                 bad("--servers", "compare", "--servers", "vt,vt"),
+                bad("--protocol", "compare", "--protocol", "smtp"),
+                bad("--protocol", "compare", "--servers", "vt,helidon"),
+                bad("--scenario", "compare", "--protocol", "http", "--scenario", "idle"),
                 bad("--servers", "compare", "--servers", ""),
                 bad("--server", "compare", "--server", "no-equals-sign"),
                 bad("--server", "compare", "--server", "bad name=true"),

@@ -78,7 +78,7 @@ public record Contestant(String name, BuiltInServer builtIn, String template) {
             // A port picked here, not by the server, so the generator can start beside it (see RoundRunner).
             int port = FreePort.pick();
             List<String> serverFlags = new ArrayList<>(List.of("--port", Integer.toString(port)));
-            serverFlags.addAll(flags.vtnioFlags());
+            serverFlags.addAll(builtIn.isFramework() ? flags.frameworkFlags() : flags.vtnioFlags());
             serverFlags.addAll(cpus.serverArgs());
             List<String> jvmOptions = new ArrayList<>(cpus.jvmOptions());
             if (jfrOption != null) {

@@ -141,6 +141,10 @@ public final class CpuPlan {
             case NIO -> new CpuAllotment(n, List.of(), List.of("--loops", Integer.toString(n)), null,
                     plural(n, "loop"));
             case PT -> new CpuAllotment(n, List.of(), List.of(), null, "thread per connection");
+            // Helidon's virtual threads run on the JDK's scheduler, told exactly as vt's are.
+            case HELIDON -> new CpuAllotment(n, List.of(VT_PARALLELISM + n), List.of(), null, plural(n, "carrier"));
+            case NETTY -> new CpuAllotment(n, List.of(), List.of("--threads", Integer.toString(n)), null,
+                    plural(n, "event loop"));
         };
     }
 

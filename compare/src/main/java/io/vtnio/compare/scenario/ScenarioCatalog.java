@@ -4,6 +4,7 @@ import io.vtnio.compare.launch.ServerFlags;
 import io.vtnio.core.Mode;
 import io.vtnio.loadgen.run.LatencyObjective;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,19 +58,36 @@ public final class ScenarioCatalog {
 
     private final ScenarioSizes sizes;
     private final double overloadFactor;
+    private final WireProtocol protocol;
 
     public ScenarioCatalog(ScenarioSizes sizes) {
-        this(sizes, OVERLOAD_FACTOR);
+        this(sizes, OVERLOAD_FACTOR, WireProtocol.LINE);
     }
 
-    /** @param overloadFactor how far beyond the lower capacity the overload phase goes ({@code --overload}), above 1 */
-    public ScenarioCatalog(ScenarioSizes sizes, double overloadFactor) {
+    /**
+     * @param overloadFactor how far beyond the lower capacity the overload phase goes ({@code --overload}), above 1
+     * @param protocol       what the request-reply scenarios run over ({@code --protocol})
+     */
+    public ScenarioCatalog(ScenarioSizes sizes, double overloadFactor, WireProtocol protocol) {
         if (!(overloadFactor > 1) || overloadFactor > MOST_OVERLOAD) {
             throw new IllegalArgumentException("an overload factor is more than 1 and at most " + MOST_OVERLOAD
                     + ", got " + overloadFactor);
         }
         this.sizes = sizes;
         this.overloadFactor = overloadFactor;
+        this.protocol = protocol;
+    }
+
+    /** The server flags of a request-reply scenario over this catalog's protocol. */
+    private ServerFlags requestReply(String work) {
+        return new ServerFlags(protocol.requestMode(), work);
+    }
+
+    /** The generator's flags of a request-reply scenario: {@link Scenario#loadArgs} after the protocol's own. */
+    private List<String> requestLoad(int connections, Duration duration, String... more) {
+        List<String> args = new ArrayList<>(Scenario.loadArgs(connections, duration, more));
+        args.addAll(protocol.loadArgs());
+        return args;
     }
 
     /**
@@ -91,7 +109,8 @@ public final class ScenarioCatalog {
     public Set<Mode> modes(List<String> names) {
         Set<Mode> modes = new LinkedHashSet<>();
         for (String name : names) {
-            modes.add(name.equals("capacity") || name.equals("overload") ? Mode.ECHO
+            modes.add(name.equals("capacity") || name.equals("overload")
+                    ? Mode.valueOf(protocol.requestMode().toUpperCase(Locale.ROOT))
                     : Mode.valueOf(first(name).serverFlags().mode().toUpperCase(Locale.ROOT)));
         }
         return modes;
@@ -120,11 +139,11 @@ public final class ScenarioCatalog {
                         fromPeak ? "the top " + CAPACITY_TOP_OVER_PEAK + "x the highest median echo peak of this run"
                                 : "no echo peak in this run: the top is a fixed " + String.format(Locale.ROOT, "%,d",
                                         top) + "/s",
-                        objective.text(), refineSteps),
-                new ServerFlags("echo", "none"),
-                Scenario.loadArgs(connections, sizes.echoDuration(), "--sweep", range, "--slo", objective.text(),
+                        objective.text(), refineSteps) + protocol.messageNote(),
+                requestReply("none"),
+                requestLoad(connections, sizes.echoDuration(), "--sweep", range, "--slo", objective.text(),
                         "--refine", Integer.toString(refineSteps)),
-                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
+                protocol.unit(), connections, sizes.warmup(), sizes.echoDuration(), false, null);
     }
 
     /**
@@ -158,12 +177,20 @@ public final class ScenarioCatalog {
                         + "the overload its seconds meet %s again with the backlog gone. p99 of the overload phase "
                         + "decides.", connections, backend ? " against servers that block for " + work.substring(
                                 work.indexOf(':') + 1) + " on every message" : "", held, seconds[0], beyond,
-                        overloadFactor, baseNote, seconds[1], held, seconds[2], objective.text()),
-                new ServerFlags("echo", work),
-                List.of("--connections", Integer.toString(connections), "--phases", timetable,
-                        "--slo", objective.text()),
-                "reply", connections, sizes.warmup(), Duration.ofSeconds(seconds[0] + seconds[1] + seconds[2]),
+                        overloadFactor, baseNote, seconds[1], held, seconds[2], objective.text())
+                        + protocol.messageNote(),
+                requestReply(work),
+                overloadLoad(connections, timetable, objective),
+                protocol.unit(), connections, sizes.warmup(), Duration.ofSeconds(seconds[0] + seconds[1] + seconds[2]),
                 false, null);
+    }
+
+    /** The generator's flags of an overload run: no {@code --duration}, the timetable sets it. */
+    private List<String> overloadLoad(int connections, String timetable, LatencyObjective objective) {
+        List<String> args = new ArrayList<>(List.of("--connections", Integer.toString(connections), "--phases",
+                timetable, "--slo", objective.text()));
+        args.addAll(protocol.loadArgs());
+        return args;
     }
 
     /** A rate of the overload timetable: whole below 10, else to two significant digits. */
@@ -179,12 +206,13 @@ public final class ScenarioCatalog {
 
     public Scenario echoPeak() {
         int connections = sizes.echoConnections();
-        return new Scenario("echo-peak", "echo, peak throughput",
-                String.format(Locale.ROOT, "%,d connections in a closed loop, each sending its next 32-byte message "
-                        + "as soon as the reply arrives: the most replies a second each server gives.", connections),
-                new ServerFlags("echo", "none"),
-                Scenario.loadArgs(connections, sizes.echoDuration()),
-                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
+        return new Scenario("echo-peak", protocol.echoTitle() + ", peak throughput",
+                String.format(Locale.ROOT, "%,d connections in a closed loop, each sending its next %s "
+                        + "as soon as the reply arrives: the most replies a second each server gives.", connections,
+                        protocol == WireProtocol.HTTP ? "request" : "32-byte message") + protocol.messageNote(),
+                requestReply("none"),
+                requestLoad(connections, sizes.echoDuration()),
+                protocol.unit(), connections, sizes.warmup(), sizes.echoDuration(), false, null);
     }
 
     /**
@@ -194,14 +222,16 @@ public final class ScenarioCatalog {
      */
     public Scenario echoLatency(long ratePerSec, boolean derived) {
         int connections = sizes.echoConnections();
-        return new Scenario("echo-latency", String.format(Locale.ROOT, "echo, latency at %,d/s", ratePerSec),
+        return new Scenario("echo-latency", String.format(Locale.ROOT, "%s, latency at %,d/s", protocol.echoTitle(),
+                ratePerSec),
                 String.format(Locale.ROOT, "The same %,d connections in an open loop at %,d messages a second%s, so "
                         + "every server carries the same load. Latency counts from each message's scheduled send time "
                         + "(free of coordinated omission, as wrk2); service time from the actual send.", connections,
-                        ratePerSec, derived ? ", half the lower of the servers' median peaks" : " (--echo-rate)"),
-                new ServerFlags("echo", "none"),
-                Scenario.loadArgs(connections, sizes.echoDuration(), "--rate", Long.toString(ratePerSec)),
-                "reply", connections, sizes.warmup(), sizes.echoDuration(), false, null);
+                        ratePerSec, derived ? ", half the lower of the servers' median peaks" : " (--echo-rate)")
+                        + protocol.messageNote(),
+                requestReply("none"),
+                requestLoad(connections, sizes.echoDuration(), "--rate", Long.toString(ratePerSec)),
+                protocol.unit(), connections, sizes.warmup(), sizes.echoDuration(), false, null);
     }
 
     Scenario idle() {
@@ -258,9 +288,9 @@ public final class ScenarioCatalog {
                         + "every message (--work %s, like a database call). The virtual-thread server blocks one "
                         + "cheap virtual thread per message; the selector server must hand the work to its bounded "
                         + "pool of --workers threads (16 by default), which caps it at workers / %s.",
-                        connections, pause, work, pause),
-                new ServerFlags("echo", work),
-                Scenario.loadArgs(connections, sizes.duration()),
-                "reply", connections, sizes.warmup(), sizes.duration(), false, null);
+                        connections, pause, work, pause) + protocol.messageNote(),
+                requestReply(work),
+                requestLoad(connections, sizes.duration()),
+                protocol.unit(), connections, sizes.warmup(), sizes.duration(), false, null);
     }
 }

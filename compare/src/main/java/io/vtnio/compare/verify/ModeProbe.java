@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * that a server started in another mode is named as such in one line, as {@code load} does, rather
  * than failing every echo rule as if its suffix were wrong. Only two answers are read as another
  * mode: the line back without the suffix (chat mode broadcasts a line to every member, the sender
- * included) and a greeting followed by a close (hello mode). Anything else, a timeout included, is
+ * included), a greeting followed by a close (hello mode), and an HTTP status line (an HTTP server). Anything else, a timeout included, is
  * left to the rules, which say exactly what is wrong.
  *
  * <p>Threading: stateless; blocks the calling thread for at most the timeout.
@@ -49,6 +49,10 @@ final class ModeProbe {
             if (!target.suffix().isEmpty() && text.equals(PROBE)) {
                 return "the server sends lines back without the suffix " + quote(target.suffix())
                         + ": is it running --mode chat? then run verify --mode chat, or give verify the server's --suffix";
+            }
+            if (text.startsWith("HTTP/1.")) {
+                return "the server answered " + quote(text.strip()) + ", an HTTP status line: is it running --mode http? "
+                        + "then run verify --mode http";
             }
             if (!text.startsWith(PROBE) && in.read() < 0) {
                 return "the server answered " + quote(text) + " and closed the connection: is it running "

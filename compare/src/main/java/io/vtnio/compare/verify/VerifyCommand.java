@@ -58,7 +58,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private String hostPort;
 
     @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
-            description = "What the server was started in: echo, chat or hello (default: ${DEFAULT-VALUE}).")
+            description = "What the server was started in: echo, chat, hello or http (HTTP/1.1 answering GET /plaintext "
+                    + "and POST /echo, as vtnio's servers with --mode http, Helidon's or Netty's) (default: ${DEFAULT-VALUE}).")
     private Mode mode;
 
     @Option(names = "--framing", defaultValue = "line", paramLabel = "FRAMING",
@@ -73,7 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private int maxLineBytes;
 
     @Option(names = "--rule", paramLabel = "NAME",
-            description = "Run only this rule or family (echo, framing, lifecycle, chat, hello, concurrency, faults, "
+            description = "Run only this rule or family (echo, framing, lifecycle, chat, hello, http, concurrency, faults, "
                     + "'slow consumers'), by the name a line prints in words or in the suite's camelCase; repeat "
                     + "for more (default: every rule). To run again just what failed.")
     private List<String> ruleNames = new ArrayList<>();

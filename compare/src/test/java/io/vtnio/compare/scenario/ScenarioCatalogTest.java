@@ -48,4 +48,25 @@ class ScenarioCatalogTest {
         assertEquals(Integer.toString(ScenarioSizes.DEFAULT.churnRatePerSec()), args.get(args.indexOf("--rate") + 1));
         assertEquals("connection churn at 8,000/s", churn.title());
     }
+
+    @Test
+    void overHttpTheRequestReplyScenariosRunHttpOnServerAndGenerator() {
+        ScenarioCatalog http = new ScenarioCatalog(ScenarioSizes.DEFAULT, ScenarioCatalog.OVERLOAD_FACTOR,
+                WireProtocol.HTTP);
+        LatencyObjective objective = LatencyObjective.parse("p99=5ms");
+        for (Scenario scenario : List.of(http.echoPeak(), http.echoLatency(1000, true), http.first("backend"),
+                http.capacity(100_000, objective, 3, true), http.overload(true, 3000, "a note", objective))) {
+            assertEquals("http", scenario.serverFlags().mode(), scenario.name());
+            List<String> args = scenario.loadArgs();
+            assertEquals("http", args.get(args.indexOf("--mode") + 1), scenario.name());
+            assertEquals("response", scenario.unit(), scenario.name());
+            assertTrue(scenario.description().contains("GET /plaintext"), scenario.description());
+        }
+        assertEquals("sleep:5ms", http.first("backend").serverFlags().work());
+        assertTrue(http.echoPeak().closedPeak());
+        assertEquals("HTTP plaintext, peak throughput", http.echoPeak().title());
+        assertEquals(java.util.Set.of(io.vtnio.core.Mode.HTTP), http.modes(List.of("echo", "capacity", "backend")));
+        assertFalse(catalog.echoPeak().loadArgs().contains("--mode"), "the line protocol's echo is load's default");
+        assertEquals(List.of("echo", "capacity", "backend"), WireProtocol.HTTP.defaultScenarios());
+    }
 }

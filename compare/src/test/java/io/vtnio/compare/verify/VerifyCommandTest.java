@@ -40,6 +40,7 @@ class VerifyCommandTest {
             cases.add(Arguments.of(factory, List.of("--mode", "hello")));
         }
         cases.add(Arguments.of(new VirtualThreadServerFactory(), List.of("--mode", "hello", "--greeting", "welcome, 朋友")));
+        cases.add(Arguments.of(new VirtualThreadServerFactory(), List.of("--mode", "http")));
         cases.add(Arguments.of(new SelectorServerFactory(), List.of("--mode", "echo", "--framing", "raw", "--suffix", "")));
         cases.add(Arguments.of(new SelectorServerFactory(), List.of("--mode", "echo", "--suffix", " [ok]",
                 "--max-line", "100")));
@@ -69,7 +70,7 @@ class VerifyCommandTest {
     }
 
     @ParameterizedTest(name = "a {0} server")
-    @ValueSource(strings = {"chat", "hello"})
+    @ValueSource(strings = {"chat", "hello", "http"})
     @Timeout(30)
     void aServerInAnotherModeIsNamedInOneLineNotInEveryEchoRule(String mode) throws Exception {
         try (Server server = new SelectorServerFactory().create(ServerConfig.parse("--port", "0", "--mode", mode))) {
