@@ -139,13 +139,15 @@ abstract class ServerRules {
      * One dynamic test per rule, each against a fresh in-process server of {@link #factory()}
      * started with the rule's {@link RemoteRule#serverFlags()} and closed after it. The rule's
      * own time bound ({@link RuleRunner}) stands in for a {@link Timeout}, which JUnit does not
-     * apply to dynamic tests. Each test's display name is the rule's name.
+     * apply to dynamic tests. Each test's display name is the rule's name. The servers cut off a
+     * client stalled in its request after 1 s ({@link #IN_SUITE}), not 5: the rule holds for any
+     * limit up to its own, and the suite need not wait out the default.
      */
     protected Stream<DynamicTest> againstThisServer(List<RemoteRule> rules) {
         return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.name(), () -> {
             List<String> flags = new ArrayList<>(List.of("--port", "0"));
             flags.addAll(rule.serverFlags());
-            ServerConfig config = ServerConfig.parse(flags.toArray(String[]::new));
+            ServerConfig config = ServerConfig.parse(flags.toArray(String[]::new)).withPolicy(IN_SUITE);
             try (Server server = factory().create(config)) {
                 server.start();
                 RuleRunner.check(rule, Target.inProcess(server, config, () -> snapshot(server)));
@@ -155,6 +157,11 @@ abstract class ServerRules {
             }
         }));
     }
+
+    /** The default policy, but a stall in an HTTP request is cut off after 1 s (see {@link #againstThisServer}). */
+    private static final ConnectionPolicy IN_SUITE = new ConnectionPolicy(ConnectionPolicy.DEFAULT.errorLinger(),
+            ConnectionPolicy.DEFAULT.idle(), ConnectionPolicy.DEFAULT.writerSettle(),
+            ConnectionPolicy.DEFAULT.forcedStopWait(), Duration.ofSeconds(1));
 
     /** {@code text} as UTF-8 bytes, the form replies are compared in. */
     protected static byte[] utf8(String text) {

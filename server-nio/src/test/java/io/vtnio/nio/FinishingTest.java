@@ -19,7 +19,7 @@ class FinishingTest {
 
     @Test
     void anErrLineIsOwedUnqueuedUntilTakenOnceAndThenSealsTheConnection() {
-        Finishing finishing = Finishing.because(null, Finish.ERROR_LINE);
+        Finishing finishing = Finishing.becauseMalformed(null, Protocol.ERR_LINE_TOO_LONG);
         assertEquals(Protocol.ERR_LINE_TOO_LONG.length, finishing.unqueuedBytes());
         assertFalse(finishing.sealed(), "replies ahead of the ERR line may still go out");
 
@@ -32,7 +32,7 @@ class FinishingTest {
 
     @Test
     void theFirstReasonStays() {
-        Finishing errorLine = Finishing.because(null, Finish.ERROR_LINE);
+        Finishing errorLine = Finishing.becauseMalformed(null, Protocol.ERR_LINE_TOO_LONG);
         assertSame(errorLine, Finishing.because(errorLine, Finish.STOP));
         assertEquals(Finish.ERROR_LINE, errorLine.why());
     }
@@ -41,7 +41,7 @@ class FinishingTest {
     void onlyAStopAsksWhetherTheConnectionIsIdle() {
         assertTrue(Finishing.because(null, Finish.STOP).asksIdle());
         assertFalse(Finishing.because(null, Finish.END_OF_STREAM).asksIdle());
-        assertFalse(Finishing.because(null, Finish.ERROR_LINE).asksIdle());
+        assertFalse(Finishing.becauseMalformed(null, Protocol.ERR_LINE_TOO_LONG).asksIdle());
         assertFalse(Finishing.because(null, Finish.GREETING).asksIdle());
         assertEquals(0, Finishing.because(null, Finish.STOP).unqueuedBytes(), "no ERR line owed");
     }
@@ -61,5 +61,14 @@ class FinishingTest {
         assertFalse(endOfStream.exit(POLICY, false, System.nanoTime()).lingers());
         assertFalse(endOfStream.sealed());
         assertTrue(Finishing.because(null, Finish.GREETING).sealed(), "nothing may follow the greeting");
+    }
+
+    @Test
+    void anHttpCloseSendsWhatItOwesThenLingersAsAfterAnError() {
+        Finishing close = Finishing.because(null, Finish.CLOSE_REQUESTED);
+        assertFalse(close.sealed(), "the responses before it still go out");
+        assertEquals(0, close.unqueuedBytes());
+        assertTrue(close.exit(POLICY, false, 0).lingers(), "RFC 9112, 9.6: a lingering close");
+        assertEquals(ConnectionPolicy.Ending.LINGER_AFTER_ERROR, close.exit(POLICY, false, 0).ending());
     }
 }
