@@ -132,7 +132,7 @@ class VerifyCommandTest {
         }
         assertEquals("HOST:PORT: the port must be 1..65535, got 99999",
                 Run.of("verify", "127.0.0.1:99999").err.lines().findFirst().orElseThrow());
-        assertEquals("--rule: no rule or family 'nosuch' (families: echo, framing, lifecycle, chat, hello, concurrency, "
+        assertEquals("--rule: no rule or family 'nosuch' (families: echo, framing, lifecycle, chat, hello, http, concurrency, "
                 + "faults, slow consumers)", Run.of("verify", "127.0.0.1:8001", "--rule", "nosuch").err.lines()
                 .findFirst().orElseThrow());
     }
