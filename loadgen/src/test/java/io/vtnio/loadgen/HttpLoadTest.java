@@ -34,6 +34,12 @@ class HttpLoadTest {
         return summary;
     }
 
+    /** A response rewrite that replaces {@code from} by {@code to}. */
+    private static UnaryOperator<byte[]> replacing(String from, String to) {
+        return response -> new String(response, StandardCharsets.ISO_8859_1).replace(from, to)
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "--pipeline 8",
@@ -55,9 +61,7 @@ class HttpLoadTest {
 
     @Test
     void aWrongBodyIsAWrongReply() throws Exception {
-        UnaryOperator<byte[]> garble = response -> new String(response, StandardCharsets.ISO_8859_1)
-                .replace("World", "Wordl").getBytes(StandardCharsets.ISO_8859_1);
-        try (TestServer server = TestServer.http().rewritingResponses(garble)) {
+        try (TestServer server = TestServer.http().rewritingResponses(replacing("World", "Wordl"))) {
             JsonNode summary = run(server, 1);
             assertTrue(summary.get("errorsByKind").get("wrongReply").asLong() >= 4, summary::toString);
             assertTrue(summary.get("errorMessages").toString().contains("Wordl"), summary::toString);
@@ -79,9 +83,7 @@ class HttpLoadTest {
 
     @Test
     void aWrongStatusIsCountedAsSuch() throws Exception {
-        UnaryOperator<byte[]> unavailable = response -> new String(response, StandardCharsets.ISO_8859_1)
-                .replace("200 OK", "503 Busy").getBytes(StandardCharsets.ISO_8859_1);
-        try (TestServer server = TestServer.http().rewritingResponses(unavailable)) {
+        try (TestServer server = TestServer.http().rewritingResponses(replacing("200 OK", "503 Busy"))) {
             JsonNode summary = run(server, 1);
             assertTrue(summary.get("errorsByKind").get("wrongStatus").asLong() >= 4, summary::toString);
             assertEquals(summary.get("errors").asLong(), summary.get("errorsByKind").get("wrongStatus").asLong());
@@ -90,9 +92,8 @@ class HttpLoadTest {
 
     @Test
     void aMalformedResponseIsCountedAsSuch() throws Exception {
-        UnaryOperator<byte[]> badLength = response -> new String(response, StandardCharsets.ISO_8859_1)
-                .replace("Content-Length: 13", "Content-Length: 1x").getBytes(StandardCharsets.ISO_8859_1);
-        try (TestServer server = TestServer.http().rewritingResponses(badLength)) {
+        try (TestServer server = TestServer.http().rewritingResponses(replacing("Content-Length: 13",
+                "Content-Length: 1x"))) {
             JsonNode summary = run(server, 1);
             assertTrue(summary.get("errorsByKind").get("malformedResponse").asLong() >= 4, summary::toString);
         }
