@@ -93,7 +93,8 @@ public final class LoadOptions {
 
     @Option(names = "--payload", defaultValue = "32", paramLabel = "BYTES", converter = ByteSize.IntConverter.class,
             description = "Message length without the newline; chat lines are at least "
-                    + ChatLine.HEADER_BYTES + " (default: ${DEFAULT-VALUE}).")
+                    + ChatLine.HEADER_BYTES + "; http: the body of a POST or PUT without --body "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int payloadBytes;
 
     @Option(names = "--pipeline", defaultValue = "1", paramLabel = "DEPTH",
