@@ -22,6 +22,6 @@ class PhasesLoadTest {
         CommandRun.load(9, "--phases", "1000:1s", "--duration", "5s").assertExit(2);
         CommandRun.load(9, "--phases", "1000:1s", "--rates", "1000,2000").assertExit(2);
         CommandRun run = CommandRun.load(9, "--phases", "1000:1s", "--mode", "chat").assertExit(2);
-        assertTrue(run.err().contains("--phases applies to echo and hello"), run::toString);
+        assertTrue(run.err().contains("--phases applies to echo, hello and http"), run::toString);
     }
 }

@@ -1,5 +1,9 @@
 package io.vtnio.loadgen;
 
+import io.vtnio.core.DecodeResult;
+import io.vtnio.core.http.HttpExchange;
+import io.vtnio.core.http.HttpRequestDecoder;
+import io.vtnio.core.http.HttpResponses;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,19 +23,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small protocol server for the generator's tests, independent of the real servers: blocking
  * sockets, one virtual thread per connection, on a free loopback port. It can misbehave on
- * purpose: a wrong suffix, closing every connection after some messages, stalling, or dying at
- * once ({@link #kill}) to be restarted on the same port ({@link #echoOnPort}).
+ * purpose: a wrong suffix, closing every connection after some messages, stalling, rewriting HTTP
+ * responses, or dying at once ({@link #kill}) to be restarted on the same port ({@link #echoOnPort}).
  *
  * <p>Threading: start and close from the test thread; connections run on their own virtual threads.
  */
 public final class TestServer implements AutoCloseable {
 
-    enum Kind { ECHO, CHAT, HELLO }
+    enum Kind { ECHO, CHAT, HELLO, HTTP }
 
     private final Kind kind;
     private final byte[] text;
     private final long closeAfterMessages;
     private volatile long stallAfterMessages = Long.MAX_VALUE;
+    private volatile java.util.function.UnaryOperator<byte[]> responseRewrite = java.util.function.UnaryOperator.identity();
     private volatile long stallMs;
     private volatile long serviceNanos;
     private volatile long kneePerSec = Long.MAX_VALUE;
@@ -79,6 +84,22 @@ public final class TestServer implements AutoCloseable {
     /** Echo that closes each connection after {@code messages} messages. */
     public static TestServer echoClosingAfter(long messages) throws IOException {
         return new TestServer(Kind.ECHO, "好", messages);
+    }
+
+    /** HTTP/1.1 through core's {@link HttpExchange}, as the real servers' {@code --mode http}. */
+    public static TestServer http() throws IOException {
+        return new TestServer(Kind.HTTP, "", Long.MAX_VALUE);
+    }
+
+    /** HTTP that closes each connection after {@code responses} responses, without {@code Connection: close}. */
+    public static TestServer httpClosingAfter(long responses) throws IOException {
+        return new TestServer(Kind.HTTP, "", responses);
+    }
+
+    /** HTTP: every response goes through {@code rewrite} before it is sent (a wrong status, a wrong body, ...). */
+    public TestServer rewritingResponses(java.util.function.UnaryOperator<byte[]> rewrite) {
+        this.responseRewrite = rewrite;
+        return this;
     }
 
     public static TestServer chat() throws IOException {
@@ -195,6 +216,7 @@ public final class TestServer implements AutoCloseable {
                 }
                 case ECHO -> echo(in, out);
                 case CHAT -> chat(in, out);
+                case HTTP -> http(in, out);
             }
         } catch (IOException gone) {
             // The client left; nothing to do for a test server.
@@ -252,6 +274,34 @@ public final class TestServer implements AutoCloseable {
             }
         }
         out.flush();
+    }
+
+    private void http(InputStream in, OutputStream out) throws IOException {
+        HttpExchange exchange = new HttpExchange(HttpRequestDecoder.Limits.DEFAULT, new HttpResponses());
+        byte[] buffer = new byte[65536];
+        long[] served = {0};
+        IOException[] failed = {null};
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            DecodeResult result = exchange.decode(buffer, 0, n, (bytes, offset, length) -> {
+                messages.incrementAndGet();
+                if (++served[0] > closeAfterMessages || failed[0] != null) {
+                    return;
+                }
+                try {
+                    out.write(responseRewrite.apply(java.util.Arrays.copyOfRange(bytes, offset, offset + length)));
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            out.flush();
+            if (served[0] > closeAfterMessages || result != DecodeResult.OK) {
+                return;
+            }
+        }
     }
 
     private void chat(InputStream in, OutputStream out) throws IOException {

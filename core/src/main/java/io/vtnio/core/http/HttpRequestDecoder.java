@@ -358,7 +358,7 @@ public final class HttpRequestDecoder {
     }
 
     /** RFC 9110 token: one or more tchar. */
-    static boolean isToken(String text) {
+    public static boolean isToken(String text) {
         if (text.isEmpty()) {
             return false;
         }

@@ -58,8 +58,12 @@ final class LoadHeader {
             if (config.mode() == Mode.CHAT) {
                 text.append(" (").append(config.publishers()).append(" publishing)");
             }
-            text.append(", ").append(config.payloadBytes()).append("-byte ")
-                    .append(config.mode() == Mode.CHAT ? "lines" : "payload");
+            if (config.http() != null) {
+                text.append(", ").append(config.http().describe());
+            } else {
+                text.append(", ").append(config.payloadBytes()).append("-byte ")
+                        .append(config.mode() == Mode.CHAT ? "lines" : "payload");
+            }
             if (!config.openModel()) {
                 text.append(", pipeline ").append(config.pipelineDepth());
             }

@@ -5,6 +5,7 @@ import io.vtnio.core.HumanDuration;
 import io.vtnio.core.Mode;
 import io.vtnio.core.ProtocolTextOptions;
 import io.vtnio.loadgen.client.ChatLine;
+import io.vtnio.loadgen.client.HttpRequestTemplate;
 import io.vtnio.loadgen.run.LoadConfig;
 import io.vtnio.loadgen.run.RatePhases;
 import io.vtnio.loadgen.run.Shard;
@@ -50,7 +51,7 @@ public final class LoadOptions {
     private TargetOptions target = new TargetOptions();
 
     @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE", converter = ModeConverter.class,
-            description = "echo, chat or hello (default: ${DEFAULT-VALUE}).")
+            description = "echo, chat, hello or http (default: ${DEFAULT-VALUE}).")
     private Mode mode;
 
     @Option(names = {"-d", "--duration"}, defaultValue = "10s", paramLabel = "DURATION",
@@ -92,7 +93,8 @@ public final class LoadOptions {
 
     @Option(names = "--payload", defaultValue = "32", paramLabel = "BYTES", converter = ByteSize.IntConverter.class,
             description = "Message length without the newline; chat lines are at least "
-                    + ChatLine.HEADER_BYTES + " (default: ${DEFAULT-VALUE}).")
+                    + ChatLine.HEADER_BYTES + "; http: the body of a POST or PUT without --body "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int payloadBytes;
 
     @Option(names = "--pipeline", defaultValue = "1", paramLabel = "DEPTH",
@@ -106,6 +108,9 @@ public final class LoadOptions {
 
     @Mixin
     private ProtocolTextOptions texts;
+
+    @Mixin
+    private HttpOptions http = new HttpOptions();
 
     @Mixin
     private SweepOptions sweepOptions = new SweepOptions();
@@ -170,7 +175,16 @@ public final class LoadOptions {
         if (target.connectRatePerSec != null) {
             requireRate("--connect-rate", target.connectRatePerSec);
         }
-        require(mode != Mode.HTTP, "load --mode http is not built yet (issue 22); use echo, chat or hello");
+        String httpOption = http.firstGiven();
+        require(mode == Mode.HTTP || httpOption == null, httpOption + " applies to --mode http only");
+        HttpRequestTemplate request = null;
+        if (mode == Mode.HTTP) {
+            try {
+                request = http.toTemplate(payloadBytes);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(mixee.commandLine(), e.getMessage());
+            }
+        }
         require(mode == Mode.CHAT || publishers == null, "--publishers applies to --mode chat only");
         int totalPublishers = publishers == null ? 1 : publishers;
         if (mode == Mode.CHAT) {
@@ -212,7 +226,7 @@ public final class LoadOptions {
                 chosenWarmup, timetable != null ? timetable.totalDuration() : duration, timeout, payloadBytes, pipelineDepth, totalRate, rate, totalPublishers,
                 mode == Mode.CHAT ? part.offset(totalPublishers) : 0, shardPublishers,
                 texts.suffixBytes(), texts.greetingBytes(),
-                Math.min(loopCount, Math.max(1, connections)), part, results.label, sweep, timetable);
+                Math.min(loopCount, Math.max(1, connections)), part, results.label, sweep, timetable, request);
     }
 
     /**
@@ -254,7 +268,7 @@ public final class LoadOptions {
         for (RatePhases.Phase phase : timetable.phases()) {
             require(phase.ratePerSec() <= MAX_RATE_PER_SEC, "--phases: a rate must be at most 1000000000");
         }
-        require(mode != Mode.CHAT, "--phases applies to echo and hello");
+        require(mode != Mode.CHAT, "--phases applies to echo, hello and http");
         require(ratePerSec == null, "--rate and --phases do not go together: the phases set the rates");
         require(sweep == null, "a sweep and --phases do not go together: give one");
         require(!mixee.commandLine().getParseResult().hasMatchedOption("--duration"),

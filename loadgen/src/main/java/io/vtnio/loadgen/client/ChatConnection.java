@@ -1,5 +1,8 @@
 package io.vtnio.loadgen.client;
 
+import io.vtnio.core.DecodeResult;
+import io.vtnio.core.LineDecoder;
+import io.vtnio.core.MessageSink;
 import io.vtnio.loadgen.engine.ClientLoop;
 import io.vtnio.loadgen.engine.ErrorKind;
 import java.net.InetAddress;
@@ -23,11 +26,12 @@ import java.util.Arrays;
  *
  * <p>Threading: owned by one {@link ClientLoop}; every method runs on its thread.
  */
-public final class ChatConnection extends MessageConnection {
+public final class ChatConnection extends MessageConnection implements MessageSink {
 
     private static final byte[] JOIN_PREFIX = "join ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int JOIN_LINE_BYTES = JOIN_PREFIX.length + 8;
 
+    private final LineDecoder lines;
     private final ChatBoard board;
     private final ChatLine line;
     private final long[] nextSequence;
@@ -43,7 +47,8 @@ public final class ChatConnection extends MessageConnection {
      */
     public ChatConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress, ChatBoard board,
                    int publisherId, int pipelineDepth, double totalRatePerSec) {
-        super(loop, index, target, bindAddress, board.line().lineBytes(), pipelineDepth, totalRatePerSec);
+        super(loop, index, target, bindAddress, pipelineDepth, totalRatePerSec);
+        this.lines = lineDecoder(board.line().lineBytes());
         this.board = board;
         this.line = board.line();
         this.publisherId = publisherId;
@@ -121,8 +126,10 @@ public final class ChatConnection extends MessageConnection {
     }
 
     @Override
-    String tooLongLine() {
-        return "a line longer than the expected " + line.lineBytes() + " bytes";
+    void decodeReplies(byte[] bytes, int length) {
+        if (lines.decode(bytes, 0, length, this) == DecodeResult.MALFORMED && !isClosed()) {
+            fail(ErrorKind.WRONG_REPLY, describe() + ": a line longer than the expected " + line.lineBytes() + " bytes");
+        }
     }
 
     @Override

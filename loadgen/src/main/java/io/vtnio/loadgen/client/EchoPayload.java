@@ -59,9 +59,14 @@ public final class EchoPayload {
 
     /** Puts message {@code sequence} of connection {@code connectionIndex}; needs {@link #messageBytes} of room. */
     public void write(int connectionIndex, long sequence, ByteBuffer out) {
+        writeText(connectionIndex, sequence, out);
+        out.put((byte) '\n');
+    }
+
+    /** Puts the message's {@code payloadBytes} without the newline: an HTTP request's body. */
+    public void writeText(int connectionIndex, long sequence, ByteBuffer out) {
         out.put(letters, connectionIndex % LETTERS, letterBytes);
         HexField.put(out, sequence, sequenceDigits);
-        out.put((byte) '\n');
     }
 
     /** True when {@code reply} is exactly the echo of message {@code sequence}. */

@@ -1,30 +1,26 @@
 package io.vtnio.loadgen.client;
 
-import io.vtnio.core.DecodeResult;
 import io.vtnio.core.LineDecoder;
-import io.vtnio.core.MessageSink;
 import io.vtnio.loadgen.engine.ClientConnection;
 import io.vtnio.loadgen.engine.ClientLoop;
-import io.vtnio.loadgen.engine.ErrorKind;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 /**
- * A {@link ClientConnection} that sends a stream of fixed-size lines and reads lines back, in the
- * closed model (a number of them now, one more for each answer) or the open model (every message
- * whose scheduled time has come). Sending, decoding and the closed model's refill live here once;
- * {@link EchoConnection} and {@link ChatConnection} only say how one message is written, how a
- * line that came back is checked, and when to start and stop.
+ * A {@link ClientConnection} that sends a stream of fixed-size messages and reads replies back, in
+ * the closed model (a number of them now, one more for each answer) or the open model (every
+ * message whose scheduled time has come). Sending and the closed model's refill live here once;
+ * {@link EchoConnection}, {@link HttpConnection} and {@link ChatConnection} only say how one
+ * message is written, how the replies are framed and checked, and when to start and stop.
  *
  * <p>Threading: every method runs on the owning loop's thread.
  */
-abstract class MessageConnection extends ClientConnection implements MessageSink {
+abstract class MessageConnection extends ClientConnection {
 
     /** How much longer than the expected line a line may be before the decoder gives up. */
     private static final int LINE_SLACK_BYTES = 64;
 
-    private final LineDecoder decoder;
     private final int pipelineDepth;
     private final double totalRatePerSec;
     private OpenModelSchedule schedule;
@@ -32,14 +28,10 @@ abstract class MessageConnection extends ClientConnection implements MessageSink
     private long batchNowNs;
     private int answeredInBatch;
 
-    /**
-     * @param expectedLineBytes the longest line the server should send back, newline excluded
-     * @param totalRatePerSec   open-model rate over the whole run, or 0 for the closed model
-     */
+    /** @param totalRatePerSec open-model rate over the whole run, or 0 for the closed model */
     MessageConnection(ClientLoop loop, int index, InetSocketAddress target, InetAddress bindAddress,
-                      int expectedLineBytes, int pipelineDepth, double totalRatePerSec) {
+                      int pipelineDepth, double totalRatePerSec) {
         super(loop, index, target, bindAddress);
-        this.decoder = new LineDecoder(expectedLineBytes + LINE_SLACK_BYTES);
         this.pipelineDepth = pipelineDepth;
         this.totalRatePerSec = totalRatePerSec;
     }
@@ -55,8 +47,16 @@ abstract class MessageConnection extends ClientConnection implements MessageSink
      */
     abstract void composeMessage(ByteBuffer composed, long scheduledNs, long nowNs);
 
-    /** Names the line that was too long, for the error: which reply, how long it should have been. */
-    abstract String tooLongLine();
+    /**
+     * Splits the replies off {@code bytes[0, length)} and checks each, failing the connection on a
+     * wrong one; calls {@link #answered} for each of this connection's own messages answered.
+     */
+    abstract void decodeReplies(byte[] bytes, int length);
+
+    /** A line decoder for replies of the line protocol up to {@code expectedLineBytes}, newline excluded, with slack. */
+    static LineDecoder lineDecoder(int expectedLineBytes) {
+        return new LineDecoder(expectedLineBytes + LINE_SLACK_BYTES);
+    }
 
     final boolean openModel() {
         return totalRatePerSec > 0;
@@ -119,12 +119,8 @@ abstract class MessageConnection extends ClientConnection implements MessageSink
     protected final void onBytes(byte[] bytes, int length, long nowNs) {
         batchNowNs = nowNs;
         answeredInBatch = 0;
-        DecodeResult result = decoder.decode(bytes, 0, length, this);
+        decodeReplies(bytes, length);
         if (isClosed()) {
-            return;
-        }
-        if (result == DecodeResult.MALFORMED) {
-            fail(ErrorKind.WRONG_REPLY, describe() + ": " + tooLongLine());
             return;
         }
         if (sending && !openModel() && answeredInBatch > 0) {

@@ -12,8 +12,17 @@ public enum ErrorKind {
     IO("io"),
     /** A reply did not arrive within {@code --timeout}. */
     TIMEOUT("timeout"),
-    /** A reply was wrong: content, order, gap, length or greeting. */
+    /** A reply was wrong: content, order, gap, length or greeting (HTTP: the body). */
     WRONG_REPLY("wrongReply"),
+    /** HTTP: a response's status was not the one expected ({@code --expect-status}, default 200). */
+    WRONG_STATUS("wrongStatus"),
+    /** HTTP: the bytes were no valid HTTP/1.1 response stream (status line, fields, framing, limits). */
+    MALFORMED_RESPONSE("malformedResponse"),
+    /**
+     * HTTP: the server answered with {@code Connection: close}, ending a connection the generator
+     * meant to keep (the response itself was verified and counted); the connection is reopened.
+     */
+    CONNECTION_CLOSE("connectionClose"),
     /** Chat lines a receiver never got by the end of the run. */
     MISSING("missing"),
     /** Open model: messages whose scheduled time fell while their connection was down and reconnecting. */

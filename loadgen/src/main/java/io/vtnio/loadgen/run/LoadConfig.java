@@ -2,6 +2,7 @@ package io.vtnio.loadgen.run;
 
 import io.vtnio.core.Mode;
 import io.vtnio.loadgen.client.ChatLine;
+import io.vtnio.loadgen.client.HttpRequestTemplate;
 import io.vtnio.loadgen.engine.TargetAddresses;
 import java.time.Duration;
 
@@ -11,7 +12,7 @@ import java.time.Duration;
  * and the chat publisher ids are global: a process's connections pace themselves as parts of the
  * whole run, so shards add up to exactly the run a single process would drive.
  *
- * @param mode               echo, chat or hello
+ * @param mode               echo, chat, hello or http
  * @param addresses          targets and source addresses
  * @param connections        this process's connections (hello: concurrent connects, at most in the open model)
  * @param totalConnections   connections over all shards
@@ -37,6 +38,7 @@ import java.time.Duration;
  *                           first rate is {@code totalRatePerSec}
  * @param phases             a timetable of rates ({@code --phases}), or null; its first rate is
  *                           {@code totalRatePerSec} and its durations add up to {@code duration}
+ * @param http               {@code --mode http}: the request every connection sends; null in other modes
  *
  * <p>Threading: immutable once built (the byte arrays are never modified); shared by all loops.
  */
@@ -63,7 +65,8 @@ public record LoadConfig(
         Shard shard,
         String label,
         SweepPlan sweep,
-        RatePhases phases) {
+        RatePhases phases,
+        HttpRequestTemplate http) {
 
     public boolean openModel() {
         return totalRatePerSec > 0;
@@ -74,7 +77,7 @@ public record LoadConfig(
         return openModel() ? "open" : "closed";
     }
 
-    /** {@code "echo"}, {@code "chat"} or {@code "hello"}, as in the summary. */
+    /** {@code "echo"}, {@code "chat"}, {@code "hello"} or {@code "http"}, as in the summary. */
     public String modeName() {
         return mode.name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -7,6 +7,7 @@ import io.vtnio.loadgen.client.ChatLine;
 import io.vtnio.loadgen.client.EchoConnection;
 import io.vtnio.loadgen.client.EchoPayload;
 import io.vtnio.loadgen.client.HelloChurn;
+import io.vtnio.loadgen.client.HttpConnection;
 import io.vtnio.loadgen.client.PersistentConnections;
 import io.vtnio.loadgen.engine.ClientConnection;
 import io.vtnio.loadgen.engine.ClientLoop;
@@ -15,6 +16,8 @@ import io.vtnio.loadgen.engine.RunErrors;
 import io.vtnio.loadgen.engine.RunPhases;
 import io.vtnio.loadgen.engine.SourcePorts;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +25,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Builds the {@link ClientLoop}s of a run and deals this process's connections out to them
  * round-robin (connection {@code j} to loop {@code j % threads}), with the workload the mode
- * asks for: {@link EchoConnection}s or {@link ChatConnection}s under {@link PersistentConnections},
+ * asks for: {@link EchoConnection}s, {@link HttpConnection}s or {@link ChatConnection}s under
+ * {@link PersistentConnections},
  * or {@link HelloChurn}. Chat publishers are this process's first connections, so they too are
  * spread over the loops.
  *
@@ -47,6 +51,11 @@ final class LoopFactory {
         EchoPayload payload = new EchoPayload(config.payloadBytes(), config.suffix());
         ChatLine chatLine = new ChatLine(config.payloadBytes());
         int sendBufferBytes = Math.max(payload.messageBytes(), chatLine.wireBytes());
+        if (config.http() != null) {
+            for (InetSocketAddress target : config.addresses().targets()) {
+                sendBufferBytes = Math.max(sendBufferBytes, config.http().head(target).length + config.http().bodyBytes());
+            }
+        }
         SourcePorts sourcePorts = config.mode() == Mode.HELLO ? SourcePorts.none() : SourcePorts.of(config.addresses());
         List<ClientLoop> loops = new ArrayList<>(threads);
         List<List<ClientConnection>> planned = new ArrayList<>(threads);
@@ -56,13 +65,10 @@ final class LoopFactory {
             planned.add(new ArrayList<>());
         }
         switch (config.mode()) {
-            case ECHO -> {
+            case ECHO, HTTP -> {
                 for (int j = 0; j < config.connections(); j++) {
-                    ClientLoop loop = loops.get(j % threads);
-                    int index = config.firstConnection() + j;
-                    planned.get(j % threads).add(new EchoConnection(loop, index,
-                            config.addresses().target(index), config.addresses().bindAddress(index), payload,
-                            config.pipelineDepth(), config.totalRatePerSec(), config.totalConnections()));
+                    planned.get(j % threads).add(requestConnection(loops.get(j % threads),
+                            config.firstConnection() + j, payload));
                 }
                 persistent(loops, planned, false);
             }
@@ -86,9 +92,19 @@ final class LoopFactory {
                             config.openModel() ? config.ratePerSec() : 0, threads));
                 }
             }
-            default -> throw new IllegalStateException("unknown mode " + config.mode());
         }
         return loops;
+    }
+
+    /** Connection {@code index} of an echo or HTTP run. */
+    private ClientConnection requestConnection(ClientLoop loop, int index, EchoPayload payload) {
+        InetSocketAddress target = config.addresses().target(index);
+        InetAddress bindAddress = config.addresses().bindAddress(index);
+        return config.mode() == Mode.HTTP
+                ? new HttpConnection(loop, index, target, bindAddress, config.http(), config.pipelineDepth(),
+                        config.totalRatePerSec(), config.totalConnections())
+                : new EchoConnection(loop, index, target, bindAddress, payload, config.pipelineDepth(),
+                        config.totalRatePerSec(), config.totalConnections());
     }
 
     private void persistent(List<ClientLoop> loops, List<List<ClientConnection>> planned, boolean chat) {
