@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +45,12 @@ class ContestantHttpTest {
         public String toString() {
             return name;
         }
+    }
+
+    @BeforeAll
+    static void quietFrameworkLogs() {
+        // As ContestantMain does: Helidon's INFO lines on each start would bury the test output.
+        Logger.getLogger("").setLevel(Level.WARNING);
     }
 
     static Stream<Subject> contestants() {

@@ -7,8 +7,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.vtnio.contestants.ContestantConfig;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each accepted connection's pipeline, Netty's textbook HTTP server: {@link HttpServerCodec}
@@ -24,13 +27,15 @@ import io.vtnio.contestants.ContestantConfig;
  * alternative, handing the work to an executor and writing back through the channel's event
  * loop, is what vtnio's selector server does by hand.
  *
- * <p>Threading: shared by every connection; {@link #initChannel} runs on the channel's event loop.
+ * <p>Threading: shared by every connection; {@link #initChannel} runs on the channel's event loop,
+ * {@link #workersInUse} may be read from any thread.
  */
 final class HttpPipelineInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ContestantConfig config;
     private final EventExecutorGroup workers;
     private final ChannelGroup channels;
+    private final Set<EventExecutor> workersInUse = ConcurrentHashMap.newKeySet();
 
     /**
      * @param workers  where the routes handler runs, or null to run it on the event loop
@@ -59,6 +64,16 @@ final class HttpPipelineInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast("routes", routes);
         } else {
             pipeline.addLast(workers, "routes", routes);
+            workersInUse.add(pipeline.context(routes).executor());
         }
+    }
+
+    /**
+     * The threads of the work group that ever served a connection. A stop waits for these only:
+     * Netty starts a work thread on its first task, even a no-op or a shutdown, and a group of
+     * 256 mostly idle threads would otherwise all start just to stop.
+     */
+    Set<EventExecutor> workersInUse() {
+        return workersInUse;
     }
 }

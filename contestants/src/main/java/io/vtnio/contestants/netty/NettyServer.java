@@ -48,6 +48,7 @@ public final class NettyServer implements Contestant {
     private final ChannelGroup channels = new DefaultChannelGroup("vtnio-netty", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup loops;
     private EventExecutorGroup workGroup;
+    private HttpPipelineInitializer pipelines;
     private Channel listener;
 
     /**
@@ -71,13 +72,14 @@ public final class NettyServer implements Contestant {
     public void start() throws IOException {
         loops = new MultiThreadIoEventLoopGroup(eventLoops, transport.ioHandlerFactory());
         workGroup = config.work().isNone() ? null : new DefaultEventExecutorGroup(workers);
+        pipelines = new HttpPipelineInitializer(config, workGroup, channels);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(transport.serverChannelClass())
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new HttpPipelineInitializer(config, workGroup, channels));
+                .childHandler(pipelines);
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             // Nothing was served: let the threads go without waiting for them.
@@ -116,7 +118,7 @@ public final class NettyServer implements Contestant {
         if (workGroup != null) {
             // Each work thread runs its tasks in order: once a no-op queued behind them has run, the
             // requests already handed to it are answered (their writes queued on the event loops).
-            for (EventExecutor worker : workGroup) {
+            for (EventExecutor worker : pipelines.workersInUse()) {
                 worker.submit(() -> { }).await(remainingNs(deadlineNs), TimeUnit.NANOSECONDS);
             }
         }
@@ -125,7 +127,8 @@ public final class NettyServer implements Contestant {
         loops.shutdownGracefully(quietNs, remainingNs, TimeUnit.NANOSECONDS).await();
         if (workGroup != null) {
             // Only now: the connections closed by the loops still pass their last events through it.
-            workGroup.shutdownGracefully(0, 0, TimeUnit.NANOSECONDS).await();
+            // Not awaited: Netty starts each never-used thread of the group just to stop it.
+            workGroup.shutdownGracefully(0, 0, TimeUnit.NANOSECONDS);
         }
     }
 
