@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
  * ({@link Route}), so that {@code compare} can run it beside vtnio's own servers.
  *
  * <pre>{@code
- * Contestant server = new NettyServer(ContestantConfig.onFreeLoopbackPort(), NettyTransport.NIO, 1, 16);
+ * ContestantConfig config = new ContestantConfig("127.0.0.1", 0, Work.parse("none"), Duration.ofSeconds(5),
+ *         HttpRequestDecoder.Limits.DEFAULT);
+ * Contestant server = new NettyServer(config, NettyTransport.NIO, 1, 16);
  * server.start();
  * int port = server.localAddress().getPort();
  * ...

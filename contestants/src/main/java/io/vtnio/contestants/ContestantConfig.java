@@ -26,10 +26,4 @@ public record ContestantConfig(String host, int port, Work work, Duration drainT
             throw new IllegalArgumentException("drain timeout must not be negative, got " + drainTimeout);
         }
     }
-
-    /** Loopback, a free port, no work, a one-second drain and vtnio's limits: for tests. */
-    public static ContestantConfig onFreeLoopbackPort() {
-        return new ContestantConfig("127.0.0.1", 0, Work.parse("none"), Duration.ofSeconds(1),
-                HttpRequestDecoder.Limits.DEFAULT);
-    }
 }

@@ -1,6 +1,7 @@
 package io.vtnio.contestants;
 
 import io.vtnio.core.http.HttpExchange;
+import java.util.List;
 
 /**
  * vtnio's HTTP routes ({@link HttpExchange}), written once for every contestant: which path a
@@ -16,21 +17,21 @@ import io.vtnio.core.http.HttpExchange;
  */
 public enum Route {
     /** {@code GET} or {@code HEAD}: 200, {@code text/plain}, {@code Hello, World!}. */
-    PLAINTEXT("/plaintext", "GET, HEAD"),
+    PLAINTEXT("/plaintext", "GET", "HEAD"),
     /** {@code POST}: 200 with the request's body and Content-Type. */
     ECHO("/echo", "POST"),
     /** Every other path: 404, whatever the method. */
-    NOT_FOUND("", "");
+    NOT_FOUND("");
 
     /** The Content-Type of an echo whose request named none. */
     public static final String DEFAULT_ECHO_TYPE = "application/octet-stream";
 
     private final String path;
-    private final String allowHeader;
+    private final List<String> methods;
 
-    Route(String path, String allowHeader) {
+    Route(String path, String... methods) {
         this.path = path;
-        this.allowHeader = allowHeader;
+        this.methods = List.of(methods);
     }
 
     /** The route of a request target such as {@code /plaintext?x=1}. */
@@ -52,11 +53,11 @@ public enum Route {
 
     /** True when {@code method} (case-sensitive, as HTTP methods are) is answered here with 200. */
     public boolean allows(String method) {
-        return this != NOT_FOUND && (", " + allowHeader + ",").contains(", " + method + ",");
+        return methods.contains(method);
     }
 
     /** The {@code Allow} header value of this path's 405, e.g. {@code GET, HEAD}. */
     public String allowHeader() {
-        return allowHeader;
+        return String.join(", ", methods);
     }
 }
