@@ -29,10 +29,12 @@ import java.util.concurrent.CountDownLatch;
  * }
  * }</pre>
  *
+ * <p>Public for the contestants module's framework servers, which stop the same way.
+ *
  * <p>Threading: {@link #install} once; signal-handler threads and the hook request the stop; the
  * main thread calls {@link #awaitRequest} and {@link #finished}.
  */
-final class StopSignal {
+public final class StopSignal {
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -41,7 +43,7 @@ final class StopSignal {
     }
 
     /** Installs the SIGTERM and SIGINT handlers and the fallback shutdown hook. */
-    static StopSignal install() {
+    public static StopSignal install() {
         StopSignal stopSignal = new StopSignal();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopSignal.requested.countDown();
@@ -62,12 +64,12 @@ final class StopSignal {
     }
 
     /** Blocks until a signal (or the JVM's shutdown) asks for the stop. */
-    void awaitRequest() throws InterruptedException {
+    public void awaitRequest() throws InterruptedException {
         requested.await();
     }
 
     /** Tells a waiting shutdown hook that the stop is done and the JVM may exit; call it always. */
-    void finished() {
+    public void finished() {
         finished.countDown();
     }
 }
