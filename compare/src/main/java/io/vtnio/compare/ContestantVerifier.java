@@ -137,14 +137,20 @@ final class ContestantVerifier {
         if (startProblem != null) {
             summaries.put(contestant.name(), "not verified: " + startProblem);
             refusals.add(contestant.name() + " could not be verified: " + startProblem);
-        } else if (result.failed() > 0) {
+        } else if (!result.failedAnswerRules().isEmpty()) {
             summaries.put(contestant.name(), "failed verification: " + result.summary());
-            refusals.add(contestant.name() + " failed " + result.failed() + " of vtnio verify's rules: "
-                    + result.failedRules().stream().map(r -> r.family() + ": " + r.sentence())
-                    .collect(Collectors.joining("; ")) + " (details: " + file + ")");
+            refusals.add(contestant.name() + " failed " + result.failedAnswerRules().size() + " of vtnio verify's rules "
+                    + "about its answers: " + sentences(result.failedAnswerRules()) + " (details: " + file + ")");
+        } else if (result.failed() > 0) {
+            // Wrong only about bad or unusual input: its figures mean what they say; the report says what it failed.
+            summaries.put(contestant.name(), "verified: " + result.summary() + ": " + sentences(result.failedRules()));
         } else {
             summaries.put(contestant.name(), "verified: " + result.passed() + " passed, " + result.skipped()
                     + " skipped");
         }
+    }
+
+    private static String sentences(List<RemoteRule> rules) {
+        return rules.stream().map(r -> r.family() + ": " + r.sentence()).collect(Collectors.joining("; "));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import io.vtnio.core.ConnectionPolicy;
 import io.vtnio.core.MetricsSnapshot;
 import io.vtnio.core.Server;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Timeout;
  * framed, oversized parts refused with their status, framing a proxy could read differently
  * (request smuggling) refused, {@code Connection: close} and HTTP/1.0 honoured, and a bad client
  * harming nobody else. All are {@link RemoteRule}s: {@code vtnio verify --mode http} runs them
- * against anyone's server, production frameworks included.
+ * against anyone's server, production frameworks included. Those about bad or unusual input are
+ * {@linkplain RemoteRule.Stake#ROBUSTNESS robustness} rules: {@code compare} reports a contestant
+ * that fails them and measures it all the same, since what it measures is answered rightly.
  *
  * <p>Sizes are chosen so that every common server's limits are passed (64 KiB of request line,
  * 64 KiB of headers, a declared body of 1 GiB), so the rules hold whatever a server's own limits.
@@ -50,21 +53,25 @@ abstract class HttpRules extends ServerRules {
             RemoteRule.of("http", "unknownPathIs404AndWrongMethodIs405", Needs.http(), 10,
                     HttpRules::unknownPathIs404AndWrongMethodIs405),
             RemoteRule.of("http", "connectionCloseIsHonoured", Needs.http(), 10, HttpRules::connectionCloseIsHonoured),
-            RemoteRule.of("http", "http10IsAnsweredAndClosed", Needs.http(), 10, HttpRules::http10IsAnsweredAndClosed),
+            // What the scenarios never send, and what clients may send wrongly: findings, not refusals.
+            RemoteRule.of("http", "chunkExtensionsAreIgnored", Needs.http(), 10, HttpRules::chunkExtensionsAreIgnored)
+                    .aboutRobustness(),
+            RemoteRule.of("http", "http10IsAnsweredAndClosed", Needs.http(), 10, HttpRules::http10IsAnsweredAndClosed)
+                    .aboutRobustness(),
             RemoteRule.of("http", "oversizedRequestLineIsRefusedWith414", Needs.http(), 10,
-                    HttpRules::oversizedRequestLineIsRefusedWith414),
+                    HttpRules::oversizedRequestLineIsRefusedWith414).aboutRobustness(),
             RemoteRule.of("http", "oversizedHeadersAreRefusedWith431", Needs.http(), 10,
-                    HttpRules::oversizedHeadersAreRefusedWith431),
+                    HttpRules::oversizedHeadersAreRefusedWith431).aboutRobustness(),
             RemoteRule.of("http", "oversizedBodyIsRefusedWith413", Needs.http(), 10,
-                    HttpRules::oversizedBodyIsRefusedWith413),
+                    HttpRules::oversizedBodyIsRefusedWith413).aboutRobustness(),
             RemoteRule.of("http", "contentLengthWithTransferEncodingIsRefused", Needs.http(), 10,
-                    HttpRules::contentLengthWithTransferEncodingIsRefused),
+                    HttpRules::contentLengthWithTransferEncodingIsRefused).aboutRobustness(),
             RemoteRule.of("http", "conflictingContentLengthsAreRefused", Needs.http(), 10,
-                    HttpRules::conflictingContentLengthsAreRefused),
+                    HttpRules::conflictingContentLengthsAreRefused).aboutRobustness(),
             RemoteRule.of("http", "malformedRequestIsRefusedWith400AndHarmsNoOther", Needs.http(), 15,
-                    HttpRules::malformedRequestIsRefusedWith400AndHarmsNoOther),
-            RemoteRule.of("http", "clientStalledInItsHeadersIsCutOffButAnIdleOneIsNot", Needs.http(),
-                    (int) STALL_LIMIT.toSeconds() + 10, HttpRules::clientStalledInItsHeadersIsCutOffButAnIdleOneIsNot));
+                    HttpRules::malformedRequestIsRefusedWith400AndHarmsNoOther).aboutRobustness(),
+            RemoteRule.of("http", "clientStalledInItsHeadersIsCutOff", Needs.http(), (int) STALL_LIMIT.toSeconds() + 10,
+                    HttpRules::clientStalledInItsHeadersIsCutOff).aboutRobustness());
 
     @TestFactory
     Stream<DynamicTest> rulesForAnyServer() {
@@ -125,11 +132,21 @@ abstract class HttpRules extends ServerRules {
         client.send("POST /echo HTTP/1.1\r\nHost: vtnio\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nhello\r\n");
         Thread.sleep(20);
-        client.send("7;ext=1\r\n, world\r\n0\r\n\r\n" + get("/plaintext"));
+        client.send("7\r\n, world\r\n0\r\n\r\n" + get("/plaintext"));
         HttpReply reply = HttpReply.read(client);
         assertEquals(200, reply.status());
         assertEquals("hello, world", reply.bodyText(), "the chunks joined");
         assertEquals(PLAINTEXT, HttpReply.read(client).bodyText(), "the request after the chunked one");
+    }
+
+    static void chunkExtensionsAreIgnored(RuleContext rule) throws Exception {
+        TestClient client = rule.connect();
+        // RFC 9112, 7.1.1: a recipient must ignore chunk extensions it does not understand.
+        client.send("POST /echo HTTP/1.1\r\nHost: vtnio\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5;name=value\r\nhello\r\n1;flag\r\n!\r\n0\r\n\r\n");
+        HttpReply reply = HttpReply.read(client);
+        assertEquals(200, reply.status(), "chunks with extensions");
+        assertEquals("hello!", reply.bodyText());
     }
 
     static void headAnswersWithoutABody(RuleContext rule) throws Exception {
@@ -208,7 +225,8 @@ abstract class HttpRules extends ServerRules {
         client.send("POST /echo HTTP/1.1\r\nHost: vtnio\r\nContent-Length: 1073741824\r\n\r\n" + "x".repeat(1000));
         HttpReply reply = HttpReply.read(client);
         assertEquals(413, reply.status(), "a declared body of 1 GiB");
-        client.assertClosedDiscardingInput();
+        // Then a server may close, or read and discard the body to keep the connection (Netty does):
+        // both are RFC 9110's (15.5.14); vtnio's servers close (workRunsPerRequest... below).
     }
 
     static void contentLengthWithTransferEncodingIsRefused(RuleContext rule) throws Exception {
@@ -252,11 +270,12 @@ abstract class HttpRules extends ServerRules {
         assertEquals(PLAINTEXT, HttpReply.read(good).bodyText(), "the good client, after the bad ones");
     }
 
-    static void clientStalledInItsHeadersIsCutOffButAnIdleOneIsNot(RuleContext rule) throws Exception {
-        TestClient idle = rule.connect();
-        idle.send(get("/plaintext"));
-        assertEquals(PLAINTEXT, HttpReply.read(idle).bodyText());
-        TestClient stalled = rule.connect(STALL_LIMIT);
+    static void clientStalledInItsHeadersIsCutOff(RuleContext rule) throws Exception {
+        stallAndExpectTheCutOff(rule.connect(STALL_LIMIT));
+    }
+
+    /** Sends part of a request's headers and nothing more; expects 408 (or 400, or a plain close) within the limit. */
+    static long stallAndExpectTheCutOff(TestClient stalled) throws Exception {
         long startNanos = System.nanoTime();
         stalled.send("GET /plaintext HTTP/1.1\r\nHost: vtnio\r\nX-Stalled: "); // and nothing more
         byte[] answer;
@@ -265,16 +284,37 @@ abstract class HttpRules extends ServerRules {
         } catch (java.io.EOFException | java.net.SocketException closed) {
             answer = new byte[0]; // closed without a word: allowed
         } catch (java.net.SocketTimeoutException e) {
-            throw new AssertionError("a client stalled in its headers still held its connection after " + STALL_LIMIT.toSeconds()
-                    + " s (a slowloris attack holds every connection this way)");
+            throw new AssertionError("a client stalled in its headers still held its connection after "
+                    + STALL_LIMIT.toSeconds() + " s (a slowloris attack holds every connection this way)");
         }
-        long heldMillis = (System.nanoTime() - startNanos) / 1_000_000;
         String text = new String(answer, StandardCharsets.ISO_8859_1);
         assertTrue(answer.length == 0 || text.startsWith("HTTP/1.1 408") || text.startsWith("HTTP/1.0 408")
-                || text.startsWith("HTTP/1.1 400"), "cut off with 408 (or 400, or a plain close), got: " + text.lines().findFirst().orElse(""));
+                || text.startsWith("HTTP/1.1 400"), "cut off with 408 (or 400, or a plain close), got: "
+                + text.lines().findFirst().orElse(""));
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Test
+    @Timeout(20)
+    void onlyAStallPartwayThroughARequestIsCutOffNotAnIdleKeepAliveConnection() throws Exception {
+        Server server = startServer(new ConnectionPolicy(ConnectionPolicy.DEFAULT.errorLinger(),
+                ConnectionPolicy.DEFAULT.idle(), ConnectionPolicy.DEFAULT.writerSettle(),
+                ConnectionPolicy.DEFAULT.forcedStopWait(), Duration.ofMillis(500)), "--mode", "http");
+        TestClient idle = connect(server);
+        idle.send(get("/plaintext"));
+        assertEquals(PLAINTEXT, HttpReply.read(idle).bodyText());
+        long heldMillis = stallAndExpectTheCutOff(connect(server));
+        assertTrue(heldMillis >= 400, "cut off after the stall limit, not before: " + heldMillis + " ms");
+        Thread.sleep(600);
         idle.send(get("/plaintext"));
         assertEquals(PLAINTEXT, HttpReply.read(idle).bodyText(), "a keep-alive connection idle between requests for "
-                + heldMillis + " ms is still served: only a stall partway through a request is cut off");
+                + "over a second is still served: only a stall partway through a request is cut off");
+        TestClient oversized = connect(server);
+        oversized.send("POST /echo HTTP/1.1\r\nHost: vtnio\r\nContent-Length: 1073741824\r\n\r\nxyz");
+        assertEquals(413, HttpReply.read(oversized).status());
+        oversized.assertClosedDiscardingInput(); // vtnio's servers do not read a body they refused
+        Eventually.await("the stalled one counted an error", Duration.ofSeconds(5),
+                () -> snapshot(server).errors() == 2, () -> snapshot(server).toJson());
     }
 
     @Test

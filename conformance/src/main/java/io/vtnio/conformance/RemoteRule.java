@@ -27,7 +27,20 @@ import java.util.Locale;
  * @param body          the rule
  */
 public record RemoteRule(String family, String name, Needs needs, List<String> trialFlags, Duration timeout,
-                         Body body) {
+                         Body body, Stake stake) {
+
+    /**
+     * What a failure of the rule says about a server. {@code compare} refuses to measure a
+     * contestant that fails an {@link #ANSWERS} rule, whose figures would count wrong answers;
+     * a failed {@link #ROBUSTNESS} rule (how it meets malformed, oversized, smuggled or stalled
+     * input, or what the scenarios never send) is reported with its figures, not refused.
+     */
+    public enum Stake {
+        /** Whether it answers rightly what a client asks: a failure makes its figures meaningless. */
+        ANSWERS,
+        /** How it meets bad or unusual input: a finding about the server, not about its figures. */
+        ROBUSTNESS
+    }
 
     /** The code of a rule: talks to {@code rule.target()} and throws {@link AssertionError} when it is broken. */
     @FunctionalInterface
@@ -40,12 +53,17 @@ public record RemoteRule(String family, String name, Needs needs, List<String> t
     }
 
     public static RemoteRule of(String family, String name, Needs needs, int timeoutSeconds, Body body) {
-        return new RemoteRule(family, name, needs, List.of(), Duration.ofSeconds(timeoutSeconds), body);
+        return new RemoteRule(family, name, needs, List.of(), Duration.ofSeconds(timeoutSeconds), body, Stake.ANSWERS);
     }
 
     /** The same rule, tried in the JUnit suite on a server started with {@code flags} as well. */
     public RemoteRule triedWith(String... flags) {
-        return new RemoteRule(family, name, needs, List.of(flags), timeout, body);
+        return new RemoteRule(family, name, needs, List.of(flags), timeout, body, stake);
+    }
+
+    /** The same rule about {@linkplain Stake#ROBUSTNESS robustness}: reported by {@code compare}, not refused. */
+    public RemoteRule aboutRobustness() {
+        return new RemoteRule(family, name, needs, trialFlags, timeout, body, Stake.ROBUSTNESS);
     }
 
     /** The flags of the in-process server the JUnit suite runs this rule against. */

@@ -55,9 +55,17 @@ public record Verification(List<RuleOutcome> outcomes) {
         return outcomes.stream().filter(o -> o.status() == RuleOutcome.Status.FAIL).map(RuleOutcome::rule).toList();
     }
 
-    /** {@code 24 passed, 2 failed, 6 skipped}. */
+    /** The rules that failed and are about its answers ({@link RemoteRule.Stake#ANSWERS}), in order. */
+    public List<RemoteRule> failedAnswerRules() {
+        return failedRules().stream().filter(rule -> rule.stake() == RemoteRule.Stake.ANSWERS).toList();
+    }
+
+    /** {@code 24 passed, 2 failed, 6 skipped}, or {@code 10 passed, 5 failed (all on robustness), 27 skipped}. */
     public String summary() {
-        return passed() + " passed, " + failed() + " failed, " + skipped() + " skipped";
+        long robustness = failed() - failedAnswerRules().size();
+        String which = robustness == 0 ? "" : robustness == failed() ? " (all on robustness)"
+                : " (" + robustness + " on robustness)";
+        return passed() + " passed, " + failed() + " failed" + which + ", " + skipped() + " skipped";
     }
 
     private long count(RuleOutcome.Status status) {

@@ -18,6 +18,16 @@ import java.time.Duration;
 public record ContestantConfig(String host, int port, Work work, Duration drainTimeout,
                                HttpRequestDecoder.Limits limits) {
 
+    /**
+     * How long a Netty connection may send nothing before it is closed ({@code ReadTimeoutHandler},
+     * Netty's guard against clients stalled partway through a request). vtnio's servers cut off such
+     * a stall after 5 s and keep an idle keep-alive connection; Netty's decoder does not say when it
+     * holds part of a request, so the handler closes both. Helidon has no working equivalent here
+     * ({@code HelidonServer}).
+     */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+
     public ContestantConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);

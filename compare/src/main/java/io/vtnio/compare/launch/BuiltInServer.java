@@ -1,5 +1,6 @@
 package io.vtnio.compare.launch;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,6 +40,14 @@ public enum BuiltInServer {
 
     String mainClass() {
         return mainClass;
+    }
+
+    /**
+     * JVM options this server needs to run cleanly, whatever it is compared with: Netty's epoll
+     * transport loads a native library, which JDK 24+ warns about unless native access is granted.
+     */
+    List<String> ownJvmOptions() {
+        return this == NETTY ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();
     }
 
     /** The jar, relative to the checkout. */

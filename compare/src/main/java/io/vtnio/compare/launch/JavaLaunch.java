@@ -68,6 +68,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
         command.add(java);
         command.addAll(jvmOptions);
         command.addAll(ownOptions);
+        command.addAll(server.ownJvmOptions());
         if (gcLog != null) {
             command.add("-Xlog:gc:file=\"" + gcLog + "\":timemillis");
         }

@@ -40,6 +40,9 @@ public final class HelidonServer implements Contestant {
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.drainTimeout())
                 .maxPayloadSize(config.limits().bodyBytes())
+                // No guard against a client stalled partway through its headers: neither Helidon's idle
+                // connection timeout (10 s, checked every second) nor a socket read timeout on its
+                // connections (10 s) cut one off within 15 s here (2026-12-07); docs/contestants.md.
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(config.limits().requestLineBytes())
                         .maxHeadersSize(config.limits().headerBytes())

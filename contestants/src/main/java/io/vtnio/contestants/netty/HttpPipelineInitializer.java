@@ -7,11 +7,13 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.vtnio.contestants.ContestantConfig;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Each accepted connection's pipeline, Netty's textbook HTTP server: {@link HttpServerCodec}
@@ -57,6 +59,11 @@ final class HttpPipelineInitializer extends ChannelInitializer<SocketChannel> {
                 .setMaxInitialLineLength(config.limits().requestLineBytes())
                 .setMaxHeaderSize(config.limits().headerBytes());
         ChannelPipeline pipeline = channel.pipeline();
+        // Netty's idiom against a client stalled partway through a request (slowloris): close a
+        // connection that sent nothing for a while. It closes idle keep-alive connections too;
+        // Netty's decoder does not say when it holds part of a request.
+        pipeline.addLast("read-timeout", new ReadTimeoutHandler(ContestantConfig.READ_TIMEOUT.toMillis(),
+                TimeUnit.MILLISECONDS));
         pipeline.addLast("codec", new HttpServerCodec(decoding));
         pipeline.addLast("aggregator", new HttpObjectAggregator(Math.toIntExact(config.limits().bodyBytes())));
         HttpRoutesHandler routes = new HttpRoutesHandler(config.work());
