@@ -322,7 +322,7 @@ public final class CompareCommand implements Callable<Integer> {
         notes.addAll(machineNoise.warnings(thresholdPct));
         CompareSummary summary = new CompareSummary("vtnio", CompareSummary.KIND, ManifestVersionProvider.version(),
                 startedAt.toString(), Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0, commandLine(),
-                comparison.mostRounds(), comparison.order(), verified(ContestantInfos.of(contestants, java, scaling ? null : cpus), verifier.summaries()),
+                comparison.mostRounds(), comparison.order(), verified(ContestantInfos.of(contestants, java, scaling ? null : cpus), verifier),
                 String.join(" ", java.jvmOptions()), cpuSharing, MachineProbe.describe(),
                 comparison.scenarios(), comparison.results(), notes, plan.isAuto(), thresholdPct,
                 comparison.verdicts(), machineNoise, scaling ? null : cpus.info(),
@@ -516,8 +516,9 @@ public final class CompareCommand implements Callable<Integer> {
                 diagnostics);
     }
 
-    private static List<ContestantInfo> verified(List<ContestantInfo> infos, Map<String, String> verifications) {
-        return infos.stream().map(info -> info.withVerification(verifications.get(info.name()))).toList();
+    private static List<ContestantInfo> verified(List<ContestantInfo> infos, ContestantVerifier verifier) {
+        return infos.stream().map(info -> info.withVerification(verifier.summaries().get(info.name()))
+                .withFramework(verifier.frameworks().get(info.name()))).toList();
     }
 
     /** The CPU plan of {@code --no-pin} and {@code --server-cpus}; a count that does not fit is bad usage. */

@@ -23,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks every {@code --server NAME=COMMAND} contestant with {@code vtnio verify}'s rules before
@@ -46,12 +48,15 @@ final class ContestantVerifier {
     static final String NOT_VERIFIED = "not verified (--no-verify)";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** How a framework's server says what it is, on its second stdout line: {@code framework Netty 4.2.18.Final (...)}. */
+    private static final String FRAMEWORK_PREFIX = "framework ";
 
     private final JavaLaunch java;
     private final CpuPlan cpus;
     private final Path dir;
     private final PrintWriter stderr;
     private final Map<String, String> summaries = new LinkedHashMap<>();
+    private final Map<String, String> frameworks = new LinkedHashMap<>();
     private final List<String> refusals = new ArrayList<>();
 
     /** @param cpus the plan contestants run under, so {@code {cpus}} is filled in and they start where they are measured */
@@ -83,6 +88,14 @@ final class ContestantVerifier {
     /** For the report: how each contestant was verified, by name. */
     Map<String, String> summaries() {
         return Map.copyOf(summaries);
+    }
+
+    /**
+     * What each verified server said it is on its {@code framework ...} stdout line (Helidon's and
+     * Netty's servers print their versions there), by name; absent for the others.
+     */
+    Map<String, String> frameworks() {
+        return Map.copyOf(frameworks);
     }
 
     /** One line per contestant that failed, naming the rules; empty when none did. */
@@ -121,6 +134,7 @@ final class ContestantVerifier {
                 });
                 server.stop(Duration.ofSeconds(10));
             }
+            frameworkLine(Path.of(log + ".stdout.log")).ifPresent(line -> frameworks.put(contestant.name(), line));
         }
         List<RuleOutcome> all = new ArrayList<>();
         for (RemoteRule rule : RemoteRuleCatalog.all()) {
@@ -152,5 +166,16 @@ final class ContestantVerifier {
 
     private static String sentences(List<RemoteRule> rules) {
         return rules.stream().map(r -> r.family() + ": " + r.sentence()).collect(Collectors.joining("; "));
+    }
+
+    /** {@code Helidon SE 4.5.0 (virtual threads)} from a {@code framework ...} line among a server's first stdout lines. */
+    private static Optional<String> frameworkLine(Path stdout) throws IOException {
+        if (!Files.isRegularFile(stdout)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(stdout, StandardCharsets.UTF_8)) {
+            return lines.limit(5).filter(line -> line.startsWith(FRAMEWORK_PREFIX))
+                    .map(line -> line.substring(FRAMEWORK_PREFIX.length()).trim()).findFirst();
+        }
     }
 }

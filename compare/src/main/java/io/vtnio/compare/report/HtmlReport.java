@@ -401,6 +401,7 @@ public final class HtmlReport {
                 + "</code> for every built-in server, plus <code>-Xlog:gc:file=&hellip;</code> for its GC log");
         for (ContestantInfo contestant : summary.contestants()) {
             setupRow("server " + esc(contestant.name()), "<code>" + esc(contestant.command()) + "</code>"
+                    + (contestant.framework() == null ? "" : "<br>" + esc(contestant.framework()))
                     + (contestant.verification() == null ? "" : "<br>" + esc(contestant.verification())));
         }
         setupRow("generator", "<code>vtnio load</code> in its own JVM, one per run; its <code>--json</code>, "

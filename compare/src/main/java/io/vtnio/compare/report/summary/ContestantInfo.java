@@ -17,24 +17,31 @@ package io.vtnio.compare.report.summary;
  * @param verification  how it was checked before it was measured: {@code built-in: conformance suite
  *                      (./vtnio test)}, {@code verified: 14 passed, 3 skipped} or {@code not verified
  *                      (--no-verify)}; null in summaries written before compare verified contestants
+ * @param framework     what a framework's server said it is, e.g. {@code Helidon SE 4.5.0 (virtual threads)};
+ *                      null for vtnio's servers and commands that say nothing of the kind
  */
 public record ContestantInfo(String name, String command, Integer cpus, String cpuText, String told,
-                             String toldArguments, String verification) {
+                             String toldArguments, String verification, String framework) {
 
     /** A contestant whose CPUs and verification are not recorded. */
     public ContestantInfo(String name, String command) {
-        this(name, command, null, null, null, null, null);
+        this(name, command, null, null, null, null, null, null);
     }
 
     /** A contestant with its CPUs, not (yet) verified. */
     public ContestantInfo(String name, String command, Integer cpus, String cpuText, String told,
                           String toldArguments) {
-        this(name, command, cpus, cpuText, told, toldArguments, null);
+        this(name, command, cpus, cpuText, told, toldArguments, null, null);
     }
 
     /** The same contestant with {@code verification}. */
     public ContestantInfo withVerification(String verification) {
-        return new ContestantInfo(name, command, cpus, cpuText, told, toldArguments, verification);
+        return new ContestantInfo(name, command, cpus, cpuText, told, toldArguments, verification, framework);
+    }
+
+    /** The same contestant with what its framework said it is ({@link #framework}). */
+    public ContestantInfo withFramework(String framework) {
+        return new ContestantInfo(name, command, cpus, cpuText, told, toldArguments, verification, framework);
     }
 
     /** {@code vt: 1 CPU (CPU 1), 1 carrier (-Djdk...=1)}, or null when the CPUs are not recorded. */
