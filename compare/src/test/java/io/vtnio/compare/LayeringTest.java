@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * module's packages form one stack, listed top down; a package may use only those below it:
  *
  * <pre>
- *   loadgen:  cli  run  text  client  engine  result
+ *   loadgen:  cli  run  text  client  wire  engine  result
  *   compare:  compare  compare.round  compare.scenario  compare.launch  compare.probe
  *             check  verify  report  profile  report.table  report.summary  report.profile  stats  logs
  * </pre>
@@ -51,7 +51,7 @@ class LayeringTest {
     }
 
     static final Stack GENERATOR = new Stack("io.vtnio.loadgen", Path.of("../loadgen/src/main/java/io/vtnio/loadgen"),
-            "LoadgenCommand", List.of("", "cli", "run", "text", "client", "engine", "result"));
+            "LoadgenCommand", List.of("", "cli", "run", "text", "client", "wire", "engine", "result"));
     static final Stack COMPARE = new Stack("io.vtnio.compare", Path.of("src/main/java/io/vtnio/compare"),
             "VtnioCommand", List.of("", "round", "scenario", "launch", "probe", "check", "verify", "report", "profile",
                     "report.table", "report.summary", "report.profile", "stats", "logs"));

@@ -1,5 +1,6 @@
 package io.vtnio.loadgen;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

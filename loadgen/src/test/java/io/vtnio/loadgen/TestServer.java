@@ -1,5 +1,6 @@
 package io.vtnio.loadgen;
 
+
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.http.HttpExchange;
 import io.vtnio.core.http.HttpRequestDecoder;

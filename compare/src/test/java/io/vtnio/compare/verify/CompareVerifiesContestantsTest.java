@@ -35,8 +35,8 @@ class CompareVerifiesContestantsTest {
         assertEquals(1, refused.exitCode(), refused::toString);
         List<String> refusals = refused.err().lines().filter(l -> l.startsWith("vtnio compare: refusing")).toList();
         assertEquals(1, refusals.size(), refused::toString);
-        assertTrue(refusals.get(0).startsWith("vtnio compare: refusing ref failed 5 of vtnio verify's rules: "
-                + "framing: echo drops the carriage return before the newline only; "), refused::toString);
+        assertTrue(refusals.get(0).startsWith("vtnio compare: refusing ref failed 5 of vtnio verify's rules about its "
+                + "answers: framing: echo drops the carriage return before the newline only; "), refused::toString);
         assertTrue(refusals.get(0).contains("; framing: line of max line bytes is answered and one byte more gets an "
                 + "error and a close of that connection only; framing: line that cannot fit max line is refused "
                 + "before its newline arrives; "), refused::toString);

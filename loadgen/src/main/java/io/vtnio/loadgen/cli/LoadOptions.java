@@ -1,10 +1,10 @@
 package io.vtnio.loadgen.cli;
 
+import io.vtnio.loadgen.wire.ChatLine;
 import io.vtnio.core.ByteSize;
 import io.vtnio.core.HumanDuration;
 import io.vtnio.core.Mode;
 import io.vtnio.core.ProtocolTextOptions;
-import io.vtnio.loadgen.client.ChatLine;
 import io.vtnio.loadgen.client.HttpRequestTemplate;
 import io.vtnio.loadgen.run.LoadConfig;
 import io.vtnio.loadgen.run.RatePhases;

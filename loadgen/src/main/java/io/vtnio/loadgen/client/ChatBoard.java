@@ -1,5 +1,6 @@
 package io.vtnio.loadgen.client;
 
+import io.vtnio.loadgen.wire.ChatLine;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**

@@ -1,5 +1,8 @@
 package io.vtnio.loadgen.client;
 
+import io.vtnio.loadgen.wire.ChatLine;
+import io.vtnio.loadgen.wire.HexField;
+import io.vtnio.loadgen.wire.Printable;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.LineDecoder;
 import io.vtnio.core.MessageSink;

@@ -1,5 +1,7 @@
 package io.vtnio.loadgen.client;
 
+import io.vtnio.loadgen.wire.EchoPayload;
+import io.vtnio.loadgen.wire.Printable;
 import io.vtnio.core.DecodeResult;
 import io.vtnio.core.LineDecoder;
 import io.vtnio.core.MessageSink;

@@ -1,5 +1,7 @@
 package io.vtnio.loadgen.client;
 
+import io.vtnio.loadgen.wire.EchoPayload;
+import io.vtnio.loadgen.wire.Printable;
 import io.vtnio.core.http.HttpExchange;
 import io.vtnio.core.http.HttpResponseDecoder;
 import java.net.InetSocketAddress;

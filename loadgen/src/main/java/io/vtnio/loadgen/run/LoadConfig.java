@@ -1,7 +1,7 @@
 package io.vtnio.loadgen.run;
 
+import io.vtnio.loadgen.wire.ChatLine;
 import io.vtnio.core.Mode;
-import io.vtnio.loadgen.client.ChatLine;
 import io.vtnio.loadgen.client.HttpRequestTemplate;
 import io.vtnio.loadgen.engine.TargetAddresses;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.vtnio.loadgen.run;
 
+import io.vtnio.loadgen.wire.ChatLine;
+import io.vtnio.loadgen.wire.EchoPayload;
 import io.vtnio.core.Mode;
 import io.vtnio.loadgen.client.ChatBoard;
 import io.vtnio.loadgen.client.ChatConnection;
-import io.vtnio.loadgen.client.ChatLine;
 import io.vtnio.loadgen.client.EchoConnection;
-import io.vtnio.loadgen.client.EchoPayload;
 import io.vtnio.loadgen.client.HelloChurn;
 import io.vtnio.loadgen.client.HttpConnection;
 import io.vtnio.loadgen.client.PersistentConnections;

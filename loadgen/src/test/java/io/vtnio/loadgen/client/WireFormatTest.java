@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vtnio.loadgen.engine.RateChanges;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import io.vtnio.loadgen.wire.ChatLine;
+import io.vtnio.loadgen.wire.EchoPayload;
 import org.junit.jupiter.api.Test;
 
 /** The engine's small parts on their own: schedule, timers, outstanding ring, message formats. */

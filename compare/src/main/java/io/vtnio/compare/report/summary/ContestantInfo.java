@@ -1,5 +1,7 @@
 package io.vtnio.compare.report.summary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One server under comparison, the command that started it (shown with the flags of the first
  * scenario; {@code {port}} and the like already filled in), and the CPUs it had and was told of.
@@ -21,7 +23,8 @@ package io.vtnio.compare.report.summary;
  *                      null for vtnio's servers and commands that say nothing of the kind
  */
 public record ContestantInfo(String name, String command, Integer cpus, String cpuText, String told,
-                             String toldArguments, String verification, String framework) {
+                             String toldArguments, String verification,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String framework) {
 
     /** A contestant whose CPUs and verification are not recorded. */
     public ContestantInfo(String name, String command) {

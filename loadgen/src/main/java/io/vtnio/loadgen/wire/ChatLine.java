@@ -1,4 +1,4 @@
-package io.vtnio.loadgen.client;
+package io.vtnio.loadgen.wire;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -45,7 +45,7 @@ public final class ChatLine {
     }
 
     /** Line length as the decoder hands it over. */
-    int lineBytes() {
+    public int lineBytes() {
         return lineBytes;
     }
 

@@ -1,4 +1,4 @@
-package io.vtnio.loadgen.client;
+package io.vtnio.loadgen.wire;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -85,7 +85,7 @@ public final class EchoPayload {
      * run puts them): an echo, right or wrong, rather than something the server says of itself,
      * such as a greeting.
      */
-    boolean looksLikeAMessage(byte[] reply, int offset, int length) {
+    public boolean looksLikeAMessage(byte[] reply, int offset, int length) {
         return length >= payloadBytes && HexField.isHex(reply, offset + letterBytes, sequenceDigits);
     }
 
@@ -93,12 +93,12 @@ public final class EchoPayload {
      * True when {@code reply} looks like a message of this run sent back without the suffix, as
      * a chat server delivers it; never true with an empty suffix, where that is the echo.
      */
-    boolean isMessageWithoutSuffix(byte[] reply, int offset, int length) {
+    public boolean isMessageWithoutSuffix(byte[] reply, int offset, int length) {
         return suffix.length > 0 && length == payloadBytes
                 && HexField.isHex(reply, offset + letterBytes, sequenceDigits);
     }
 
-    String suffixText() {
+    public String suffixText() {
         return Printable.quote(suffix, 0, suffix.length);
     }
 

@@ -1,4 +1,4 @@
-package io.vtnio.loadgen.client;
+package io.vtnio.loadgen.wire;
 
 import java.nio.ByteBuffer;
 
@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Threading: stateless.
  */
-final class HexField {
+public final class HexField {
 
     private static final byte[] DIGITS = {
         '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'
@@ -21,14 +21,14 @@ final class HexField {
     }
 
     /** Puts {@code width} digits of {@code value}, most significant first; width 1..16. */
-    static void put(ByteBuffer out, long value, int width) {
+    public static void put(ByteBuffer out, long value, int width) {
         for (int shift = 4 * (width - 1); shift >= 0; shift -= 4) {
             out.put(DIGITS[(int) (value >>> shift) & 0xf]);
         }
     }
 
     /** True when {@code bytes[offset, offset + width)} are the digits {@link #put} writes for {@code value}. */
-    static boolean matches(byte[] bytes, int offset, long value, int width) {
+    public static boolean matches(byte[] bytes, int offset, long value, int width) {
         for (int i = 0, shift = 4 * (width - 1); i < width; i++, shift -= 4) {
             if (bytes[offset + i] != DIGITS[(int) (value >>> shift) & 0xf]) {
                 return false;
@@ -38,7 +38,7 @@ final class HexField {
     }
 
     /** True when all {@code width} bytes are lowercase hex digits. */
-    static boolean isHex(byte[] bytes, int offset, int width) {
+    public static boolean isHex(byte[] bytes, int offset, int width) {
         for (int i = offset; i < offset + width; i++) {
             byte b = bytes[i];
             if (!((b >= '0' && b <= '9') || (b >= 'a' && b <= 'f'))) {
@@ -49,7 +49,7 @@ final class HexField {
     }
 
     /** Parses {@code width} digits already checked with {@link #isHex}. */
-    static long parse(byte[] bytes, int offset, int width) {
+    public static long parse(byte[] bytes, int offset, int width) {
         long value = 0;
         for (int i = offset; i < offset + width; i++) {
             byte b = bytes[i];

@@ -1,4 +1,4 @@
-package io.vtnio.loadgen.client;
+package io.vtnio.loadgen.wire;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Threading: stateless.
  */
-final class Printable {
+public final class Printable {
 
     private static final int MAX_CHARS = 80;
 
     private Printable() {
     }
 
-    static String quote(byte[] bytes, int offset, int length) {
+    public static String quote(byte[] bytes, int offset, int length) {
         String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CHARS) + 8).append('\'');
         for (int i = 0; i < text.length() && i < MAX_CHARS; i++) {
