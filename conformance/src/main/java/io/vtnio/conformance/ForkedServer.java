@@ -73,7 +73,9 @@ public final class ForkedServer implements AutoCloseable {
     private static List<String> javaCommand(String factoryClass, List<String> flags) {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM"));
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m",
+        // C1 alone, as the suite's own JVMs: a forked server lives for seconds, and C2's compiles
+        // would take CPU time from the two cores every test shares.
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 ForkedServerMain.class.getName(), factoryClass));
         command.addAll(flags);

@@ -8,12 +8,12 @@ import io.vtnio.core.ServerFactory;
  * The blocking server on platform threads, one per connection, against the rule families where the
  * kind of thread matters: blocking and interrupting (lifecycle, faults, process faults), many
  * threads at once (concurrency, chat's writers, slow consumers, back-pressure, clients that never
- * read, descriptor exhaustion). Framing, echo, hello and stats are the same code on either kind of
- * thread and run once, for vt.
+ * read, descriptor exhaustion). Framing, echo, hello, HTTP and stats are the same code on either kind of
+ * thread and run once, for vt. This class: faults, concurrency, chat, slow consumers and back-pressure;
+ * PlatformThreadServerConformancePart2Test the rest, each in a fork of its own.
  */
-@RuleFamilies(value = {"Lifecycle", "Faults", "ProcessFaults", "Concurrency", "Chat", "SlowConsumers", "BackPressure",
-        "Security", "DescriptorLimit", "Policy"},
-        reason = "the same code on either kind of thread: run once, for vt (VirtualThreadServerConformanceTest)")
+@RuleFamilies(value = {"Faults", "Concurrency", "Chat", "SlowConsumers", "BackPressure"},
+        reason = "the same code on either kind of thread runs once, for vt; the rest of pt's families run in PlatformThreadServerConformancePart2Test")
 class PlatformThreadServerConformanceTest extends ServerConformanceSuite {
 
     @Override

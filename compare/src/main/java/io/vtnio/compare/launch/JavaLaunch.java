@@ -23,14 +23,23 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
 
     static final String GENERATOR_MAIN = "io.vtnio.loadgen.LoadgenCommand";
 
+    private static final String QUIET_ARCHIVE = "-Xlog:cds*=off";
+
+    /**
+     * JVM options that the test suite adds to every JVM compare starts (servers and generators),
+     * from the system property of this name: C1 alone and no heap pre-touch, because the suite's
+     * runs last a second, and C2's compile threads and 256 MiB of pre-touched heap per server were
+     * most of the CPU time its end-to-end tests took from the two cores they share. Empty outside
+     * the suite; a measurement never sets it.
+     */
+    static final String TEST_CHILD_OPTIONS = "vtnio.test.childJvmOptions";
+
     /**
      * A JVM that exits waits up to 300 ms for threads blocked in native code to settle; a server on
      * virtual threads always has one (the JDK's poller, in epoll_wait), so each of its runs ended
      * 0.3 s late, the selector server's not (2026-12-06). Its replies and final stats line are out
      * by then. The option exists from JDK 22 (JDK-8314243).
      */
-    private static final String QUIET_ARCHIVE = "-Xlog:cds*=off";
-
     private static final List<String> QUICK_EXIT = Runtime.version().feature() >= 22
             ? List.of("-XX:UserThreadWaitAttemptsAtExit=1") : List.of();
 
@@ -69,6 +78,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
         command.addAll(jvmOptions);
         command.addAll(ownOptions);
         command.addAll(server.ownJvmOptions());
+        command.addAll(testChildOptions());
         if (gcLog != null) {
             command.add("-Xlog:gc:file=\"" + gcLog + "\":timemillis");
         }
@@ -84,6 +94,12 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
         return command;
     }
 
+    /** {@link #TEST_CHILD_OPTIONS}, split at white space; none outside the test suite. */
+    private static List<String> testChildOptions() {
+        String options = System.getProperty(TEST_CHILD_OPTIONS, "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     /** The built jar of {@code server}, or null when running without one. */
     Path serverJar(BuiltInServer server) {
         if (home == null) {
@@ -96,6 +112,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
     /** {@code java -cp CLASSPATH io.vtnio.loadgen.LoadgenCommand load ARGS}. */
     List<String> generator(List<String> loadArgs) {
         List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(testChildOptions());
         Path jar = Path.of(classPath);
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator) && Files.isRegularFile(jar)) {
             command.addAll(sharedClassArchive(jar, GENERATOR_MAIN));
