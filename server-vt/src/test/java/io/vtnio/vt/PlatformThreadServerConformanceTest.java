@@ -9,11 +9,11 @@ import io.vtnio.core.ServerFactory;
  * kind of thread matters: blocking and interrupting (lifecycle, faults, process faults), many
  * threads at once (concurrency, chat's writers, slow consumers, back-pressure, clients that never
  * read, descriptor exhaustion). Framing, echo, hello, HTTP and stats are the same code on either kind of
- * thread and run once, for vt. This class: faults, concurrency, chat, slow consumers and back-pressure;
- * PlatformThreadServerConformancePart2Test the rest, each in a fork of its own.
+ * thread and run once, for vt.
  */
-@RuleFamilies(value = {"Faults", "Concurrency", "Chat", "SlowConsumers", "BackPressure"},
-        reason = "the same code on either kind of thread runs once, for vt; the rest of pt's families run in PlatformThreadServerConformancePart2Test")
+@RuleFamilies(value = {"Lifecycle", "Faults", "ProcessFaults", "Concurrency", "Chat", "SlowConsumers", "BackPressure",
+        "Security", "DescriptorLimit", "Policy"},
+        reason = "the same code on either kind of thread: run once, for vt (VirtualThreadServerConformanceTest)")
 class PlatformThreadServerConformanceTest extends ServerConformanceSuite {
 
     @Override
