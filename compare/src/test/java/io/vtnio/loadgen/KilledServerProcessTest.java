@@ -80,8 +80,10 @@ class KilledServerProcessTest {
             first.process().destroyForcibly();
             assertTrue(first.process().waitFor(10, TimeUnit.SECONDS), "the killed server is gone");
             Thread.sleep(500);
-            restarted = ServerProcess.start(serverCommand(port));
+            // Taken before the start, which may take a second on a loaded machine: the old server is gone,
+            // so whatever is answered from now on is the restarted one's.
             long restartedWallMs = System.currentTimeMillis();
+            restarted = ServerProcess.start(serverCommand(port));
 
             int exitCode = load.get(60, TimeUnit.SECONDS);
             String report = "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;

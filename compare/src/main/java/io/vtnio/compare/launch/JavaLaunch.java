@@ -18,8 +18,9 @@ import java.util.List;
  * @param jvmOptions options every built-in server gets, identical for all
  * @param home       the checkout with the built jars, or null
  * @param classPath  this JVM's class path
+ * @param testOptions what the test suite adds to every JVM started ({@link #TEST_CHILD_OPTIONS}); empty elsewhere
  */
-public record JavaLaunch(String java, List<String> jvmOptions, Path home, String classPath) {
+public record JavaLaunch(String java, List<String> jvmOptions, Path home, String classPath, List<String> testOptions) {
 
     static final String GENERATOR_MAIN = "io.vtnio.loadgen.LoadgenCommand";
 
@@ -45,6 +46,12 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
 
     public JavaLaunch {
         jvmOptions = List.copyOf(jvmOptions);
+        testOptions = List.copyOf(testOptions);
+    }
+
+    /** A launch without test options. */
+    public JavaLaunch(String java, List<String> jvmOptions, Path home, String classPath) {
+        this(java, jvmOptions, home, classPath, List.of());
     }
 
     /** The launch this JVM was started for: system properties {@code vtnio.java}, {@code vtnio.home}. */
@@ -55,8 +62,10 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
         String home = System.getProperty("vtnio.home");
+        String testOptions = System.getProperty(TEST_CHILD_OPTIONS, "").trim();
         return new JavaLaunch(java, jvmOptions, home == null || home.isBlank() ? null : Path.of(home),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"),
+                testOptions.isEmpty() ? List.of() : List.of(testOptions.split("\\s+")));
     }
 
     /**
@@ -78,7 +87,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
         command.addAll(jvmOptions);
         command.addAll(ownOptions);
         command.addAll(server.ownJvmOptions());
-        command.addAll(testChildOptions());
+        command.addAll(testOptions);
         if (gcLog != null) {
             command.add("-Xlog:gc:file=\"" + gcLog + "\":timemillis");
         }
@@ -94,12 +103,6 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
         return command;
     }
 
-    /** {@link #TEST_CHILD_OPTIONS}, split at white space; none outside the test suite. */
-    private static List<String> testChildOptions() {
-        String options = System.getProperty(TEST_CHILD_OPTIONS, "").trim();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
-    }
-
     /** The built jar of {@code server}, or null when running without one. */
     Path serverJar(BuiltInServer server) {
         if (home == null) {
@@ -112,7 +115,7 @@ public record JavaLaunch(String java, List<String> jvmOptions, Path home, String
     /** {@code java -cp CLASSPATH io.vtnio.loadgen.LoadgenCommand load ARGS}. */
     List<String> generator(List<String> loadArgs) {
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(testChildOptions());
+        command.addAll(testOptions);
         Path jar = Path.of(classPath);
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator) && Files.isRegularFile(jar)) {
             command.addAll(sharedClassArchive(jar, GENERATOR_MAIN));
