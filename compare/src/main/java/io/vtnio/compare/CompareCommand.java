@@ -133,7 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "line|http", defaultValue = "line",
             description = "What the scenarios run over: vtnio's line protocol, or HTTP/1.1 (every message a keep-alive "
                     + "GET /plaintext; the servers run --mode http), where the frameworks helidon (Helidon SE, virtual "
-                    + "threads) and netty (event loops) can join --servers. HTTP runs echo, capacity, backend and "
+                    + "threads) and netty (event loops) can join --servers. HTTP runs echo, capacity, idle, backend and "
                     + "overload (default: echo, capacity and backend) (default: ${DEFAULT-VALUE}).")
     private String protocolName;
 

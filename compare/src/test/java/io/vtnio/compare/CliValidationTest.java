@@ -148,7 +148,7 @@ class CliValidationTest {
                 bad("--servers", "compare", "--servers", "vt,vt"),
                 bad("--protocol", "compare", "--protocol", "smtp"),
                 bad("--protocol", "compare", "--servers", "vt,helidon"),
-                bad("--scenario", "compare", "--protocol", "http", "--scenario", "idle"),
+                bad("--scenario", "compare", "--protocol", "http", "--scenario", "fanout"),
                 bad("--servers", "compare", "--servers", ""),
                 bad("--server", "compare", "--server", "no-equals-sign"),
                 bad("--server", "compare", "--server", "bad name=true"),

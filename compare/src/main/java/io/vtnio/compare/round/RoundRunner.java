@@ -22,6 +22,7 @@ import io.vtnio.compare.report.summary.RoundCheck;
 import io.vtnio.compare.report.table.Units;
 import io.vtnio.compare.scenario.Scenario;
 import io.vtnio.compare.scenario.WarmupPlan;
+import io.vtnio.compare.scenario.WireProtocol;
 import io.vtnio.loadgen.result.IntervalLog;
 import io.vtnio.loadgen.result.LoadSummary;
 import io.vtnio.loadgen.result.SweepResult;
@@ -176,7 +177,8 @@ public final class RoundRunner {
             if (warmed.failure() != null) {
                 return failed(contestant, round, files, warmed.failure());
             }
-            before = memoryProbe.measure(server, sampler, contestant.isJvm());
+            before = memoryProbe.measure(server, sampler, contestant.isJvm(),
+                    contestant.isJvm() && !contestant.builtIn().isFramework());
         }
         GeneratorProcess generator = early != null && !scenario.probesMemory() ? early
                 : startGenerator(scenario, contestant, files, port, false);
@@ -186,7 +188,8 @@ public final class RoundRunner {
         if (scenario.probesMemory()) {
             awaitConnections(server, before, scenario.connections(), generator,
                     scenario.idleWarmup().plus(scenario.duration()).plus(Duration.ofSeconds(10)));
-            loaded = memoryProbe.measure(server, sampler, contestant.isJvm());
+            loaded = memoryProbe.measure(server, sampler, contestant.isJvm(),
+                    contestant.isJvm() && !contestant.builtIn().isFramework());
         }
         Duration longestWarmup = scenario.probesMemory() ? scenario.idleWarmup() : scenario.warmup().longest();
         if (scenario.sweeps() && !scenario.warmup().isAuto()) {
@@ -359,6 +362,7 @@ public final class RoundRunner {
                 "--duration", "500ms", "--port", Integer.toString(port), "--label", "warm-up",
                 "--json", files.warmupJson().toString()));
         args.addAll(scenario.warmup().loadArgs(files.serverOut()));
+        args.addAll(WireProtocol.of(scenario).loadArgs()); // HTTP traffic warms an HTTP server
         if (waiting) {
             args.addAll(waitForServer());
         }

@@ -245,10 +245,10 @@ public final class ScenarioCatalog {
                         + "a warm server, as a server in service is: echo traffic runs until the server is steady "
                         + "before its memory is taken without connections (a fresh server's first connections park "
                         + "in interpreted frames and cost about twice as much).",
-                        connections, rate),
-                new ServerFlags("echo", "none"),
-                Scenario.loadArgs(connections, sizes.duration(), "--rate", Long.toString(rate)),
-                "reply", connections, sizes.warmup(), sizes.duration(), true, sizes.idleWarmup());
+                        connections, rate) + protocol.messageNote(),
+                requestReply("none"),
+                requestLoad(connections, sizes.duration(), "--rate", Long.toString(rate)),
+                protocol.unit(), connections, sizes.warmup(), sizes.duration(), true, sizes.idleWarmup());
     }
 
     Scenario fanout() {

@@ -13,7 +13,7 @@ import java.util.Locale;
 public enum WireProtocol {
     LINE(List.of(), "echo", ScenarioCatalog.NAMES, ScenarioCatalog.ALL),
     HTTP(List.of("--mode", "http"), "http", List.of("echo", "capacity", "backend"),
-            List.of("echo", "capacity", "backend", "overload"));
+            List.of("echo", "capacity", "idle", "backend", "overload"));
 
     private final List<String> loadArgs;
     private final String requestMode;
@@ -28,7 +28,7 @@ public enum WireProtocol {
     }
 
     /** The generator's flags for a request-reply scenario: none for the line protocol's echo. */
-    List<String> loadArgs() {
+    public List<String> loadArgs() {
         return loadArgs;
     }
 
@@ -42,7 +42,7 @@ public enum WireProtocol {
         return defaultScenarios;
     }
 
-    /** Every scenario this protocol runs; chat (fanout), hello (churn) and idle are the line protocol's. */
+    /** Every scenario this protocol runs; chat (fanout) and hello (churn) are the line protocol's. */
     public List<String> scenarios() {
         return scenarios;
     }
@@ -66,6 +66,11 @@ public enum WireProtocol {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The protocol a scenario's servers speak, by their mode ({@code http}, else the line protocol). */
+    public static WireProtocol of(Scenario scenario) {
+        return HTTP.requestMode.equals(scenario.serverFlags().mode()) ? HTTP : LINE;
     }
 
     /** {@code line} or {@code http}, any case. */

@@ -55,7 +55,8 @@ class ScenarioCatalogTest {
                 WireProtocol.HTTP);
         LatencyObjective objective = LatencyObjective.parse("p99=5ms");
         for (Scenario scenario : List.of(http.echoPeak(), http.echoLatency(1000, true), http.first("backend"),
-                http.capacity(100_000, objective, 3, true), http.overload(true, 3000, "a note", objective))) {
+                http.first("idle"), http.capacity(100_000, objective, 3, true),
+                http.overload(true, 3000, "a note", objective))) {
             assertEquals("http", scenario.serverFlags().mode(), scenario.name());
             List<String> args = scenario.loadArgs();
             assertEquals("http", args.get(args.indexOf("--mode") + 1), scenario.name());
