@@ -1,39 +1,43 @@
 package io.vtnio.conformance;
 
-import java.io.ByteArrayOutputStream;
+import io.vtnio.core.http.HttpResponse;
+import io.vtnio.core.http.HttpResponseDecoder;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * One HTTP/1.1 response as a rule reads it from a {@link TestClient}: its status, its header
- * fields and its body, framed by {@code Content-Length}, by chunks, or by the close, as any server
- * may choose (RFC 9112, 6.3). Interim 1xx responses are skipped. It is the rules' reading of a
- * reply, lenient where a server may choose and exact where the rules check.
+ * One HTTP/1.1 response as a rule reads it from a {@link TestClient}, parsed by core's
+ * {@link HttpResponseDecoder}, the parser the generator checks servers with: written once.
+ * Interim 1xx responses are skipped, bodies may come by {@code Content-Length}, by chunks or up to
+ * the close, and anything malformed fails the rule with the decoder's reason.
  *
- * @param status  e.g. 200
- * @param headers the fields in the order received, names as sent
- * @param body    the content, de-chunked
+ * <p>The bytes are fed one at a time, so reading stops exactly at the end of this response and
+ * the client keeps what follows (the next pipelined response, or the close) for the next read;
+ * each read needs no state but the client's.
+ *
+ * @param response the response as the decoder copied it out
  *
  * <p>Threading: immutable.
  */
-record HttpReply(int status, List<String[]> headers, byte[] body) {
+record HttpReply(HttpResponse response) {
+
+    int status() {
+        return response.status();
+    }
 
     /** The value of the first field named {@code name} (any case), or null. */
     String header(String name) {
-        for (String[] field : headers) {
-            if (field[0].equalsIgnoreCase(name)) {
-                return field[1];
-            }
-        }
-        return null;
+        return response.header(name);
+    }
+
+    byte[] body() {
+        return response.body();
     }
 
     String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     /** Whether the server said it closes the connection after this response. */
@@ -44,73 +48,31 @@ record HttpReply(int status, List<String[]> headers, byte[] body) {
 
     /** Reads the next response; {@code toHead} says it answers a HEAD, which has no body whatever its length says. */
     static HttpReply read(TestClient client, boolean toHead) throws IOException {
-        while (true) {
-            String statusLine = line(client);
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || parts[1].length() != 3) {
-                throw new AssertionError("not an HTTP/1.x status line: " + statusLine);
-            }
-            int status = Integer.parseInt(parts[1]);
-            List<String[]> headers = new ArrayList<>();
-            for (String field = line(client); !field.isEmpty(); field = line(client)) {
-                int colon = field.indexOf(':');
-                if (colon <= 0) {
-                    throw new AssertionError("malformed header field: " + field);
+        HttpResponseDecoder decoder = new HttpResponseDecoder(HttpResponseDecoder.Limits.DEFAULT);
+        decoder.expectResponse(toHead);
+        HttpResponse[] read = new HttpResponse[1];
+        HttpResponseDecoder.Sink sink = response -> read[0] = response.toResponse();
+        long bytes = 0;
+        while (read[0] == null) {
+            String error;
+            try {
+                error = decoder.decode(client.readExactly(1), 0, 1, sink);
+                bytes++;
+            } catch (EOFException closed) {
+                error = decoder.endOfInput(sink); // a body delimited by the close ends here
+                if (error == null && read[0] == null) {
+                    throw new EOFException("connection closed by server after " + bytes + " bytes of a response");
                 }
-                headers.add(new String[] {field.substring(0, colon), field.substring(colon + 1).trim()});
             }
-            HttpReply head = new HttpReply(status, headers, new byte[0]);
-            if (status >= 100 && status < 200) {
-                continue;
+            if (error != null) {
+                throw new AssertionError("not a valid HTTP/1.x response: " + error);
             }
-            if (toHead || status == 204 || status == 304) {
-                return head;
-            }
-            return new HttpReply(status, headers, body(client, head));
         }
+        return new HttpReply(read[0]);
     }
 
     /** Reads the next response to a request other than HEAD. */
     static HttpReply read(TestClient client) throws IOException {
         return read(client, false);
-    }
-
-    private static byte[] body(TestClient client, HttpReply head) throws IOException {
-        String coding = head.header("Transfer-Encoding");
-        if (coding != null && coding.toLowerCase(Locale.ROOT).endsWith("chunked")) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            while (true) {
-                String sizeLine = line(client);
-                int semicolon = sizeLine.indexOf(';');
-                int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-                if (size == 0) {
-                    while (!line(client).isEmpty()) {
-                        // trailer fields: read and dropped
-                    }
-                    return body.toByteArray();
-                }
-                body.writeBytes(client.readExactly(size));
-                if (!line(client).isEmpty()) {
-                    throw new AssertionError("a chunk not followed by CRLF");
-                }
-            }
-        }
-        String length = head.header("Content-Length");
-        if (length != null) {
-            return client.readExactly(Integer.parseInt(length.trim()));
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try {
-            while (true) {
-                body.writeBytes(client.readOnce(64 * 1024));
-            }
-        } catch (EOFException e) {
-            return body.toByteArray(); // delimited by the close
-        }
-    }
-
-    private static String line(TestClient client) throws IOException {
-        String line = client.readLine();
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 }
