@@ -85,13 +85,22 @@ public record ConnectionPolicy(Duration errorLinger, Duration idle, Duration wri
     }
 
     /**
-     * Whether a connection is cut off for stalling partway through a message: {@code decoder}
-     * holds part of one, its protocol does not let it wait ({@link MessageDecoder#stallRefusal}),
-     * and nothing was read for {@link #requestStall}.
+     * How long a connection may now read nothing before it {@linkplain #isStalled is stalled}:
+     * {@link #requestStall} while {@code decoder} holds part of a message its protocol does not let
+     * wait ({@link MessageDecoder#cutsOffStalls}); 0, no limit, otherwise. The blocking servers make
+     * it a read timeout, the selector server a loop timer.
+     */
+    public long stallLimitNanos(MessageDecoder decoder) {
+        return decoder.pendingBytes() > 0 && decoder.cutsOffStalls() ? requestStall.toNanos() : 0;
+    }
+
+    /**
+     * Whether a connection is cut off for stalling partway through a message: it has a
+     * {@linkplain #stallLimitNanos stall limit} and read nothing for that long.
      */
     public boolean isStalled(MessageDecoder decoder, long nowNanos, long lastReadNanos) {
-        return decoder.pendingBytes() > 0 && decoder.stallRefusal() != null
-                && nowNanos - lastReadNanos >= requestStall.toNanos();
+        long limitNanos = stallLimitNanos(decoder);
+        return limitNanos > 0 && nowNanos - lastReadNanos >= limitNanos;
     }
 
     /** Why a connection stopped reading and finishes. */

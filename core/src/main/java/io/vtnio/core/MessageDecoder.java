@@ -56,13 +56,23 @@ public interface MessageDecoder {
     }
 
     /**
-     * What a connection holding part of a message writes before it is cut off for reading nothing
-     * more for {@link ConnectionPolicy#requestStall} (HTTP's 408), or null where the protocol lets
-     * a message wait as long as the client likes (the line protocol). Counted as an error, like
-     * {@link #refusal}.
+     * Whether a connection holding part of a message is cut off when it reads nothing more for
+     * {@link ConnectionPolicy#requestStall} (HTTP); false where the protocol lets a message wait as
+     * long as the client likes (the line protocol). Asked on every read that leaves a partial
+     * message: it answers without building anything.
+     */
+    default boolean cutsOffStalls() {
+        return false;
+    }
+
+    /**
+     * What a connection {@linkplain #cutsOffStalls cut off} for stalling writes last (HTTP's 408);
+     * built when it is owed. Counted as an error, like {@link #refusal}.
+     *
+     * @throws UnsupportedOperationException where the protocol never cuts off a stall
      */
     default byte[] stallRefusal() {
-        return null;
+        throw new UnsupportedOperationException("this protocol lets a partial message wait");
     }
 
     /** A decoder for one connection. {@code maxLineBytes} must be at least 1. */

@@ -86,4 +86,20 @@ class ConnectionPolicyTest {
                 Duration.ZERO, Duration.ZERO));
         assertEquals(Duration.ofSeconds(2), ConnectionPolicy.DEFAULT.idle());
     }
+
+    @Test
+    void onlyAPartialHttpRequestHasAStallLimitAndIsStalledOnceItPasses() {
+        MessageDecoder line = MessageDecoder.create(Framing.LINE, 100);
+        line.decode("partial line".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 12, (b, o, n) -> { });
+        assertEquals(0, policy.stallLimitNanos(line), "the line protocol lets a partial line wait");
+        assertFalse(policy.isStalled(line, 1_000_000_000L, 0));
+        MessageDecoder http = new io.vtnio.core.http.HttpExchange(io.vtnio.core.http.HttpRequestDecoder.Limits.DEFAULT,
+                new io.vtnio.core.http.HttpResponses());
+        assertEquals(0, policy.stallLimitNanos(http), "nothing held: an idle keep-alive connection has no limit");
+        byte[] half = "GET /plaintext HTTP/1.1\r\nHost: a\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        http.decode(half, 0, half.length, (b, o, n) -> { });
+        assertEquals(Duration.ofMillis(110).toNanos(), policy.stallLimitNanos(http));
+        assertFalse(policy.isStalled(http, Duration.ofMillis(109).toNanos(), 0));
+        assertTrue(policy.isStalled(http, Duration.ofMillis(110).toNanos(), 0));
+    }
 }

@@ -104,7 +104,7 @@ final class Connection implements ReadinessHandler {
             } else if (result == DecodeResult.CLOSE) {
                 finishFor(Finish.CLOSE_REQUESTED);
             } else {
-                watchForStall(context.policy().requestStall().toNanos());
+                watchForStall(lastReadNanos);
             }
         }
     }
@@ -114,9 +114,11 @@ final class Connection implements ReadinessHandler {
      * leaves part of a message its protocol does not let wait; a later read only moves the
      * deadline, which the timer finds when it fires.
      */
-    private void watchForStall(long delayNanos) {
-        if (stallCheck == null && decoder.pendingBytes() > 0 && decoder.stallRefusal() != null) {
-            stallCheck = loop.timer().schedule(delayNanos, this::cutOffIfStalled);
+    private void watchForStall(long nowNanos) {
+        long limitNanos = context.policy().stallLimitNanos(decoder);
+        if (stallCheck == null && limitNanos > 0) {
+            stallCheck = loop.timer().schedule(Math.max(0, limitNanos - (nowNanos - lastReadNanos)),
+                    this::cutOffIfStalled);
         }
     }
 
@@ -132,7 +134,7 @@ final class Connection implements ReadinessHandler {
             finishing = Finishing.becauseMalformed(finishing, decoder.stallRefusal());
             settle();
         } else {
-            watchForStall(context.policy().requestStall().toNanos() - (nowNanos - lastReadNanos));
+            watchForStall(nowNanos);
         }
     }
 

@@ -13,6 +13,7 @@ import io.vtnio.core.Work;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Echo mode, the blocking way, for one connection: read, decode, answer, flush once per read
@@ -106,13 +107,10 @@ final class Echo extends ConnectionSession implements MessageSink {
         connection.closeOrLinger(Finish.ERROR_LINE, readBuffer.bytes());
     }
 
-    /**
-     * The read timeout that enforces {@link ConnectionPolicy#isStalled}: the stall limit while the
-     * decoder holds part of a message its protocol does not let wait, else none.
-     */
+    /** The read timeout that enforces {@link ConnectionPolicy#isStalled}: its stall limit, 0 for none. */
     private int stallTimeoutMillis() {
-        return decoder.pendingBytes() > 0 && decoder.stallRefusal() != null
-                ? (int) Math.max(1, connection.policy().requestStall().toMillis()) : 0;
+        long limitNanos = connection.policy().stallLimitNanos(decoder);
+        return limitNanos == 0 ? 0 : (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(limitNanos));
     }
 
     /**

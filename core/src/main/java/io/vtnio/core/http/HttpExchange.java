@@ -87,6 +87,12 @@ public final class HttpExchange implements MessageDecoder {
         return refusal;
     }
 
+    /** A client may not hold part of a request for ever (a slowloris client). */
+    @Override
+    public boolean cutsOffStalls() {
+        return true;
+    }
+
     /** 408 and a close (RFC 9110, 15.5.9): the client sent part of a request, then stalled. */
     @Override
     public byte[] stallRefusal() {
